@@ -1,0 +1,156 @@
+//! Card JSON: the stable interchange and scripting form documented in the README.
+//!
+//! `{"cards":[{id, deck, tag, side, labels, cite{authors[{name,qualifications}], title,
+//! publication, date, url, accessed}, text, highlighted, marks[{kind,start,end}]}]}`, plus
+//! `"cases"` for a session. Offsets are in characters of `text`; unknown dates are `null`.
+
+use serde::Serialize;
+
+use crate::model::{Card, Case, Deck, Item, Session, Source};
+
+#[derive(Serialize)]
+struct AuthorJson<'a> {
+    name: &'a str,
+    qualifications: &'a str,
+}
+
+#[derive(Serialize)]
+struct CiteJson<'a> {
+    authors: Vec<AuthorJson<'a>>,
+    title: &'a str,
+    publication: &'a str,
+    date: Option<&'a str>,
+    url: &'a str,
+    accessed: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct MarkJson {
+    kind: &'static str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct CardJson<'a> {
+    id: &'a str,
+    deck: &'a str,
+    tag: &'a str,
+    side: &'static str,
+    labels: &'a [String],
+    cite: CiteJson<'a>,
+    text: &'a str,
+    highlighted: String,
+    marks: Vec<MarkJson>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum ItemJson<'a> {
+    Card(&'a str),
+    Analytic(&'a str),
+}
+
+#[derive(Serialize)]
+struct SectionJson<'a> {
+    title: &'a str,
+    items: Vec<ItemJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CaseJson<'a> {
+    side: &'static str,
+    title: &'a str,
+    sections: Vec<SectionJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    cards: Vec<CardJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cases: Option<Vec<CaseJson<'a>>>,
+}
+
+fn card_json<'a>(deck: &'a str, card: &'a Card, source: Option<&'a Source>) -> CardJson<'a> {
+    let cite = CiteJson {
+        authors: source
+            .map(|s| {
+                s.authors
+                    .iter()
+                    .map(|a| AuthorJson { name: &a.name, qualifications: &a.qualifications })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        title: source.map_or("", |s| &s.title),
+        publication: source.map_or("", |s| &s.publication),
+        date: source.and_then(|s| s.date.as_deref()),
+        url: source.map_or("", |s| &s.url),
+        accessed: source.and_then(|s| s.accessed.as_deref()),
+    };
+    CardJson {
+        id: &card.id,
+        deck,
+        tag: &card.tag,
+        side: card.side.name(),
+        labels: &card.labels,
+        cite,
+        text: &card.text,
+        highlighted: card.highlighted_text(),
+        marks: card
+            .marks
+            .iter()
+            .map(|m| MarkJson { kind: m.kind.name(), start: m.start, end: m.end })
+            .collect(),
+    }
+}
+
+fn to_bytes(doc: &Document<'_>) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(doc).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+/// Every card of `deck`, block by block.
+pub fn deck_json(deck: &Deck) -> Vec<u8> {
+    let cards = deck.cards().map(|c| card_json(&deck.id, c, deck.source(&c.source))).collect();
+    to_bytes(&Document { cards, cases: None })
+}
+
+fn case_json(case: &Case) -> CaseJson<'_> {
+    CaseJson {
+        side: case.side.name(),
+        title: &case.title,
+        sections: case
+            .sections
+            .iter()
+            .map(|s| SectionJson {
+                title: &s.title,
+                items: s
+                    .items
+                    .iter()
+                    .map(|i| match i {
+                        Item::Card { card, .. } => ItemJson::Card(&card.id),
+                        Item::Analytic { text } => ItemJson::Analytic(text),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// The cards a session's cases use (each once, in reading order: affirmative first), and the cases.
+pub fn session_json(session: &Session) -> Vec<u8> {
+    let mut seen = std::collections::HashSet::new();
+    let mut cards = Vec::new();
+    for case in [&session.aff, &session.neg] {
+        for item in case.sections.iter().flat_map(|s| &s.items) {
+            if let Item::Card { deck, card, source } = item
+                && seen.insert((deck.as_str(), card.id.as_str()))
+            {
+                cards.push(card_json(deck, card, Some(source)));
+            }
+        }
+    }
+    let cases = Some(vec![case_json(&session.aff), case_json(&session.neg)]);
+    to_bytes(&Document { cards, cases })
+}

@@ -1,0 +1,84 @@
+//! Older file versions and how they become the current model.
+//!
+//! Version 1 (the first draft format) differs from version 2 at the top level only:
+//! - a deck had no `description`;
+//! - a session kept its cases as a list `cases: [..]` instead of `aff` and `neg`, named the reading
+//!   speed `words_per_minute`, and had no `notes`.
+//!
+//! Each migration is a pure function from the old struct to the new one; it never guesses data.
+
+use serde::Deserialize;
+
+use crate::model::{Block, Case, CaseSide, Deck, DeckRef, Session, Source};
+
+use super::Problem;
+
+/// A version-1 deck file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DeckV1 {
+    #[allow(dead_code)]
+    version: u32,
+    id: String,
+    title: String,
+    resolution: String,
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default)]
+    blocks: Vec<Block>,
+}
+
+/// A version-1 session file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SessionV1 {
+    #[allow(dead_code)]
+    version: u32,
+    resolution: String,
+    #[serde(default)]
+    decks: Vec<DeckRef>,
+    #[serde(default)]
+    cases: Vec<Case>,
+    words_per_minute: u32,
+}
+
+/// Version 1 → current: the description starts empty.
+pub(crate) fn deck_from_v1(old: DeckV1) -> Deck {
+    Deck {
+        version: super::CURRENT_VERSION,
+        id: old.id,
+        title: old.title,
+        resolution: old.resolution,
+        description: String::new(),
+        sources: old.sources,
+        blocks: old.blocks,
+    }
+}
+
+/// Version 1 → current: the case list is split by side; a side with no case gets an empty one.
+pub(crate) fn session_from_v1(old: SessionV1) -> Result<Session, Problem> {
+    let mut aff = None;
+    let mut neg = None;
+    for case in old.cases {
+        let slot = match case.side {
+            CaseSide::Aff => &mut aff,
+            CaseSide::Neg => &mut neg,
+        };
+        if slot.is_some() {
+            return Err(Problem::whole_file(format!(
+                "version 1 session has two {} cases; a session holds one per side",
+                case.side.name()
+            )));
+        }
+        *slot = Some(case);
+    }
+    Ok(Session {
+        version: super::CURRENT_VERSION,
+        resolution: old.resolution,
+        decks: old.decks,
+        aff: aff.unwrap_or_else(|| Case::new(CaseSide::Aff)),
+        neg: neg.unwrap_or_else(|| Case::new(CaseSide::Neg)),
+        wpm: old.words_per_minute,
+        notes: String::new(),
+    })
+}

@@ -1,0 +1,215 @@
+//! File formats: RON decks (`NAME.deck.ron`) and sessions (`NAME.session.ron`).
+//!
+//! Files are pretty RON with `\n` line endings, one field per line in a fixed order, long text as
+//! (raw) strings with real newlines, and `version` first. Saving canonicalises (marks sorted and
+//! merged), so the same data always gives the same bytes.
+//!
+//! Loading refuses rather than guesses: unknown fields, files from a newer Casebook, files over
+//! [`MAX_FILE_BYTES`], nesting deeper than [`RECURSION_LIMIT`], and semantic problems (duplicate
+//! ids, dangling references, bad marks, empty tags) are errors reported as `path:line:col: message`.
+//! Older versions are migrated ([`migrate`]).
+
+mod atomic;
+mod error;
+mod migrate;
+mod validate;
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Deck, Session, normalize_marks};
+
+pub use atomic::{backup_path, write_atomic, write_atomic_no_backup};
+pub use error::{LoadError, Problem, SaveError};
+pub use validate::{validate_deck, validate_session};
+
+/// The format version this build writes.
+pub const CURRENT_VERSION: u32 = 2;
+/// Files larger than this (16 MiB, some 20,000 cards) are refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// Deepest nesting accepted; real files nest about 10 levels.
+pub const RECURSION_LIMIT: usize = 64;
+
+/// What kind of Casebook file a path names, by its extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// `*.deck.ron`
+    Deck,
+    /// `*.session.ron`
+    Session,
+}
+
+impl FileKind {
+    /// The kind for `path`, or `None` for other files.
+    pub fn of(path: &Path) -> Option<FileKind> {
+        let name = path.file_name()?.to_str()?;
+        if name.ends_with(".deck.ron") {
+            Some(FileKind::Deck)
+        } else if name.ends_with(".session.ron") {
+            Some(FileKind::Session)
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    version: u32,
+}
+
+fn options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+fn problem_from_ron(err: &ron::error::SpannedError) -> Problem {
+    let message = match &err.code {
+        ron::Error::Eof => "the file ends too early (truncated?): unexpected end of RON".to_owned(),
+        ron::Error::ExceededRecursionLimit => {
+            format!("nested more than {RECURSION_LIMIT} levels deep; refusing to read further")
+        }
+        other => other.to_string(),
+    };
+    Problem::at(err.span.start.line.max(1), err.span.start.col.max(1), message)
+}
+
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
+    options().from_str(text).map_err(|e| problem_from_ron(&e))
+}
+
+/// Reads the `version` and decides: migrate (older), parse (current) or refuse (newer).
+fn parse_versioned<T: DeserializeOwned, Old: DeserializeOwned>(
+    text: &str,
+    what: &str,
+    migrate: impl FnOnce(Old) -> Result<T, Problem>,
+) -> Result<T, Problem> {
+    if text.trim().is_empty() {
+        return Err(Problem::whole_file(format!("the file is empty; expected a Casebook {what}")));
+    }
+    let probe: VersionProbe = parse(text)?;
+    match probe.version {
+        0 => Err(Problem::whole_file("version 0 is not a Casebook format version")),
+        1 => migrate(parse::<Old>(text)?),
+        CURRENT_VERSION => parse(text),
+        newer => Err(Problem::whole_file(format!(
+            "this {what} was written by a newer Casebook (format version {newer}); this one reads \
+             versions 1 to {CURRENT_VERSION}: update Casebook to open it"
+        ))),
+    }
+}
+
+/// Parses and checks deck text; `label` names it in errors.
+pub fn parse_deck(text: &str, label: &Path) -> Result<Deck, LoadError> {
+    let deck = parse_versioned(text, "deck", |old| Ok(migrate::deck_from_v1(old)))
+        .map_err(|p| LoadError::one(label, p))?;
+    let problems = validate_deck(&deck, text);
+    if problems.is_empty() { Ok(deck) } else { Err(LoadError { path: label.to_owned(), problems }) }
+}
+
+/// Parses and checks session text; `label` names it in errors.
+pub fn parse_session(text: &str, label: &Path) -> Result<Session, LoadError> {
+    let session =
+        parse_versioned(text, "session", migrate::session_from_v1).map_err(|p| LoadError::one(label, p))?;
+    let problems = validate_session(&session, text);
+    if problems.is_empty() { Ok(session) } else { Err(LoadError { path: label.to_owned(), problems }) }
+}
+
+/// Reads a file as UTF-8 text within [`MAX_FILE_BYTES`].
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    use std::io::Read;
+    let err = |m: String| LoadError::one(path, Problem::whole_file(m));
+    let file = std::fs::File::open(path).map_err(|e| err(format!("cannot open: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| err(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(err(format!(
+            "the file is larger than {} MiB, the most Casebook reads; split the deck",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let good = std::str::from_utf8(good).unwrap_or_default();
+        let line = good.matches('\n').count() + 1;
+        let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        LoadError::one(
+            path,
+            Problem::at(line, col, "the file is not valid UTF-8 text (was it saved by a word processor?)"),
+        )
+    })
+}
+
+/// Loads and checks a deck file.
+pub fn load_deck(path: &Path) -> Result<Deck, LoadError> {
+    parse_deck(&read_text(path)?, path)
+}
+
+/// Loads and checks a session file.
+pub fn load_session(path: &Path) -> Result<Session, LoadError> {
+    parse_session(&read_text(path)?, path)
+}
+
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new().new_line("\n").indentor("    ").escape_strings(false).struct_names(false)
+}
+
+fn encode<T: Serialize>(value: &T) -> Result<String, ron::Error> {
+    let mut text = ron::ser::to_string_pretty(value, pretty())?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The deck in canonical form (marks sorted and merged), as saved.
+pub fn canonical_deck(deck: &Deck) -> Deck {
+    let mut deck = deck.clone();
+    deck.version = CURRENT_VERSION;
+    for card in deck.blocks.iter_mut().flat_map(|b| b.cards.iter_mut()) {
+        card.marks = normalize_marks(&card.marks);
+    }
+    deck
+}
+
+/// The session in canonical form, as saved.
+pub fn canonical_session(session: &Session) -> Session {
+    let mut session = session.clone();
+    session.version = CURRENT_VERSION;
+    for case in [&mut session.aff, &mut session.neg] {
+        for item in case.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+            if let crate::model::Item::Card { card, .. } = item {
+                card.marks = normalize_marks(&card.marks);
+            }
+        }
+    }
+    session
+}
+
+/// The exact text a deck is saved as.
+pub fn deck_to_string(deck: &Deck) -> Result<String, ron::Error> {
+    encode(&canonical_deck(deck))
+}
+
+/// The exact text a session is saved as.
+pub fn session_to_string(session: &Session) -> Result<String, ron::Error> {
+    encode(&canonical_session(session))
+}
+
+/// Saves a deck atomically, keeping `NAME.deck.ron.bak`.
+pub fn save_deck(deck: &Deck, path: &Path) -> Result<(), SaveError> {
+    let text = deck_to_string(deck)
+        .map_err(|e| SaveError::Encode { path: path.to_owned(), message: e.to_string() })?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Saves a session atomically, keeping `NAME.session.ron.bak`.
+pub fn save_session(session: &Session, path: &Path) -> Result<(), SaveError> {
+    let text = session_to_string(session)
+        .map_err(|e| SaveError::Encode { path: path.to_owned(), message: e.to_string() })?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// The fingerprint of a deck's canonical text: what a session records to notice deck changes.
+pub fn deck_fingerprint(deck: &Deck) -> String {
+    crate::model::fingerprint(deck_to_string(deck).unwrap_or_default().as_bytes())
+}

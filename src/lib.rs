@@ -1,0 +1,18 @@
+//! Casebook: evidence decks and case building for competitive debaters.
+//!
+//! The crate is a functional core with a thin shell:
+//! - [`model`]: sources, cards, marks, decks, cases, sessions and derived reading time. No IO.
+//! - [`format`]: RON files — versions and migration, limits, `path:line:col` errors, atomic saves.
+//! - [`ops`]: every edit as a value with its inverse; [`ops::History`] gives undo/redo.
+//! - [`export`]: pure functions from a deck or session to bytes (card JSON so far).
+//! - [`bundled`]: the decks and sources compiled into the binary.
+//! - [`cli`] and [`ui`]: the shell — the command line and the eframe window. Only these touch the
+//!   terminal, egui or file dialogs.
+
+pub mod bundled;
+pub mod cli;
+pub mod export;
+pub mod format;
+pub mod model;
+pub mod ops;
+pub mod ui;

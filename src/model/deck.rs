@@ -1,0 +1,61 @@
+//! Decks: a file of sources and cards grouped into named blocks, like a Verbatim file.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Card, Source};
+
+/// A named group of cards under one heading (Verbatim's Block).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Block {
+    /// Heading, e.g. "Hub-and-spoke is inadequate" or "Answers to: SEATO failed".
+    pub title: String,
+    /// Cards in reading order.
+    #[serde(default)]
+    pub cards: Vec<Card>,
+}
+
+/// An argument deck: what a team shares and keeps for years.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deck {
+    /// File format version; always first in the file.
+    pub version: u32,
+    /// Stable id that survives renames and copies, e.g. "asian-nato-aff".
+    pub id: String,
+    /// Title shown in the library.
+    pub title: String,
+    /// The resolution the deck argues.
+    pub resolution: String,
+    /// What the deck is for and how it is filed.
+    #[serde(default)]
+    pub description: String,
+    /// Every source its cards quote.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// The cards, grouped into blocks.
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+}
+
+impl Deck {
+    /// Every card, block by block.
+    pub fn cards(&self) -> impl Iterator<Item = &Card> {
+        self.blocks.iter().flat_map(|b| b.cards.iter())
+    }
+
+    /// The card with `id`, if any.
+    pub fn card(&self, id: &str) -> Option<&Card> {
+        self.cards().find(|c| c.id == id)
+    }
+
+    /// The source with `id`, if any.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Number of cards in all blocks.
+    pub fn card_count(&self) -> usize {
+        self.blocks.iter().map(|b| b.cards.len()).sum()
+    }
+}

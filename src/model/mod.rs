@@ -1,0 +1,28 @@
+//! The domain model: what a debater's evidence and cases are, independent of any UI or file format.
+//!
+//! A [`Deck`] is like a Verbatim file: named [`Block`]s of [`Card`]s, each card quoting a [`Source`].
+//! A [`Session`] is the working state of prep: two [`Case`]s (affirmative and negative) whose
+//! [`Section`]s hold [`Item`]s — cards (with a snapshot, so the session opens without its deck) or
+//! analytics (the debater's own words). Derived values (highlighted words, reading time) live in
+//! [`timing`]. Nothing here reads files or draws pixels.
+
+pub(crate) mod card;
+mod case;
+mod deck;
+mod fingerprint;
+pub mod marks;
+mod session;
+pub mod source;
+pub mod timing;
+
+pub use card::{Card, Side};
+pub use case::{Case, CaseSide, Item, Section, SectionKind};
+pub use deck::{Block, Deck};
+pub use fingerprint::fingerprint;
+pub use marks::{Mark, MarkKind, normalize_marks};
+pub use session::{DEFAULT_WPM, DeckRef, Session};
+pub use source::{Author, Source};
+
+/// The resolution every bundled deck and the example session argue.
+pub const RESOLUTION: &str =
+    "Resolved: East Asian states should form a NATO-style collective defense alliance.";

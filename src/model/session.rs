@@ -1,0 +1,79 @@
+//! Sessions: the working state of prep that a debater saves, reopens and hands on.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Case, CaseSide};
+
+/// Reading speed assumed when nothing else is said (Verbatim's estimate).
+pub const DEFAULT_WPM: u32 = 250;
+
+/// A deck a session uses: where it was, which one, and what it contained.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeckRef {
+    /// Path relative to the session file, or `bundled:ID` for a deck shipped with Casebook.
+    pub path: String,
+    /// The deck's id.
+    pub id: String,
+    /// [`super::fingerprint`] of the deck when the session was last saved; a different value on
+    /// load means the deck changed since.
+    pub fingerprint: String,
+}
+
+/// A saved prep session: both cases, the decks they draw on, and the debater's settings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// File format version; always first in the file.
+    pub version: u32,
+    /// The resolution being debated.
+    pub resolution: String,
+    /// Decks the cases draw on.
+    #[serde(default)]
+    pub decks: Vec<DeckRef>,
+    /// The affirmative case.
+    pub aff: Case,
+    /// The negative case.
+    pub neg: Case,
+    /// Reading speed for time estimates, in words per minute.
+    pub wpm: u32,
+    /// Free notes: opponents, judges, reminders.
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl Session {
+    /// An empty session on `resolution` at the current format version.
+    pub fn new(resolution: impl Into<String>) -> Self {
+        Session {
+            version: crate::format::CURRENT_VERSION,
+            resolution: resolution.into(),
+            decks: Vec::new(),
+            aff: Case::new(CaseSide::Aff),
+            neg: Case::new(CaseSide::Neg),
+            wpm: DEFAULT_WPM,
+            notes: String::new(),
+        }
+    }
+
+    /// The case for `side`.
+    pub fn case(&self, side: CaseSide) -> &Case {
+        match side {
+            CaseSide::Aff => &self.aff,
+            CaseSide::Neg => &self.neg,
+        }
+    }
+
+    /// The case for `side`, mutably.
+    pub fn case_mut(&mut self, side: CaseSide) -> &mut Case {
+        match side {
+            CaseSide::Aff => &mut self.aff,
+            CaseSide::Neg => &mut self.neg,
+        }
+    }
+
+    /// The deck reference with `id`, if the session uses that deck.
+    pub fn deck_ref(&self, id: &str) -> Option<&DeckRef> {
+        self.decks.iter().find(|d| d.id == id)
+    }
+}

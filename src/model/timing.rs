@@ -1,0 +1,110 @@
+//! Derived reading figures: highlighted words and estimated seconds at a reading speed.
+//!
+//! A card counts only its highlighted words (what is read aloud); an analytic counts all its words.
+//! Tags and cites are not counted, as in Verbatim's speech-time estimate.
+
+use super::{Card, Case, Item, Section};
+
+/// Words read aloud and the time they take.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// Number of cards.
+    pub cards: usize,
+    /// Words read aloud.
+    pub words: usize,
+    /// Estimated seconds at the given words per minute, rounded up.
+    pub seconds: u32,
+}
+
+impl Reading {
+    /// The share of `budget_seconds` this reading uses (1.0 = exactly full).
+    pub fn share_of(&self, budget_seconds: u32) -> f32 {
+        if budget_seconds == 0 { 0.0 } else { self.seconds as f32 / budget_seconds as f32 }
+    }
+}
+
+/// Seconds to read `words` at `wpm`, rounded up; 0 wpm counts as the default speed.
+pub fn seconds_for(words: usize, wpm: u32) -> u32 {
+    let wpm = if wpm == 0 { super::DEFAULT_WPM } else { wpm } as usize;
+    (words * 60).div_ceil(wpm) as u32
+}
+
+/// "m:ss" for a number of seconds.
+pub fn clock(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// Reading figures for one card.
+pub fn card(card: &Card, wpm: u32) -> Reading {
+    let words = card.highlighted_words();
+    Reading { cards: 1, words, seconds: seconds_for(words, wpm) }
+}
+
+/// Words read aloud for one item.
+pub fn item_words(item: &Item) -> usize {
+    match item {
+        Item::Card { card, .. } => card.highlighted_words(),
+        Item::Analytic { text } => text.split_whitespace().count(),
+    }
+}
+
+/// Reading figures for a section: its cards and analytics.
+pub fn section(section: &Section, wpm: u32) -> Reading {
+    let words = section.items.iter().map(item_words).sum();
+    Reading { cards: section.cards().count(), words, seconds: seconds_for(words, wpm) }
+}
+
+/// Reading figures for a whole case.
+pub fn case(case: &Case, wpm: u32) -> Reading {
+    let words = case.sections.iter().flat_map(|s| s.items.iter()).map(item_words).sum();
+    Reading { cards: case.cards().count(), words, seconds: seconds_for(words, wpm) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::card::sample_card;
+    use crate::model::{CaseSide, SectionKind};
+
+    #[test]
+    fn seconds_round_up_at_the_given_speed() {
+        assert_eq!(seconds_for(250, 250), 60);
+        assert_eq!(seconds_for(1, 250), 1);
+        assert_eq!(seconds_for(0, 250), 0);
+        assert_eq!(seconds_for(300, 0), 72, "0 wpm falls back to 250");
+    }
+
+    #[test]
+    fn clock_pads_seconds() {
+        assert_eq!(clock(65), "1:05");
+        assert_eq!(clock(480), "8:00");
+    }
+
+    #[test]
+    fn section_and_case_sum_cards_and_analytics() {
+        let mut s = Section::new("C1", SectionKind::Contention);
+        s.items.push(Item::Analytic { text: "Extend this, it is dropped".into() });
+        s.items.push(Item::Card {
+            deck: "d".into(),
+            card: sample_card("a"),
+            source: crate::model::Source {
+                id: "kim-2025".into(),
+                title: "t".into(),
+                authors: vec![],
+                note: String::new(),
+                publication: "p".into(),
+                date: None,
+                url: String::new(),
+                accessed: None,
+            },
+        });
+        let r = section(&s, 250);
+        assert_eq!((r.cards, r.words), (1, 5 + 3));
+        let mut c = Case::new(CaseSide::Aff);
+        c.sections.push(s.clone());
+        c.sections.push(s);
+        let r = case(&c, 60);
+        assert_eq!((r.cards, r.words, r.seconds), (2, 16, 16));
+        assert!((r.share_of(32) - 0.5).abs() < 1e-6);
+    }
+}

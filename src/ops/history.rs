@@ -1,0 +1,88 @@
+//! Undo and redo over [`Edit`]s, and the "unsaved changes" marker.
+
+use super::{Edit, OpError, Workspace};
+
+/// The undo and redo stacks. Each entry is the inverse of an applied edit, tagged with a
+/// generation number so the app can tell whether the state matches what was saved.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<(Edit, u64)>,
+    redo: Vec<(Edit, u64)>,
+    next_generation: u64,
+    current: u64,
+    saved: u64,
+}
+
+impl History {
+    /// An empty history whose state counts as saved.
+    pub fn new() -> Self {
+        History::default()
+    }
+
+    /// Applies `edit` as one undo step; clears the redo stack.
+    pub fn apply(&mut self, ws: &mut Workspace, edit: Edit) -> Result<(), OpError> {
+        let inverse = edit.apply(ws)?;
+        self.next_generation += 1;
+        self.undo.push((inverse, self.current));
+        self.current = self.next_generation;
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Reverts the last edit; returns false if there is nothing to undo.
+    pub fn undo(&mut self, ws: &mut Workspace) -> Result<bool, OpError> {
+        let Some((inverse, previous)) = self.undo.pop() else { return Ok(false) };
+        match inverse.clone().apply(ws) {
+            Ok(redo) => {
+                self.redo.push((redo, self.current));
+                self.current = previous;
+                Ok(true)
+            }
+            Err(e) => {
+                self.undo.push((inverse, previous));
+                Err(e)
+            }
+        }
+    }
+
+    /// Re-applies the last undone edit; returns false if there is nothing to redo.
+    pub fn redo(&mut self, ws: &mut Workspace) -> Result<bool, OpError> {
+        let Some((edit, generation)) = self.redo.pop() else { return Ok(false) };
+        match edit.clone().apply(ws) {
+            Ok(inverse) => {
+                self.undo.push((inverse, self.current));
+                self.current = generation;
+                Ok(true)
+            }
+            Err(e) => {
+                self.redo.push((edit, generation));
+                Err(e)
+            }
+        }
+    }
+
+    /// Whether there is an edit to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is an edit to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Records that the current state is what is on disk.
+    pub fn mark_saved(&mut self) {
+        self.saved = self.current;
+    }
+
+    /// Whether the state differs from the last saved one (undoing back to it counts as clean).
+    pub fn is_dirty(&self) -> bool {
+        self.current != self.saved
+    }
+
+    /// Forgets all steps (after New or Open); the state counts as saved.
+    pub fn clear(&mut self) {
+        *self = History::default();
+    }
+}

@@ -1,0 +1,61 @@
+//! Edits as values. Every change a user (or the CLI, or a test) makes to a session or a deck is an
+//! [`Edit`] applied in one place, [`History::apply`], which records its exact inverse. That single
+//! path gives undo/redo, replayable tests and scripted edits.
+//!
+//! Limitations: indices are positional, so an inverse is valid only against the state it was made
+//! from; [`History`] guarantees that by undoing strictly in reverse order.
+
+mod deck_op;
+mod history;
+mod session_op;
+
+pub use deck_op::DeckOp;
+pub use history::History;
+pub use session_op::SessionOp;
+
+use crate::model::{Deck, Session};
+
+/// Why an edit could not be applied; the state is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct OpError(pub String);
+
+/// What edits act on: the session and the decks loaded beside it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workspace {
+    /// The working session.
+    pub session: Session,
+    /// Loaded decks, in library order; ids are unique.
+    pub decks: Vec<Deck>,
+}
+
+/// One user edit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// An edit of the session.
+    Session(SessionOp),
+    /// An edit of the loaded deck with this id.
+    Deck {
+        /// The deck's id.
+        deck: String,
+        /// What to do to it.
+        op: DeckOp,
+    },
+}
+
+impl Edit {
+    /// Applies the edit to `ws` and returns its inverse; on error `ws` is unchanged.
+    pub fn apply(self, ws: &mut Workspace) -> Result<Edit, OpError> {
+        match self {
+            Edit::Session(op) => op.apply(&mut ws.session).map(Edit::Session),
+            Edit::Deck { deck, op } => {
+                let target = ws
+                    .decks
+                    .iter_mut()
+                    .find(|d| d.id == deck)
+                    .ok_or_else(|| OpError(format!("deck {deck:?} is not loaded")))?;
+                op.apply(target).map(|op| Edit::Deck { deck, op })
+            }
+        }
+    }
+}
