@@ -6,8 +6,57 @@ use crate::model::Deck;
 /// Prefix of a [`crate::model::DeckRef::path`] that names a bundled deck by id.
 pub const BUNDLED_PREFIX: &str = "bundled:";
 
-/// The bundled deck files: (file name, text).
-pub const DECK_FILES: &[(&str, &str)] = &[];
+/// The bundled deck files: (file name, text), from `decks/`.
+pub const DECK_FILES: &[(&str, &str)] = &[
+    ("asian-nato-aff.deck.ron", include_str!("../decks/asian-nato-aff.deck.ron")),
+    ("asian-nato-neg.deck.ron", include_str!("../decks/asian-nato-neg.deck.ron")),
+    ("asian-nato-aff-answers.deck.ron", include_str!("../decks/asian-nato-aff-answers.deck.ron")),
+    ("asian-nato-neg-answers.deck.ron", include_str!("../decks/asian-nato-neg-answers.deck.ron")),
+];
+
+/// A source article shipped with Casebook, so cards can be checked against it and new ones cut.
+#[derive(Clone, Copy, Debug)]
+pub struct SourceText {
+    /// The id bundled decks cite it by.
+    pub id: &'static str,
+    /// File name under `assets/sources/`.
+    pub file: &'static str,
+    /// The article text exactly as given.
+    pub text: &'static str,
+}
+
+/// The bundled source texts, from `assets/sources/`.
+pub const SOURCE_TEXTS: &[SourceText] = &[
+    SourceText {
+        id: "kim-2025",
+        file: "kim-2025-asia-needs-nato-style-alliance.txt",
+        text: include_str!("../assets/sources/kim-2025-asia-needs-nato-style-alliance.txt"),
+    },
+    SourceText {
+        id: "pechko-2025",
+        file: "pechko-2025-reimagining-east-asia-security.txt",
+        text: include_str!("../assets/sources/pechko-2025-reimagining-east-asia-security.txt"),
+    },
+    SourceText {
+        id: "behrendt-2023",
+        file: "behrendt-2023-asian-nato-chances-and-perspectives.txt",
+        text: include_str!("../assets/sources/behrendt-2023-asian-nato-chances-and-perspectives.txt"),
+    },
+    SourceText {
+        id: "thinktankpk-2024",
+        file: "thinktank-pk-2024-is-asia-ready-for-nato-style-bloc.txt",
+        text: include_str!("../assets/sources/thinktank-pk-2024-is-asia-ready-for-nato-style-bloc.txt"),
+    },
+    SourceText {
+        id: "mishcon-nd",
+        file: "mishcon-de-reya-asian-nato-stability-or-non-starter.txt",
+        text: include_str!("../assets/sources/mishcon-de-reya-asian-nato-stability-or-non-starter.txt"),
+    },
+];
+
+/// The example session shipped in `assets/examples/`.
+pub const EXAMPLE_SESSION: (&str, &str) =
+    ("asian-nato.session.ron", include_str!("../assets/examples/asian-nato.session.ron"));
 
 /// The bundled decks, parsed and checked. A bundled deck that fails to load is a build defect;
 /// the tests load every one, and here the error is returned rather than hidden.

@@ -129,3 +129,29 @@ fn export_of_a_bad_file_exits_1_and_leaves_no_output_file() {
     assert!(!out_path.exists());
     assert!(!Path::new(&format!("{}.bak", out_path.display())).exists());
 }
+
+#[test]
+fn validate_accepts_the_bundled_decks_and_example_session() {
+    let out = casebook(&["validate", "decks", "assets/examples"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("5 files checked, 0 problems"));
+}
+
+#[test]
+fn export_json_of_each_bundled_deck_lists_every_card_with_its_cite() {
+    for (name, _) in casebook::bundled::DECK_FILES {
+        let path = format!("decks/{name}");
+        let deck = casebook::format::load_deck(Path::new(&path)).unwrap();
+        let out = casebook(&["export", &path, "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let cards = v["cards"].as_array().unwrap();
+        assert_eq!(cards.len(), deck.card_count(), "{name}");
+        for c in cards {
+            assert!(!c["cite"]["title"].as_str().unwrap().is_empty(), "{}", c["id"]);
+            assert!(!c["cite"]["publication"].as_str().unwrap().is_empty(), "{}", c["id"]);
+            assert!(c["cite"]["url"].as_str().unwrap().starts_with("https://"), "{}", c["id"]);
+            assert!(!c["highlighted"].as_str().unwrap().is_empty());
+        }
+    }
+}

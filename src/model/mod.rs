@@ -14,6 +14,7 @@ pub mod marks;
 mod session;
 pub mod source;
 pub mod timing;
+pub mod verbatim;
 
 pub use card::{Card, Side};
 pub use case::{Case, CaseSide, Item, Section, SectionKind};
