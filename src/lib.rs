@@ -15,4 +15,6 @@ pub mod export;
 pub mod format;
 pub mod model;
 pub mod ops;
+pub mod search;
 pub mod ui;
+pub mod workspace;

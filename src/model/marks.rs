@@ -128,6 +128,41 @@ pub fn apply_mark(marks: &[Mark], kind: Option<MarkKind>, start: usize, end: usi
     }
 }
 
+/// A run of text with one combination of marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment<'a> {
+    /// The run's text.
+    pub text: &'a str,
+    /// Inside an underline mark.
+    pub underline: bool,
+    /// Inside a highlight mark (read aloud).
+    pub highlight: bool,
+    /// Inside an emphasis mark.
+    pub emphasis: bool,
+}
+
+/// Splits `text` into runs at every mark boundary, in order; the runs concatenate to `text`.
+/// Marks past the end of the text are clipped.
+pub fn segments<'a>(text: &'a str, marks: &[Mark]) -> Vec<Segment<'a>> {
+    let byte_at: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+    let chars = byte_at.len() - 1;
+    let mut cuts: Vec<usize> = marks.iter().flat_map(|m| [m.start.min(chars), m.end.min(chars)]).collect();
+    cuts.extend([0, chars]);
+    cuts.sort_unstable();
+    cuts.dedup();
+    let inside =
+        |kind: MarkKind, at: usize| marks.iter().any(|m| m.kind == kind && m.start <= at && at < m.end);
+    cuts.windows(2)
+        .filter(|w| w[0] < w[1])
+        .map(|w| Segment {
+            text: &text[byte_at[w[0]]..byte_at[w[1]]],
+            underline: inside(MarkKind::Underline, w[0]),
+            highlight: inside(MarkKind::Highlight, w[0]),
+            emphasis: inside(MarkKind::Emphasis, w[0]),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +187,25 @@ mod tests {
         assert!(check_marks(&overlap, 10).unwrap().contains("overlap"));
         let nested_kinds = [Mark::new(Underline, 0, 8), Mark::new(Highlight, 2, 5)];
         assert_eq!(check_marks(&nested_kinds, 10), None);
+    }
+
+    #[test]
+    fn segments_split_at_every_boundary_and_rejoin_to_the_text() {
+        let text = "Asia’s hub-and-spoke fails.";
+        let marks = [Mark::new(Underline, 0, 20), Mark::new(Highlight, 7, 20), Mark::new(Emphasis, 7, 10)];
+        let segs = segments(text, &marks);
+        assert_eq!(segs.iter().map(|s| s.text).collect::<String>(), text);
+        let flags: Vec<(&str, bool, bool, bool)> =
+            segs.iter().map(|s| (s.text, s.underline, s.highlight, s.emphasis)).collect();
+        assert_eq!(
+            flags,
+            vec![
+                ("Asia’s ", true, false, false),
+                ("hub", true, true, true),
+                ("-and-spoke", true, true, false),
+                (" fails.", false, false, false),
+            ]
+        );
     }
 
     #[test]

@@ -5,6 +5,43 @@
 
 use super::{Card, Case, Item, Section};
 
+/// Speech lengths by format, in seconds, for sizing a case: (name, seconds).
+pub const SPEECH_PRESETS: &[(&str, u32)] = &[
+    ("Policy constructive (8:00)", 480),
+    ("Policy rebuttal (5:00)", 300),
+    ("LD affirmative constructive (6:00)", 360),
+    ("LD negative constructive (7:00)", 420),
+    ("LD first affirmative rebuttal (4:00)", 240),
+    ("LD negative rebuttal (6:00)", 360),
+    ("LD second affirmative rebuttal (3:00)", 180),
+    ("PF constructive (4:00)", 240),
+    ("PF rebuttal (3:00)", 180),
+    ("PF summary (3:00)", 180),
+    ("PF final focus (2:00)", 120),
+];
+
+/// How full a speech is: what the UI colours a time with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Budget {
+    /// Up to 75% of the speech.
+    Comfortable,
+    /// Over 75%, up to 100%: amber.
+    Tight,
+    /// Over the speech length: red.
+    Over,
+}
+
+/// The budget state of `seconds` in a speech of `speech_seconds`.
+pub fn budget(seconds: u32, speech_seconds: u32) -> Budget {
+    if speech_seconds == 0 || seconds * 4 <= speech_seconds * 3 {
+        Budget::Comfortable
+    } else if seconds <= speech_seconds {
+        Budget::Tight
+    } else {
+        Budget::Over
+    }
+}
+
 /// Words read aloud and the time they take.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Reading {
@@ -72,6 +109,14 @@ mod tests {
         assert_eq!(seconds_for(1, 250), 1);
         assert_eq!(seconds_for(0, 250), 0);
         assert_eq!(seconds_for(300, 0), 72, "0 wpm falls back to 250");
+    }
+
+    #[test]
+    fn budget_turns_amber_past_75_percent_and_red_past_100() {
+        assert_eq!(budget(360, 480), Budget::Comfortable);
+        assert_eq!(budget(361, 480), Budget::Tight);
+        assert_eq!(budget(480, 480), Budget::Tight);
+        assert_eq!(budget(481, 480), Budget::Over);
     }
 
     #[test]

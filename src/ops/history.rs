@@ -76,6 +76,11 @@ impl History {
         self.saved = self.current;
     }
 
+    /// Records that the current state is not on disk (e.g. restored from a recovery file).
+    pub fn mark_unsaved(&mut self) {
+        self.saved = u64::MAX;
+    }
+
     /// Whether the state differs from the last saved one (undoing back to it counts as clean).
     pub fn is_dirty(&self) -> bool {
         self.current != self.saved

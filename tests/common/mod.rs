@@ -1,6 +1,8 @@
 //! Shared builders for integration tests: a small deck and a session that uses it.
 #![allow(dead_code)]
 
+pub mod ui;
+
 use casebook::model::{
     Author, Block, Card, Case, CaseSide, Deck, DeckRef, Item, Mark, MarkKind, Section, SectionKind, Session,
     Side, Source,

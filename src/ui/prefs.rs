@@ -1,0 +1,69 @@
+//! Preferences kept in eframe's storage: look, zoom, recent files. Never sessions — those live
+//! only in explicit files, because eframe storage silently drops what it cannot decode.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// The storage key.
+pub const KEY: &str = "casebook-preferences";
+/// How many recent sessions are remembered.
+pub const MAX_RECENT: usize = 10;
+
+/// Light or dark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    /// Dark text on light paper, like a printed card.
+    Light,
+    /// Light text on dark background.
+    Dark,
+}
+
+/// What Casebook remembers between runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// The colour theme.
+    pub theme: Theme,
+    /// UI zoom factor (1.0 = normal).
+    pub zoom: f32,
+    /// Recently opened or saved sessions, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs { theme: Theme::Light, zoom: 1.0, recent: Vec::new() }
+    }
+}
+
+impl Prefs {
+    /// Puts `path` first in the recent list.
+    pub fn remember(&mut self, path: PathBuf) {
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    /// Reads preferences from eframe storage; anything unreadable gives the defaults.
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
+        storage.and_then(|s| eframe::get_value(s, KEY)).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_list_is_newest_first_without_duplicates_and_bounded() {
+        let mut p = Prefs::default();
+        for i in 0..12 {
+            p.remember(PathBuf::from(format!("{i}.session.ron")));
+        }
+        p.remember(PathBuf::from("5.session.ron"));
+        assert_eq!(p.recent.len(), MAX_RECENT);
+        assert_eq!(p.recent[0], PathBuf::from("5.session.ron"));
+        assert_eq!(p.recent.iter().filter(|r| r.ends_with("5.session.ron")).count(), 1);
+    }
+}

@@ -1,0 +1,177 @@
+//! The card reader: tag, cite and text drawn the way Verbatim users expect — unread text small,
+//! underlined text full size, highlighted (read-aloud) text on a colour — with the reading time.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, RichText, Stroke};
+
+use crate::model::{Card, Item, Source, marks, timing};
+use crate::workspace::{CardStatus, card_status};
+
+use super::actions::Action;
+use super::app::CasebookApp;
+use super::commands::Command;
+
+/// Size of text that is read aloud or underlined.
+const READ_SIZE: f32 = 15.0;
+/// Size of text that is not read (Verbatim shrinks it).
+const UNREAD_SIZE: f32 = 10.5;
+
+/// The colour highlighted text sits on.
+pub fn highlight_colour(dark: bool) -> Color32 {
+    if dark { Color32::from_rgb(0, 96, 110) } else { Color32::from_rgb(140, 240, 250) }
+}
+
+/// The card text as a layout job with Verbatim-style marking.
+pub fn card_text_job(card: &Card, visuals: &egui::Visuals, wrap_width: f32) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap_width;
+    let strong = visuals.strong_text_color();
+    let weak = visuals.weak_text_color();
+    for seg in marks::segments(&card.text, &card.marks) {
+        let read = seg.underline || seg.highlight;
+        let mut format = TextFormat {
+            font_id: FontId::proportional(if read { READ_SIZE } else { UNREAD_SIZE }),
+            color: if read { strong } else { weak },
+            ..TextFormat::default()
+        };
+        if seg.underline {
+            format.underline = Stroke::new(if seg.emphasis { 2.0 } else { 1.0 }, strong);
+        }
+        if seg.emphasis {
+            format.italics = true;
+        }
+        if seg.highlight {
+            format.background = highlight_colour(visuals.dark_mode);
+        }
+        job.append(seg.text, 0.0, format);
+    }
+    job
+}
+
+/// The cite line as debaters write it, with the "Lastname YY" part separate so it can be bold.
+pub fn cite_parts(source: &Source) -> (String, String) {
+    let head = format!("{} {}", source.cite_name(), source.cite_year());
+    let mut rest = Vec::new();
+    let quals: Vec<String> = source
+        .authors
+        .iter()
+        .map(|a| {
+            if a.qualifications.is_empty() {
+                a.name.clone()
+            } else {
+                format!("{}, {}", a.name, a.qualifications)
+            }
+        })
+        .collect();
+    if !quals.is_empty() {
+        rest.push(format!("[{}]", quals.join("; ")));
+    }
+    rest.push(format!("“{},” {}", source.title, source.publication));
+    rest.push(source.date.clone().unwrap_or_else(|| "n.d.".into()));
+    if !source.url.is_empty() {
+        rest.push(source.url.clone());
+    }
+    if let Some(a) = &source.accessed {
+        rest.push(format!("accessed {a}"));
+    }
+    (head, rest.join(", "))
+}
+
+/// Draws the reader for the selected case item, else the selected library card.
+pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
+    let side = app.side;
+    let from_case = app.showing_item.then_some(app.selected_item).flatten().and_then(|(s, i)| {
+        match app.ws.session.case(side).sections.get(s).and_then(|sec| sec.items.get(i)) {
+            Some(Item::Card { deck, card, source }) => {
+                Some((card.clone(), source.clone(), Some((deck.clone(), s, i))))
+            }
+            _ => None,
+        }
+    });
+    let from_library = || {
+        let pos = app.selected_card?;
+        let deck = app.ws.decks.get(pos.deck)?;
+        let card = deck.blocks.get(pos.block)?.cards.get(pos.card)?;
+        Some((card.clone(), deck.source(&card.source)?.clone(), None))
+    };
+    let Some((card, source, item)) = from_case.or_else(from_library) else {
+        ui.add_space(40.0);
+        ui.vertical_centered(|ui| {
+            ui.heading("Casebook");
+            ui.label(&app.ws.session.resolution);
+            ui.add_space(12.0);
+            ui.label("Select a card in the library to read it here.");
+            ui.label("Ctrl+Enter or a double click adds it to the current section; so does dragging it onto the case.");
+            ui.label("F1 lists every keyboard shortcut; Ctrl+K opens the command palette.");
+        });
+        return;
+    };
+    ui.add(egui::Label::new(RichText::new(&card.tag).size(18.0).strong()).wrap());
+    let (head, rest) = cite_parts(&source);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        ui.label(RichText::new(head).strong().size(15.0));
+        ui.label(rest);
+    });
+    let reading = timing::card(&card, app.ws.session.wpm);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!(
+            "{} · {} highlighted words · {} at {} wpm",
+            card.side.name(),
+            reading.words,
+            timing::clock(reading.seconds),
+            app.ws.session.wpm
+        )));
+        if let Some(loc) = &card.locator {
+            ui.label(RichText::new(loc).weak());
+        }
+        for l in &card.labels {
+            ui.label(RichText::new(format!("#{l}")).weak());
+        }
+    });
+    actions_row(app, ui, &card, item);
+    if let Some(note) = &card.note {
+        ui.label(RichText::new(format!("Note: {note}")).italics().weak());
+    }
+    ui.separator();
+    egui::ScrollArea::vertical().id_salt("reader-text").auto_shrink([false, false]).show(ui, |ui| {
+        let job = card_text_job(&card, ui.visuals(), ui.available_width());
+        ui.label(job);
+    });
+}
+
+fn actions_row(app: &mut CasebookApp, ui: &mut egui::Ui, card: &Card, item: Option<(String, usize, usize)>) {
+    ui.horizontal_wrapped(|ui| match item {
+        None => {
+            let case = app.ws.session.case(app.side);
+            let section = app.current_section[usize::from(app.side == crate::model::CaseSide::Neg)];
+            let target = case.sections.get(section).map_or("no section yet".to_owned(), |s| s.title.clone());
+            let side = match app.side {
+                crate::model::CaseSide::Aff => "Affirmative",
+                crate::model::CaseSide::Neg => "Negative",
+            };
+            if ui.button(format!("Add to {side}: {target}")).on_hover_text("Ctrl+Enter").clicked() {
+                app.pending.push(Action::Run(Command::AddCard));
+            }
+        }
+        Some((deck, section, index)) => match card_status(&deck, card, &app.ws.decks) {
+            CardStatus::Current => {
+                ui.label(RichText::new("Same as in its deck").weak());
+            }
+            CardStatus::ChangedInDeck => {
+                ui.colored_label(ui.visuals().warn_fg_color, "Changed in deck");
+                if ui.button("Update from deck").clicked() {
+                    app.pending.push(Action::UpdateSnapshot { section, index });
+                }
+            }
+            CardStatus::MissingFromDeck => {
+                ui.colored_label(ui.visuals().warn_fg_color, "No longer in its deck: this is the saved copy");
+            }
+            CardStatus::DeckNotLoaded => {
+                ui.label(
+                    RichText::new(format!("Deck {deck:?} is not loaded: this is the saved copy")).weak(),
+                );
+            }
+        },
+    });
+}

@@ -1,0 +1,209 @@
+//! Opening and saving a working set: a session plus the decks it draws on, where each deck came
+//! from, whether a deck changed since the session was saved, and the crash-recovery file.
+//!
+//! This is the IO edge for the window: it reads and writes files but knows nothing of egui.
+
+use std::path::{Path, PathBuf};
+
+use crate::bundled;
+use crate::format::{self, LoadError, SaveError};
+use crate::model::{Card, Deck, DeckRef, Item, Session};
+
+/// Where a loaded deck lives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DeckOrigin {
+    /// Compiled into Casebook; read-only.
+    Bundled,
+    /// A deck file on disk.
+    File(PathBuf),
+}
+
+/// How a card in a case compares with its deck.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardStatus {
+    /// The snapshot equals the card in the deck.
+    Current,
+    /// The deck's card differs from the snapshot.
+    ChangedInDeck,
+    /// The deck is loaded but no longer has the card.
+    MissingFromDeck,
+    /// The deck is not loaded; the snapshot is all there is.
+    DeckNotLoaded,
+}
+
+/// Every bundled deck, in library order. A bundled deck that fails to load is skipped and its
+/// error returned, so the window can show it instead of crashing.
+pub fn bundled_decks() -> (Vec<Deck>, Vec<LoadError>) {
+    let mut decks = Vec::new();
+    let mut errors = Vec::new();
+    for result in bundled::decks() {
+        match result {
+            Ok(d) => decks.push(d),
+            Err(e) => errors.push(e),
+        }
+    }
+    (decks, errors)
+}
+
+/// A session read from disk with the decks it names that could be found as files.
+#[derive(Debug)]
+pub struct OpenedSession {
+    /// The session as saved.
+    pub session: Session,
+    /// Decks loaded from files the session names (bundled ones are always loaded anyway).
+    pub file_decks: Vec<(Deck, PathBuf)>,
+    /// Decks that could not be loaded, as readable messages; their cards keep their snapshots.
+    pub warnings: Vec<String>,
+}
+
+/// Reads a session and the deck files it refers to (paths are relative to the session file).
+pub fn open_session(path: &Path) -> Result<OpenedSession, LoadError> {
+    let session = format::load_session(path)?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let mut file_decks = Vec::new();
+    let mut warnings = Vec::new();
+    for r in &session.decks {
+        if let Some(id) = r.path.strip_prefix(bundled::BUNDLED_PREFIX) {
+            if bundled::deck(id).is_none() {
+                warnings.push(format!("bundled deck {id:?} is not part of this Casebook"));
+            }
+            continue;
+        }
+        let deck_path = base.join(&r.path);
+        match format::load_deck(&deck_path) {
+            Ok(deck) if deck.id == r.id => file_decks.push((deck, deck_path)),
+            Ok(deck) => {
+                warnings.push(format!("{} holds deck {:?}, not {:?}", deck_path.display(), deck.id, r.id))
+            }
+            Err(e) => warnings.push(e.to_string()),
+        }
+    }
+    Ok(OpenedSession { session, file_decks, warnings })
+}
+
+/// Whether the loaded `deck` differs from what the session recorded when it was saved.
+pub fn deck_changed_since_save(session: &Session, deck: &Deck) -> bool {
+    session.deck_ref(&deck.id).is_some_and(|r| r.fingerprint != format::deck_fingerprint(deck))
+}
+
+/// How a case item's card compares with the loaded decks.
+pub fn card_status(deck_id: &str, card: &Card, decks: &[Deck]) -> CardStatus {
+    match decks.iter().find(|d| d.id == deck_id) {
+        None => CardStatus::DeckNotLoaded,
+        Some(deck) => match deck.card(&card.id) {
+            None => CardStatus::MissingFromDeck,
+            Some(current) if current == card => CardStatus::Current,
+            Some(_) => CardStatus::ChangedInDeck,
+        },
+    }
+}
+
+/// The path a deck reference records: `bundled:ID`, or the deck file relative to the session's
+/// folder when it lies below it, else absolute.
+pub fn ref_path(origin: &DeckOrigin, deck_id: &str, session_path: &Path) -> String {
+    match origin {
+        DeckOrigin::Bundled => format!("{}{deck_id}", bundled::BUNDLED_PREFIX),
+        DeckOrigin::File(p) => {
+            let base = session_path.parent().unwrap_or(Path::new("."));
+            let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
+            match abs(p).strip_prefix(abs(base)) {
+                Ok(rel) => rel.to_string_lossy().into_owned(),
+                Err(_) => abs(p).to_string_lossy().into_owned(),
+            }
+        }
+    }
+}
+
+/// The deck references to save: every deck a case item uses, with its current fingerprint and
+/// where it lives; references to decks that are not loaded are kept as they were.
+pub fn deck_refs_for_save(
+    session: &Session,
+    decks: &[(Deck, DeckOrigin)],
+    session_path: &Path,
+) -> Vec<DeckRef> {
+    let mut used: Vec<&str> = Vec::new();
+    for case in [&session.aff, &session.neg] {
+        for item in case.sections.iter().flat_map(|s| &s.items) {
+            if let Item::Card { deck, .. } = item
+                && !used.contains(&deck.as_str())
+            {
+                used.push(deck);
+            }
+        }
+    }
+    let mut refs = Vec::new();
+    for id in used {
+        match decks.iter().find(|(d, _)| d.id == id) {
+            Some((deck, origin)) => refs.push(DeckRef {
+                path: ref_path(origin, id, session_path),
+                id: id.to_owned(),
+                fingerprint: format::deck_fingerprint(deck),
+            }),
+            None => refs.extend(session.deck_ref(id).cloned()),
+        }
+    }
+    refs
+}
+
+/// The crash-recovery file: the unsaved session written every 30 s and on focus loss, and the
+/// path it belongs to, in the user's data folder.
+pub struct Recovery {
+    dir: PathBuf,
+}
+
+impl Recovery {
+    /// Recovery files kept in `dir` (created on first write).
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Recovery { dir: dir.into() }
+    }
+
+    /// `$XDG_DATA_HOME/casebook`, else `~/.local/share/casebook`, else a temp folder.
+    pub fn default_dir() -> PathBuf {
+        if let Some(d) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+            return PathBuf::from(d).join("casebook");
+        }
+        if let Some(h) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+            return PathBuf::from(h).join(".local/share/casebook");
+        }
+        std::env::temp_dir().join("casebook")
+    }
+
+    /// The recovered session file.
+    pub fn session_path(&self) -> PathBuf {
+        self.dir.join("recovery.session.ron")
+    }
+
+    fn origin_path(&self) -> PathBuf {
+        self.dir.join("recovery.origin")
+    }
+
+    /// Writes the unsaved `session` and the file it belongs to (if it has one).
+    pub fn write(&self, session: &Session, original: Option<&Path>) -> Result<(), SaveError> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| SaveError::Io {
+            path: self.dir.clone(),
+            step: "creating the recovery folder".into(),
+            source: e,
+        })?;
+        let origin = original.map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+        format::write_atomic_no_backup(&self.origin_path(), origin.as_bytes())?;
+        let text = format::session_to_string(session)
+            .map_err(|e| SaveError::Encode { path: self.session_path(), message: e.to_string() })?;
+        format::write_atomic_no_backup(&self.session_path(), text.as_bytes())
+    }
+
+    /// The recovered session and the file it belonged to, if a recovery file exists.
+    pub fn read(&self) -> Option<Result<(Session, Option<PathBuf>), LoadError>> {
+        if !self.session_path().exists() {
+            return None;
+        }
+        let origin = std::fs::read_to_string(self.origin_path()).unwrap_or_default();
+        let origin = (!origin.is_empty()).then(|| PathBuf::from(origin));
+        Some(format::load_session(&self.session_path()).map(|s| (s, origin)))
+    }
+
+    /// Removes the recovery files (after a save, a clean quit, or the user declining to restore).
+    pub fn clear(&self) {
+        let _ = std::fs::remove_file(self.session_path());
+        let _ = std::fs::remove_file(self.origin_path());
+    }
+}

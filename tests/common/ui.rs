@@ -1,0 +1,36 @@
+//! Helpers for driving the real window with egui_kittest.
+#![allow(dead_code)]
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+
+use casebook::ui::{AppConfig, CasebookApp, Prefs, ScriptedPicker};
+use egui_kittest::Harness;
+
+/// A window with the bundled decks, recovery files in `dir`, and a picker answering `picks`.
+pub fn app_in(dir: &std::path::Path, picks: Vec<Option<PathBuf>>) -> CasebookApp {
+    CasebookApp::new(AppConfig {
+        recovery_dir: dir.join("recovery"),
+        picker: Box::new(ScriptedPicker(VecDeque::from(picks))),
+        prefs: Prefs::default(),
+    })
+}
+
+/// A harness around `app` at a desktop window size.
+pub fn harness(app: CasebookApp) -> Harness<'static, CasebookApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut CasebookApp| app.show(ui), app);
+    settle(&mut h);
+    h
+}
+
+/// Runs a few frames: enough for queued actions to apply and the layout to settle.
+pub fn settle(h: &mut Harness<'_, CasebookApp>) {
+    h.run_steps(4);
+}
+
+/// The tag of the first card of the first bundled deck.
+pub fn first_tag(app: &CasebookApp) -> String {
+    app.decks()[0].blocks[0].cards[0].tag.clone()
+}
