@@ -4,7 +4,7 @@
 //! - [`model`]: sources, cards, marks, decks, cases, sessions and derived reading time. No IO.
 //! - [`format`]: RON files — versions and migration, limits, `path:line:col` errors, atomic saves.
 //! - [`ops`]: every edit as a value with its inverse; [`ops::History`] gives undo/redo.
-//! - [`export`]: pure functions from a deck or session to bytes (card JSON so far).
+//! - [`export`]: pure functions from a deck or session to bytes: card JSON, Markdown, HTML, text, docx.
 //! - [`bundled`]: the decks and sources compiled into the binary.
 //! - [`cli`] and [`ui`]: the shell — the command line and the eframe window. Only these touch the
 //!   terminal, egui or file dialogs.

@@ -94,6 +94,39 @@ fn a_card_dragged_from_the_library_lands_in_the_case() {
 }
 
 #[test]
+fn dragging_an_item_onto_another_moves_it_there_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_in(dir.path(), vec![]));
+    h.state_mut().queue(casebook::ui::Action::Run(casebook::ui::Command::OpenExample));
+    settle(&mut h);
+    let before = items(h.state(), true, 1);
+    let tag_of = |h: &egui_kittest::Harness<'_, casebook::ui::CasebookApp>, i: usize| match &h.state().session().aff.sections[1].items[i] {
+        Item::Card { card, .. } => card.tag.clone(),
+        Item::Analytic { .. } => panic!("card expected"),
+    };
+    let (third, first) = (tag_of(&h, 2), tag_of(&h, 0));
+    let starts = |t: String| move |n: &egui_kittest::kittest::AccessKitNode<'_>| n.label().is_some_and(|l| l.starts_with(&t));
+    let from = h.get_by(starts(third)).rect().center();
+    let to = h.get_by(starts(first)).rect().center();
+    h.drag_at(from);
+    h.run_steps(2);
+    for step in 1..=5 {
+        h.hover_at(from + (to - from) * (step as f32 / 5.0));
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    settle(&mut h);
+    let after = items(h.state(), true, 1);
+    let mut expected = before.clone();
+    let moved = expected.remove(2);
+    expected.insert(0, moved);
+    assert_eq!(after, expected);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert_eq!(items(h.state(), true, 1), before, "one undo step reverts the drag");
+}
+
+#[test]
 fn sections_and_items_reorder_by_button_and_keyboard() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(app_in(dir.path(), vec![]));

@@ -126,6 +126,8 @@ fn a_changed_deck_marks_its_cards_and_offers_an_update() {
     h.get_by_label_contains("Changed since this session was saved");
     h.get_by_label_contains("⚠ changed in deck").click();
     settle(&mut h);
+    // A long unbreakable URL in the cite once pushed the reader under the library; clicking
+    // with the pointer (not accesskit) proves the button is where it is drawn.
     h.get_by_label("Update from deck").click();
     settle(&mut h);
     let casebook::model::Item::Card { card, .. } = &h.state().session().aff.sections[0].items[0] else {

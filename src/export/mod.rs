@@ -1,3 +1,151 @@
 //! Exports: pure functions from a deck or session to bytes. Writing the bytes is the caller's job.
+//!
+//! [`export`] is the one entry point (the CLI uses it; the window can too). Every format but JSON
+//! walks the same neutral tree ([`outline`]):
+//!
+//! | Casebook | Markdown | HTML | text | docx (Verbatim style) |
+//! |---|---|---|---|---|
+//! | case, or the deck | `#` | `h1` | title line | Pocket (`Heading1`) |
+//! | section, or block | `##` | `h2` | indented 2 | Block (`Heading3`) |
+//! | card tag | `###` | `h3` | indented 4 | Tag (`Heading4`) |
+//! | cite | `**Kim 25** …` | `<b>` | indented 6 | Cite (`Style13ptBold`) on "Kim 25" |
+//! | analytic | `> **Analytic:** …` | ruled paragraph | `[Analytic] …` | `Analytic` paragraph style |
+//!
+//! (Hat, `Heading2`, is left free for the debater's own grouping.) Without
+//! [`ExportOptions::full`] an export is an outline: headings, tags and cites. With it, each card's
+//! text follows with its marks: underline, highlight (read aloud) and emphasis. Every case or deck
+//! and every section or block states its card count and reading time ([`crate::model::timing`]).
+//!
+//! Same input, same bytes: nothing depends on the clock, the machine or hash order, and the .docx
+//! has fixed timestamps and entry order, so exports can be kept in git.
 
+pub mod cite;
+pub mod docx;
+mod docx_package;
+pub mod html;
 pub mod json;
+pub mod markdown;
+pub mod outline;
+pub mod text;
+
+use crate::model::{Deck, Session};
+
+/// The formats a deck or session can be exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Card JSON, the scripting form in the README (always everything: no side filter, no outline).
+    Json,
+    /// Markdown with `<u>`, `<mark>` and `<strong>` for the marks.
+    Markdown,
+    /// One self-contained, printable HTML file styled like a Verbatim card.
+    Html,
+    /// Plain text with indentation.
+    Text,
+    /// A Word document with Verbatim's styles.
+    Docx,
+}
+
+impl Format {
+    /// Every format, in menu order.
+    pub const ALL: [Format; 5] = [Format::Markdown, Format::Html, Format::Text, Format::Docx, Format::Json];
+
+    /// Lowercase name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Text => "text",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Text => "txt",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// Whether the bytes are binary (not for a terminal).
+    pub fn is_binary(self) -> bool {
+        self == Format::Docx
+    }
+}
+
+/// Which side to export.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ExportSide {
+    /// Only the affirmative case; of a deck, the cards marked `Aff` or `Either`.
+    Aff,
+    /// Only the negative case; of a deck, the cards marked `Neg` or `Either`.
+    Neg,
+    /// Everything.
+    #[default]
+    Both,
+}
+
+/// What to put in an export.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Which side (or both).
+    pub side: ExportSide,
+    /// Card text with its marks (`true`), or only tags and cites (`false`, an outline).
+    pub full: bool,
+    /// Reading speed for time estimates; `None` uses the session's own (250 for a deck).
+    pub wpm: Option<u32>,
+}
+
+/// What to export: a session (its cases) or a deck (its blocks and cards).
+#[derive(Clone, Copy, Debug)]
+pub enum Target<'a> {
+    /// A prep session.
+    Session(&'a Session),
+    /// An evidence deck.
+    Deck(&'a Deck),
+}
+
+/// Why an export could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// An option the format does not support (JSON always holds both sides, with full cards).
+    #[error("{format} export always includes both sides; {option} applies to markdown, html, text and docx")]
+    Unsupported {
+        /// The format asked for.
+        format: &'static str,
+        /// The option it cannot honour, as written on the command line.
+        option: &'static str,
+    },
+    /// The .docx package could not be assembled.
+    #[error("cannot assemble the .docx file: {0}")]
+    Package(String),
+}
+
+/// Whether `format` can honour `options` (JSON always holds both sides).
+pub fn check_options(format: Format, options: &ExportOptions) -> Result<(), ExportError> {
+    if format == Format::Json && options.side != ExportSide::Both {
+        return Err(ExportError::Unsupported { format: "json", option: "--side" });
+    }
+    Ok(())
+}
+
+/// Exports `target` as `format`: the bytes of the whole file.
+pub fn export(format: Format, target: Target<'_>, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+    check_options(format, options)?;
+    Ok(match (format, target) {
+        (Format::Json, Target::Session(s)) => json::session_json(s),
+        (Format::Json, Target::Deck(d)) => json::deck_json(d),
+        (Format::Markdown, Target::Session(s)) => markdown::session(s, options),
+        (Format::Markdown, Target::Deck(d)) => markdown::deck(d, options),
+        (Format::Html, Target::Session(s)) => html::session(s, options),
+        (Format::Html, Target::Deck(d)) => html::deck(d, options),
+        (Format::Text, Target::Session(s)) => text::session(s, options),
+        (Format::Text, Target::Deck(d)) => text::deck(d, options),
+        (Format::Docx, Target::Session(s)) => docx::session(s, options)?,
+        (Format::Docx, Target::Deck(d)) => docx::deck(d, options)?,
+    })
+}

@@ -14,6 +14,7 @@ use super::modals::Modal;
 
 /// One thing the user asked for.
 #[derive(Clone, Debug)]
+#[allow(clippy::large_enum_variant, reason = "a handful per frame; boxing buys nothing")]
 pub enum Action {
     /// A menu command, shortcut or palette entry.
     Run(Command),
@@ -107,7 +108,10 @@ impl CasebookApp {
             OpenExample => {
                 let (name, text) = crate::bundled::EXAMPLE_SESSION;
                 match crate::format::parse_session(text, std::path::Path::new(name)) {
-                    Ok(s) => self.reset_session(s, None),
+                    Ok(s) => {
+                        self.reset_session(s, None);
+                        self.status = "Opened the example session; Save as… keeps your own copy.".into();
+                    }
                     Err(e) => self.show_error("The example session does not load", e.to_string()),
                 }
             }

@@ -40,6 +40,17 @@ pub fn icon_button(ui: &mut egui::Ui, icon: &str, name: &str) -> egui::Response 
     r.on_hover_text(name)
 }
 
+/// Adds `button` left-aligned in a box `width` wide, its text cut with "…" to fit, so a long tag
+/// never widens the panel.
+pub fn fitted(ui: &mut egui::Ui, width: f32, height: f32, button: egui::Button<'_>) -> egui::Response {
+    let size = egui::vec2(width.max(40.0), height);
+    ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+        ui.set_max_width(size.x);
+        ui.add(button.truncate())
+    })
+    .inner
+}
+
 /// While `response` is being dragged, draws `text` at the pointer so the user sees what moves.
 pub fn drag_preview(ui: &egui::Ui, response: &egui::Response, text: &str) {
     if !response.dragged() {
@@ -99,27 +110,33 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
 }
 
 fn drop_target(app: &mut CasebookApp, ui: &egui::Ui, response: &egui::Response, s: usize, i: usize) {
-    let hovering = response.dnd_hover_payload::<CardPos>().is_some()
-        || response.dnd_hover_payload::<ItemDrag>().is_some_and(|d| d.side == app.side);
-    if hovering {
-        let y = response.rect.top();
-        let stroke = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
-        ui.painter().hline(response.rect.x_range(), y, stroke);
+    // The row's rect decides, not `contains_pointer`: a row's child widget (its button) covers it.
+    let over = ui.rect_contains_pointer(response.rect);
+    if !over {
+        return;
     }
-    if let Some(pos) = response.dnd_release_payload::<CardPos>() {
+    let ctx = ui.ctx();
+    let card = egui::DragAndDrop::payload::<CardPos>(ctx);
+    let item = egui::DragAndDrop::payload::<ItemDrag>(ctx).filter(|d| d.side == app.side);
+    if card.is_none() && item.is_none() {
+        return;
+    }
+    let stroke = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
+    ui.painter().hline(response.rect.x_range(), response.rect.top(), stroke);
+    if !ui.input(|inp| inp.pointer.any_released()) {
+        return;
+    }
+    if let Some(pos) = card {
+        egui::DragAndDrop::clear_payload(ctx);
         app.pending.push(Action::AddCardAt { pos: *pos, section: s, index: i });
     }
-    if let Some(drag) = response.dnd_release_payload::<ItemDrag>()
-        && drag.side == app.side
-    {
+    if let Some(drag) = item {
+        egui::DragAndDrop::clear_payload(ctx);
         let (fs, fi) = drag.from;
         let to = if fs == s && fi < i { i - 1 } else { i };
         if (fs, fi) != (s, to) {
-            app.pending.push(Action::Edit(Edit::Session(SessionOp::MoveItem {
-                side: app.side,
-                from: (fs, fi),
-                to: (s, to),
-            })));
+            let side = app.side;
+            app.pending.push(Action::Edit(Edit::Session(SessionOp::MoveItem { side, from: (fs, fi), to: (s, to) })));
             app.selected_item = Some((s, to));
         }
     }
@@ -162,7 +179,8 @@ fn header_row(app: &mut CasebookApp, ui: &mut egui::Ui, s: usize) -> egui::Respo
                 }
             }
         } else {
-            let r = ui.selectable_label(current, RichText::new(&title).strong());
+            let width = ui.available_width() - 260.0;
+            let r = fitted(ui, width, ROW_HEIGHT, egui::Button::selectable(current, RichText::new(&title).strong()));
             if r.clicked() {
                 app.set_current(s);
             }
@@ -202,8 +220,9 @@ fn item_row(app: &mut CasebookApp, ui: &mut egui::Ui, s: usize, i: usize) -> egu
     let selected = app.selected_item == Some((s, i));
     let drag = ItemDrag { side, from: (s, i) };
     let editing = app.editing_analytic == Some((side, s, i));
+    let text_width = ui.available_width() - 120.0;
     let draggable = |ui: &mut egui::Ui, button: egui::Button<'_>, name: &str| {
-        let r = ui.add(button.truncate().sense(egui::Sense::click_and_drag()));
+        let r = fitted(ui, text_width, ROW_HEIGHT, button.sense(egui::Sense::click_and_drag()));
         r.dnd_set_drag_payload(drag);
         drag_preview(ui, &r, name);
         r
@@ -229,7 +248,7 @@ fn item_row(app: &mut CasebookApp, ui: &mut egui::Ui, s: usize, i: usize) -> egu
                     card.tag.clone()
                 }
                 Item::Analytic { text } if editing => {
-                    analytic_editor(app, ui, s, i, text);
+                    analytic_editor(app, ui, s, i, text, text_width);
                     text.clone()
                 }
                 Item::Analytic { text } => {
@@ -254,14 +273,14 @@ fn item_row(app: &mut CasebookApp, ui: &mut egui::Ui, s: usize, i: usize) -> egu
     }
 }
 
-fn analytic_editor(app: &mut CasebookApp, ui: &mut egui::Ui, s: usize, i: usize, text: &str) {
+fn analytic_editor(app: &mut CasebookApp, ui: &mut egui::Ui, s: usize, i: usize, text: &str, text_width: f32) {
     let side = app.side;
     let id = Id::unique(("edit-analytic", side, s, i));
     let mut buffer = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| text.to_owned());
     let r = ui.add(
         egui::TextEdit::singleline(&mut buffer)
             .hint_text("Analytic")
-            .desired_width(ui.available_width() - 90.0),
+            .desired_width(text_width),
     );
     if ui.data(|d| d.get_temp::<bool>(id.with("focused"))).is_none() {
         r.request_focus();

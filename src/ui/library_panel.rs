@@ -156,10 +156,9 @@ fn row_ui(app: &mut CasebookApp, ui: &mut egui::Ui, row: Row) {
             let deck = &app.ws.decks[d];
             let open = filtering || !app.library.collapsed.contains(&(d, None));
             let text = format!("{} {}  ({})", if open { "-" } else { "+" }, deck.title, deck.card_count());
-            let r = ui.add_sized(
-                [ui.available_width(), ROW_HEIGHT],
-                egui::Button::new(RichText::new(text).strong()).frame(false),
-            );
+            let width = ui.available_width();
+            let button = egui::Button::new(RichText::new(text).strong()).frame(false);
+            let r = super::case_rows::fitted(ui, width, ROW_HEIGHT, button);
             if r.clicked() && !filtering {
                 toggle(app, (d, None));
             }
@@ -168,7 +167,8 @@ fn row_ui(app: &mut CasebookApp, ui: &mut egui::Ui, row: Row) {
             let block = &app.ws.decks[d].blocks[b];
             let open = filtering || !app.library.collapsed.contains(&(d, Some(b)));
             let text = format!("   {} {}", if open { "-" } else { "+" }, block.title);
-            let r = ui.add_sized([ui.available_width(), ROW_HEIGHT], egui::Button::new(text).frame(false));
+            let width = ui.available_width();
+            let r = super::case_rows::fitted(ui, width, ROW_HEIGHT, egui::Button::new(text).frame(false));
             if r.clicked() && !filtering {
                 toggle(app, (d, Some(b)));
             }

@@ -31,6 +31,8 @@ pub(crate) fn prefs_apply(ctx: &egui::Context, prefs: &Prefs) {
         Theme::Dark => egui::Theme::Dark,
     });
     ctx.set_zoom_factor(prefs.zoom);
+    // Zoom keys are Casebook commands (remembered in preferences); egui's own would zoom twice.
+    ctx.options_mut(|o| o.zoom_with_keyboard = false);
 }
 
 /// Opens the window (with `file`, a session or deck, if given) and runs until it is closed.

@@ -4,7 +4,7 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Stroke};
 
-use crate::model::{Card, Item, Source, marks, timing};
+use crate::model::{Card, Item, marks, timing};
 use crate::workspace::{CardStatus, card_status};
 
 use super::actions::Action;
@@ -48,35 +48,6 @@ pub fn card_text_job(card: &Card, visuals: &egui::Visuals, wrap_width: f32) -> L
     job
 }
 
-/// The cite line as debaters write it, with the "Lastname YY" part separate so it can be bold.
-pub fn cite_parts(source: &Source) -> (String, String) {
-    let head = format!("{} {}", source.cite_name(), source.cite_year());
-    let mut rest = Vec::new();
-    let quals: Vec<String> = source
-        .authors
-        .iter()
-        .map(|a| {
-            if a.qualifications.is_empty() {
-                a.name.clone()
-            } else {
-                format!("{}, {}", a.name, a.qualifications)
-            }
-        })
-        .collect();
-    if !quals.is_empty() {
-        rest.push(format!("[{}]", quals.join("; ")));
-    }
-    rest.push(format!("“{},” {}", source.title, source.publication));
-    rest.push(source.date.clone().unwrap_or_else(|| "n.d.".into()));
-    if !source.url.is_empty() {
-        rest.push(source.url.clone());
-    }
-    if let Some(a) = &source.accessed {
-        rest.push(format!("accessed {a}"));
-    }
-    (head, rest.join(", "))
-}
-
 /// Draws the reader for the selected case item, else the selected library card.
 pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
     let side = app.side;
@@ -107,12 +78,16 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
         return;
     };
     ui.add(egui::Label::new(RichText::new(&card.tag).size(18.0).strong()).wrap());
-    let (head, rest) = cite_parts(&source);
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 4.0;
-        ui.label(RichText::new(head).strong().size(15.0));
-        ui.label(rest);
-    });
+    let cite = crate::export::cite::cite_parts(&source);
+    // One wrapped job that may break inside a long URL, so the cite never widens the reader.
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = ui.available_width();
+    job.wrap.break_anywhere = true;
+    let strong = TextFormat { font_id: FontId::proportional(15.0), color: ui.visuals().strong_text_color(), ..TextFormat::default() };
+    let plain = TextFormat { font_id: FontId::proportional(13.0), color: ui.visuals().text_color(), ..TextFormat::default() };
+    job.append(&cite.short, 0.0, strong);
+    job.append(&cite.rest, 0.0, plain);
+    ui.label(job);
     let reading = timing::card(&card, app.ws.session.wpm);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!(

@@ -34,3 +34,12 @@ pub fn settle(h: &mut Harness<'_, CasebookApp>) {
 pub fn first_tag(app: &CasebookApp) -> String {
     app.decks()[0].blocks[0].cards[0].tag.clone()
 }
+
+/// A window like [`app_in`] with the given theme.
+pub fn app_with_theme(dir: &std::path::Path, theme: casebook::ui::Theme) -> CasebookApp {
+    CasebookApp::new(AppConfig {
+        recovery_dir: dir.join("recovery"),
+        picker: Box::new(ScriptedPicker::default()),
+        prefs: Prefs { theme, ..Prefs::default() },
+    })
+}

@@ -1,0 +1,151 @@
+//! HTML: one self-contained, printable page (no scripts, no external files) styled like a
+//! Verbatim file.
+//!
+//! `h1` boxed and centred like a Pocket (a new printed page each), `h2` a Block, `h3` a bold 13 pt
+//! Tag, the cite with "Kim 25" in bold 13 pt. Card text is small (8 pt) where unread; `<u>` text is
+//! 11 pt underlined, `<mark>` is cyan highlight (read aloud), `<strong>` is bold underlined emphasis.
+//! Analytics are boxed paragraphs apart from cards. The markup is well-formed XML as well as valid
+//! HTML, so strict parsers read it too.
+
+use crate::model::{Deck, Session};
+
+use super::ExportOptions;
+use super::outline::{self, Entry, Markers, Outline};
+
+const MARKERS: Markers = Markers {
+    underline: ("<u>", "</u>"),
+    highlight: ("<mark>", "</mark>"),
+    emphasis: ("<strong>", "</strong>"),
+};
+
+const STYLE: &str = "\
+body { font-family: Calibri, Carlito, 'Segoe UI', Arial, sans-serif; font-size: 11pt; \
+line-height: 1.3; max-width: 50em; margin: 2em auto; padding: 0 1em; color: #000; }
+h1 { font-size: 20pt; text-align: center; border: 1.5pt solid #000; padding: 0.2em; margin: 1.5em 0 0.5em; }
+h2 { font-size: 16pt; text-decoration: underline; margin: 1.4em 0 0.3em; }
+h3 { font-size: 13pt; margin: 1.1em 0 0.1em; }
+.intro { text-align: center; margin: 0.2em 0; }
+.summary { color: #444; font-size: 9pt; font-style: italic; margin: 0.2em 0 0.6em; }
+h1 + .intro, .intro + .summary { text-align: center; }
+.cite { margin: 0.1em 0 0.4em; }
+.cite b { font-size: 13pt; }
+.text p { font-size: 8pt; margin: 0 0 0.5em; }
+.text u { font-size: 11pt; }
+.text mark { background: #00ffff; color: inherit; }
+.text strong { font-size: 11pt; text-decoration: underline; }
+.analytic { font-weight: bold; border-left: 3pt solid #000; padding: 0.1em 0 0.1em 0.6em; margin: 0.9em 0; }
+.analytic .label { font-weight: normal; font-style: italic; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; }
+  .pocket + .pocket { break-before: page; }
+  h2, h3 { break-after: avoid; }
+  mark { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
+";
+
+/// The cases of `session` as one HTML page.
+pub fn session(session: &Session, options: &ExportOptions) -> Vec<u8> {
+    render(&outline::session_outline(session, options))
+}
+
+/// The blocks and cards of `deck` as one HTML page.
+pub fn deck(deck: &Deck, options: &ExportOptions) -> Vec<u8> {
+    render(&outline::deck_outline(deck, options))
+}
+
+/// Escapes `& < > " '` for HTML text and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn line(out: &mut String, indent: usize, html: &str) {
+    out.push_str(&"  ".repeat(indent));
+    out.push_str(html);
+    out.push('\n');
+}
+
+fn render(outline: &Outline<'_>) -> Vec<u8> {
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+    out.push_str("<meta name=\"generator\" content=\"Casebook\"/>\n");
+    out.push_str(&format!(
+        "<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        escape(outline.title)
+    ));
+    for part in &outline.parts {
+        line(&mut out, 0, "<section class=\"pocket\">");
+        line(&mut out, 1, &format!("<h1>{}</h1>", escape(part.title)));
+        for intro in &part.intro {
+            line(&mut out, 1, &format!("<p class=\"intro\">{}</p>", escape(intro)));
+        }
+        line(&mut out, 1, &format!("<p class=\"summary\">{}</p>", escape(&part.summary)));
+        for group in &part.groups {
+            line(&mut out, 1, "<section class=\"block\">");
+            line(&mut out, 2, &format!("<h2>{}</h2>", escape(group.title)));
+            line(&mut out, 2, &format!("<p class=\"summary\">{}</p>", escape(&group.summary)));
+            for entry in &group.entries {
+                match entry {
+                    Entry::Card(c) => {
+                        line(
+                            &mut out,
+                            2,
+                            &format!("<div class=\"card\" data-card=\"{}\">", escape(&c.card.id)),
+                        );
+                        line(&mut out, 3, &format!("<h3 class=\"tag\">{}</h3>", escape(&c.card.tag)));
+                        let short = if c.cite.short.is_empty() {
+                            String::new()
+                        } else {
+                            format!("<b>{}</b>", escape(&c.cite.short))
+                        };
+                        line(&mut out, 3, &format!("<p class=\"cite\">{short}{}</p>", escape(&c.cite.rest)));
+                        if outline.full {
+                            line(&mut out, 3, "<div class=\"text\">");
+                            for paragraph in outline::marked_paragraphs(c.card) {
+                                let body = outline::render_nested(&paragraph, &MARKERS, escape);
+                                line(&mut out, 4, &format!("<p>{body}</p>"));
+                            }
+                            line(&mut out, 3, "</div>");
+                        }
+                        line(&mut out, 2, "</div>");
+                    }
+                    Entry::Analytic(text) => line(
+                        &mut out,
+                        2,
+                        &format!(
+                            "<p class=\"analytic\"><span class=\"label\">Analytic:</span> {}</p>",
+                            escape(text.trim())
+                        ),
+                    ),
+                }
+            }
+            line(&mut out, 1, "</section>");
+        }
+        line(&mut out, 0, "</section>");
+    }
+    out.push_str("</body>\n</html>\n");
+    out.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_covers_the_five_special_characters() {
+        assert_eq!(
+            escape(r#"<a href="x">Tom & Jerry's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+    }
+}

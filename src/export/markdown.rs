@@ -1,0 +1,141 @@
+//! Markdown (CommonMark): `#` case or deck, `##` section or block, `###` card tag, the cite with
+//! "Kim 25" in bold, analytics as `> **Analytic:** …` quotes.
+//!
+//! With full cards the marks stay readable both raw and rendered: `<u>underlined</u>`,
+//! `<mark>highlighted</mark>` (read aloud) and `<strong>emphasised</strong>`, nested underline
+//! outermost. Text is escaped only where Markdown would otherwise read it as syntax, so tags and
+//! cites stay legible in the raw file.
+
+use crate::model::{Deck, Session};
+
+use super::ExportOptions;
+use super::outline::{self, Entry, Markers, Outline};
+
+const MARKERS: Markers = Markers {
+    underline: ("<u>", "</u>"),
+    highlight: ("<mark>", "</mark>"),
+    emphasis: ("<strong>", "</strong>"),
+};
+
+/// The cases of `session` as Markdown.
+pub fn session(session: &Session, options: &ExportOptions) -> Vec<u8> {
+    render(&outline::session_outline(session, options))
+}
+
+/// The blocks and cards of `deck` as Markdown.
+pub fn deck(deck: &Deck, options: &ExportOptions) -> Vec<u8> {
+    render(&outline::deck_outline(deck, options))
+}
+
+/// Backslash-escapes what CommonMark (and GitHub's strikethrough) would read as syntax inside a
+/// line: `\ ` * # ~ <`, `_` not between letters, `]` before `( [ :`, `&` that could start an entity.
+/// Line breaks become spaces.
+pub fn escape(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+        let next = chars.get(i + 1).copied();
+        let needs = match c {
+            '\\' | '`' | '*' | '#' | '~' | '<' => true,
+            '_' => !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)),
+            ']' => matches!(next, Some('(' | '[' | ':')),
+            '&' => next.is_some_and(|n| n.is_alphanumeric() || n == '#'),
+            _ => false,
+        };
+        if needs {
+            out.push('\\');
+        }
+        // Everything written here is one line: a line break would end a heading or a paragraph.
+        out.push(if c == '\n' || c == '\r' { ' ' } else { c });
+    }
+    out
+}
+
+/// Escapes what would start a block (quote, list, heading underline) at the start of a line.
+fn guard_line_start(line: String) -> String {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let after_digits = line[digits..].chars().next();
+    if digits > 0 && matches!(after_digits, Some('.' | ')')) {
+        return format!("{}\\{}", &line[..digits], &line[digits..]);
+    }
+    if line.starts_with(['>', '-', '+', '=']) { format!("\\{line}") } else { line }
+}
+
+/// The non-empty paragraphs of `text` (split at blank lines), trimmed.
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+}
+
+/// Writes one paragraph (a line of its own, then a blank line).
+fn para(out: &mut String, line: String) {
+    out.push_str(&guard_line_start(line));
+    out.push_str("\n\n");
+}
+
+fn render(outline: &Outline<'_>) -> Vec<u8> {
+    let mut out = String::new();
+    for part in &outline.parts {
+        out.push_str(&format!("# {}\n\n", escape(part.title)));
+        for line in &part.intro {
+            for p in paragraphs(line) {
+                para(&mut out, escape(p));
+            }
+        }
+        para(&mut out, format!("*{}*", escape(&part.summary)));
+        for group in &part.groups {
+            out.push_str(&format!("## {}\n\n", escape(group.title)));
+            para(&mut out, format!("*{}*", escape(&group.summary)));
+            for entry in &group.entries {
+                match entry {
+                    Entry::Card(c) => {
+                        out.push_str(&format!("### {}\n\n", escape(&c.card.tag)));
+                        let short = if c.cite.short.is_empty() {
+                            String::new()
+                        } else {
+                            format!("**{}**", escape(&c.cite.short))
+                        };
+                        para(&mut out, format!("{short}{}", escape(&c.cite.rest)));
+                        if outline.full {
+                            for paragraph in outline::marked_paragraphs(c.card) {
+                                para(&mut out, outline::render_nested(&paragraph, &MARKERS, escape));
+                            }
+                        }
+                    }
+                    Entry::Analytic(text) => {
+                        let quoted: Vec<String> = paragraphs(text).map(escape).collect();
+                        out.push_str(&format!("> **Analytic:** {}\n\n", quoted.join("\n>\n> ")));
+                    }
+                }
+            }
+        }
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('\n');
+    out.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_leaves_ordinary_prose_and_cites_alone() {
+        let cite = "[Ju Hyung Kim, President], \"Title,\" China Factor, https://a.b/snake_case_url";
+        assert_eq!(escape(cite), cite);
+        assert_eq!(escape("US-Japan 'ties' (2025)"), "US-Japan 'ties' (2025)");
+    }
+
+    #[test]
+    fn escape_guards_markdown_syntax() {
+        assert_eq!(
+            escape("a *b* _c_ <d> #1 ~x~ `e` \\"),
+            "a \\*b\\* \\_c\\_ \\<d> \\#1 \\~x\\~ \\`e\\` \\\\"
+        );
+        assert_eq!(escape("[x](y) &amp;"), "[x\\](y) \\&amp;");
+        assert_eq!(guard_line_start("1. Not a list".into()), "1\\. Not a list");
+        assert_eq!(guard_line_start("> not a quote".into()), "\\> not a quote");
+        assert_eq!(escape("two\nlines"), "two lines");
+    }
+}

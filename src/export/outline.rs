@@ -1,0 +1,327 @@
+//! The neutral tree the Markdown, HTML, text and docx exporters walk, so the side filter, the
+//! reading-time figures and the mark splitting are written once.
+//!
+//! A session gives one [`Part`] per exported case, its sections as [`Group`]s; a deck gives one
+//! part (the deck), its blocks as groups. Of a deck, `--side aff` keeps the cards marked `Aff` or
+//! `Either` and drops blocks left empty. Card counts and times come from [`crate::model::timing`]:
+//! a card counts its highlighted words, an analytic all its words.
+
+use crate::model::timing::{self, Reading};
+use crate::model::{Card, Case, CaseSide, DEFAULT_WPM, Deck, Item, Session, Side, Source};
+
+use super::cite::{CiteParts, cite_parts};
+use super::{ExportOptions, ExportSide};
+
+/// The marks over one stretch of card text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Marks {
+    /// Underlined: what matters.
+    pub underline: bool,
+    /// Highlighted: read aloud.
+    pub highlight: bool,
+    /// Emphasised: stressed.
+    pub emphasis: bool,
+}
+
+impl Marks {
+    /// Whether the stretch carries no mark at all (unread, shown small).
+    pub fn is_plain(self) -> bool {
+        self == Marks::default()
+    }
+}
+
+/// A stretch of card text and its marks.
+pub type Segment = (String, Marks);
+
+/// The card text cut wherever a mark starts or ends: each stretch with the marks over it, in
+/// order, adjacent stretches with equal marks merged. Concatenated, the texts give `card.text`.
+pub fn marked_segments(card: &Card) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    for seg in crate::model::marks::segments(&card.text, &card.marks) {
+        let marks = Marks { underline: seg.underline, highlight: seg.highlight, emphasis: seg.emphasis };
+        match out.last_mut() {
+            Some((last, last_marks)) if *last_marks == marks => last.push_str(seg.text),
+            _ => out.push((seg.text.to_owned(), marks)),
+        }
+    }
+    out
+}
+
+/// The card text as paragraphs (split at blank lines) of marked segments. A lone line break inside
+/// a paragraph is shown as a space; empty stretches are dropped.
+pub fn marked_paragraphs(card: &Card) -> Vec<Vec<Segment>> {
+    let mut paragraphs: Vec<Vec<Segment>> = vec![Vec::new()];
+    for (text, marks) in marked_segments(card) {
+        for (i, piece) in text.split("\n\n").enumerate() {
+            if i > 0 {
+                paragraphs.push(Vec::new());
+            }
+            let piece = piece.replace('\n', " ");
+            if let Some(current) = paragraphs.last_mut()
+                && !piece.is_empty()
+            {
+                current.push((piece, marks));
+            }
+        }
+    }
+    paragraphs.retain(|p| p.iter().any(|(t, _)| !t.trim().is_empty()));
+    paragraphs
+}
+
+/// Opening and closing markers for each mark, for the formats that write marks inline.
+#[derive(Clone, Copy, Debug)]
+pub struct Markers {
+    /// Around underlined text.
+    pub underline: (&'static str, &'static str),
+    /// Around highlighted text.
+    pub highlight: (&'static str, &'static str),
+    /// Around emphasised text.
+    pub emphasis: (&'static str, &'static str),
+}
+
+/// Writes a paragraph's segments with properly nested markers (underline outermost, then
+/// highlight, then emphasis), opening and closing only where a mark starts or ends.
+pub fn render_nested(paragraph: &[Segment], markers: &Markers, escape: impl Fn(&str) -> String) -> String {
+    let pairs = [markers.underline, markers.highlight, markers.emphasis];
+    let wanted = |m: Marks| [m.underline, m.highlight, m.emphasis];
+    let mut open = [false; 3];
+    let mut out = String::new();
+    let close_from = |out: &mut String, open: &mut [bool; 3], level: usize| {
+        for l in (level..3).rev() {
+            if open[l] {
+                out.push_str(pairs[l].1);
+                open[l] = false;
+            }
+        }
+    };
+    for (text, marks) in paragraph {
+        let want = wanted(*marks);
+        if let Some(first_change) = (0..3).find(|&l| open[l] != want[l]) {
+            close_from(&mut out, &mut open, first_change);
+            for l in first_change..3 {
+                if want[l] {
+                    out.push_str(pairs[l].0);
+                    open[l] = true;
+                }
+            }
+        }
+        out.push_str(&escape(text));
+    }
+    close_from(&mut out, &mut open, 0);
+    out
+}
+
+/// One card in an export: the card and its cite.
+#[derive(Clone, Debug)]
+pub struct CardEntry<'a> {
+    /// The card.
+    pub card: &'a Card,
+    /// Its cite, split for the bold Cite style.
+    pub cite: CiteParts,
+}
+
+/// An entry of a section or block.
+#[derive(Clone, Debug)]
+pub enum Entry<'a> {
+    /// A card.
+    Card(CardEntry<'a>),
+    /// The debater's own words (sessions only).
+    Analytic(&'a str),
+}
+
+/// A section of a case, or a block of a deck.
+#[derive(Clone, Debug)]
+pub struct Group<'a> {
+    /// Its heading.
+    pub title: &'a str,
+    /// "5 cards · 2:10".
+    pub summary: String,
+    /// Cards and analytics in reading order.
+    pub entries: Vec<Entry<'a>>,
+}
+
+/// A case of a session, or the whole deck.
+#[derive(Clone, Debug)]
+pub struct Part<'a> {
+    /// The case or deck title.
+    pub title: &'a str,
+    /// Lines shown under the title: the resolution, a deck's description.
+    pub intro: Vec<&'a str>,
+    /// "14 cards · reading time 7:40 of 8:00 at 250 wpm".
+    pub summary: String,
+    /// Sections or blocks.
+    pub groups: Vec<Group<'a>>,
+}
+
+/// What an export shows, in order.
+#[derive(Clone, Debug)]
+pub struct Outline<'a> {
+    /// The document title: a session's resolution, a deck's title.
+    pub title: &'a str,
+    /// Cases or the deck.
+    pub parts: Vec<Part<'a>>,
+    /// Card text with marks (`true`) or tags and cites only.
+    pub full: bool,
+}
+
+fn count(cards: usize) -> String {
+    if cards == 1 { "1 card".to_owned() } else { format!("{cards} cards") }
+}
+
+/// "5 cards · 2:10": a section or block.
+pub fn group_summary(reading: &Reading) -> String {
+    format!("{} · {}", count(reading.cards), timing::clock(reading.seconds))
+}
+
+/// "14 cards · reading time 7:40 of 8:00 at 250 wpm": a case (with its speech length) or a deck.
+pub fn part_summary(reading: &Reading, wpm: u32, budget_seconds: Option<u32>) -> String {
+    let wpm = if wpm == 0 { DEFAULT_WPM } else { wpm };
+    let of = budget_seconds.map(|b| format!(" of {}", timing::clock(b))).unwrap_or_default();
+    format!("{} · reading time {}{of} at {wpm} wpm", count(reading.cards), timing::clock(reading.seconds))
+}
+
+fn case_part<'a>(case: &'a Case, resolution: &'a str, wpm: u32) -> Part<'a> {
+    let groups = case
+        .sections
+        .iter()
+        .map(|s| Group {
+            title: &s.title,
+            summary: group_summary(&timing::section(s, wpm)),
+            entries: s
+                .items
+                .iter()
+                .map(|item| match item {
+                    Item::Card { card, source, .. } => {
+                        Entry::Card(CardEntry { card, cite: cite_parts(source) })
+                    }
+                    Item::Analytic { text } => Entry::Analytic(text),
+                })
+                .collect(),
+        })
+        .collect();
+    Part {
+        title: &case.title,
+        intro: vec![resolution],
+        summary: part_summary(&timing::case(case, wpm), wpm, Some(case.speech_seconds)),
+        groups,
+    }
+}
+
+/// The outline of a session: its affirmative and/or negative case.
+pub fn session_outline<'a>(session: &'a Session, options: &ExportOptions) -> Outline<'a> {
+    let wpm = options.wpm.unwrap_or(session.wpm);
+    let sides: &[CaseSide] = match options.side {
+        ExportSide::Aff => &[CaseSide::Aff],
+        ExportSide::Neg => &[CaseSide::Neg],
+        ExportSide::Both => &[CaseSide::Aff, CaseSide::Neg],
+    };
+    let parts = sides.iter().map(|&side| case_part(session.case(side), &session.resolution, wpm)).collect();
+    Outline { title: &session.resolution, parts, full: options.full }
+}
+
+/// The cite of a deck card, or a plain note when its source is missing from the deck.
+fn deck_cite(source: Option<&Source>, card: &Card) -> CiteParts {
+    match source {
+        Some(s) => cite_parts(s),
+        None => {
+            CiteParts { short: String::new(), rest: format!("(source {:?} is not in the deck)", card.source) }
+        }
+    }
+}
+
+/// Reading figures for a list of cards.
+fn cards_reading<'c>(cards: impl Iterator<Item = &'c Card>, wpm: u32) -> Reading {
+    cards.map(|c| timing::card(c, wpm)).fold(Reading::default(), |acc, r| {
+        let words = acc.words + r.words;
+        Reading { cards: acc.cards + 1, words, seconds: timing::seconds_for(words, wpm) }
+    })
+}
+
+/// The outline of a deck: one part, its blocks and cards (filtered by side).
+pub fn deck_outline<'a>(deck: &'a Deck, options: &ExportOptions) -> Outline<'a> {
+    let wpm = options.wpm.unwrap_or(DEFAULT_WPM);
+    let keep = |side: Side| match options.side {
+        ExportSide::Aff => side != Side::Neg,
+        ExportSide::Neg => side != Side::Aff,
+        ExportSide::Both => true,
+    };
+    let mut groups = Vec::new();
+    let mut kept: Vec<&Card> = Vec::new();
+    for block in &deck.blocks {
+        let cards: Vec<&Card> = block.cards.iter().filter(|c| keep(c.side)).collect();
+        if cards.is_empty() && options.side != ExportSide::Both {
+            continue;
+        }
+        groups.push(Group {
+            title: &block.title,
+            summary: group_summary(&cards_reading(cards.iter().copied(), wpm)),
+            entries: cards
+                .iter()
+                .map(|c| Entry::Card(CardEntry { card: c, cite: deck_cite(deck.source(&c.source), c) }))
+                .collect(),
+        });
+        kept.extend(cards);
+    }
+    let mut intro = vec![deck.resolution.as_str()];
+    if !deck.description.trim().is_empty() {
+        intro.push(&deck.description);
+    }
+    let summary = part_summary(&cards_reading(kept.into_iter(), wpm), wpm, None);
+    Outline {
+        title: &deck.title,
+        parts: vec![Part { title: &deck.title, intro, summary, groups }],
+        full: options.full,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MarkKind;
+    use crate::model::Mark;
+    use crate::model::card::sample_card;
+
+    #[test]
+    fn segments_cover_the_text_and_carry_nested_marks() {
+        let mut card = sample_card("c");
+        card.marks.push(Mark::new(MarkKind::Emphasis, 10, 20));
+        let segments = marked_segments(&card);
+        let joined: String = segments.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(joined, card.text);
+        assert_eq!(segments[0], ("But ".to_owned(), Marks::default()));
+        let all = Marks { underline: true, highlight: true, emphasis: true };
+        assert_eq!(segments[2], ("structures".to_owned(), all));
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines() {
+        let paragraphs = marked_paragraphs(&sample_card("c"));
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(paragraphs[1], vec![("Asia lacks a codified arrangement.".to_owned(), Marks::default())]);
+    }
+
+    #[test]
+    fn nested_markers_open_and_close_only_where_marks_change() {
+        let m = |u, h, e| Marks { underline: u, highlight: h, emphasis: e };
+        let segments = vec![
+            ("a ".to_owned(), m(false, false, false)),
+            ("b ".to_owned(), m(true, false, false)),
+            ("c".to_owned(), m(true, true, false)),
+            (" d".to_owned(), m(true, false, true)),
+            (" e".to_owned(), m(false, true, false)),
+        ];
+        let markers =
+            Markers { underline: ("<u>", "</u>"), highlight: ("<m>", "</m>"), emphasis: ("<e>", "</e>") };
+        assert_eq!(
+            render_nested(&segments, &markers, str::to_owned),
+            "a <u>b <m>c</m><e> d</e></u><m> e</m>"
+        );
+    }
+
+    #[test]
+    fn summaries_count_cards_and_time() {
+        let r = Reading { cards: 1, words: 250, seconds: 60 };
+        assert_eq!(group_summary(&r), "1 card · 1:00");
+        assert_eq!(part_summary(&r, 250, Some(480)), "1 card · reading time 1:00 of 8:00 at 250 wpm");
+    }
+}

@@ -1,0 +1,177 @@
+//! The .docx read back as a zip of XML parts: what a teammate with Word and Verbatim gets.
+
+use super::export_xml::{self, Element};
+use super::*;
+
+const PARTS: [&str; 8] = [
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "docProps/core.xml",
+    "docProps/app.xml",
+    "word/_rels/document.xml.rels",
+    "word/document.xml",
+    "word/styles.xml",
+    "word/settings.xml",
+];
+
+fn session_docx(full: bool) -> Vec<u8> {
+    run(Format::Docx, Target::Session(&session()), &opts(full))
+}
+
+fn style_of(p: &Element) -> &str {
+    p.child("w:pPr").and_then(|ppr| ppr.child("w:pStyle")).and_then(|s| s.attr("w:val")).unwrap_or("")
+}
+
+fn runs(p: &Element) -> Vec<&Element> {
+    p.children_named("w:r").collect()
+}
+
+fn run_prop<'a>(r: &'a Element, name: &str) -> Option<&'a Element> {
+    r.child("w:rPr").and_then(|rpr| rpr.child(name))
+}
+
+#[test]
+fn docx_is_a_zip_of_the_word_parts_with_fixed_timestamps() {
+    let bytes = session_docx(true);
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    let entries = export_xml::unzip(&bytes);
+    let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, PARTS);
+    for entry in &entries {
+        assert_eq!(entry.time, (1980, 1, 1, 0, 0, 0), "{} carries the fixed zip-epoch time", entry.name);
+        export_xml::parse(&entry.text)
+            .unwrap_or_else(|e| panic!("{} is not well-formed XML: {e}", entry.name));
+    }
+    let core = export_xml::part(&bytes, "docProps/core.xml");
+    assert!(!core.contains("dcterms:created") && !core.contains("dcterms:modified"), "no clock in the file");
+}
+
+#[test]
+fn docx_defines_verbatims_styles() {
+    let styles =
+        export_xml::parse(&export_xml::part(&session_docx(false), "word/styles.xml")).expect("styles.xml");
+    let style = |id: &str| {
+        styles
+            .children_named("w:style")
+            .find(|s| s.attr("w:styleId") == Some(id))
+            .unwrap_or_else(|| panic!("no style {id}"))
+    };
+    let val = |e: &Element, path: &[&str]| -> Option<String> {
+        let mut at = e;
+        for name in path {
+            at = at.child(name)?;
+        }
+        at.attr("w:val").map(str::to_owned)
+    };
+    for (level, alias) in ["Pocket", "Hat", "Block", "Tag"].iter().enumerate() {
+        let s = style(&format!("Heading{}", level + 1));
+        assert_eq!(s.attr("w:type"), Some("paragraph"));
+        assert_eq!(val(s, &["w:name"]).as_deref(), Some(format!("heading {}", level + 1).as_str()));
+        assert_eq!(val(s, &["w:aliases"]).as_deref(), Some(*alias));
+        assert_eq!(val(s, &["w:pPr", "w:outlineLvl"]), Some(level.to_string()), "{alias} outline level");
+        assert!(s.child("w:rPr").and_then(|r| r.child("w:b")).is_some(), "{alias} is bold");
+    }
+    assert!(style("Heading1").child("w:pPr").and_then(|p| p.child("w:pageBreakBefore")).is_some());
+    assert_eq!(val(style("Heading4"), &["w:rPr", "w:sz"]).as_deref(), Some("26"), "Tag is 13 pt");
+    let cite = style("Style13ptBold");
+    assert_eq!(cite.attr("w:type"), Some("character"));
+    assert_eq!(val(cite, &["w:name"]).as_deref(), Some("Style 13 pt Bold"));
+    assert_eq!(val(cite, &["w:aliases"]).as_deref(), Some("Cite"));
+    assert_eq!(val(cite, &["w:rPr", "w:sz"]).as_deref(), Some("26"));
+    let underline = style("StyleUnderline");
+    assert_eq!(underline.attr("w:type"), Some("character"));
+    assert_eq!(val(underline, &["w:name"]).as_deref(), Some("Style Underline"));
+    assert_eq!(val(underline, &["w:rPr", "w:u"]).as_deref(), Some("single"));
+    let emphasis = style("Emphasis");
+    assert_eq!(emphasis.attr("w:type"), Some("character"));
+    assert!(emphasis.child("w:rPr").and_then(|r| r.child("w:b")).is_some());
+    let fonts = styles.all("w:rFonts");
+    assert!(fonts.iter().all(|f| f.attr("w:ascii") == Some("Calibri")) && !fonts.is_empty(), "Calibri");
+}
+
+#[test]
+fn docx_of_the_session_has_pockets_blocks_tags_cites_and_highlighting() {
+    let s = session();
+    let doc =
+        export_xml::parse(&export_xml::part(&session_docx(true), "word/document.xml")).expect("document.xml");
+    let paragraphs = doc.all("w:p");
+    let with_style = |id: &str| -> Vec<String> {
+        paragraphs.iter().filter(|p| style_of(p) == id).map(|p| p.text()).collect()
+    };
+    assert_eq!(
+        with_style("Heading1"),
+        vec![s.aff.title.clone(), s.neg.title.clone()],
+        "each case is a Pocket"
+    );
+    let sections: Vec<String> =
+        [&s.aff, &s.neg].iter().flat_map(|c| &c.sections).map(|x| x.title.clone()).collect();
+    assert_eq!(with_style("Heading3"), sections, "each section is a Block");
+    let cards = session_cards(&s);
+    let tags: Vec<String> = cards.iter().map(|(c, _)| c.tag.clone()).collect();
+    assert_eq!(with_style("Heading4"), tags, "each card is a Tag");
+    let analytic_texts: Vec<String> = [&s.aff, &s.neg]
+        .iter()
+        .flat_map(|c| c.sections.iter().flat_map(|x| &x.items))
+        .filter_map(|i| match i {
+            Item::Analytic { text } => Some(text.trim().to_owned()),
+            Item::Card { .. } => None,
+        })
+        .collect();
+    assert_eq!(with_style("Analytic"), analytic_texts, "analytics stand apart from cards");
+
+    let tag_at: Vec<usize> =
+        (0..paragraphs.len()).filter(|&i| style_of(paragraphs[i]) == "Heading4").collect();
+    for (n, &at) in tag_at.iter().enumerate() {
+        let (card, source) = cards[n];
+        let cite = paragraphs[at + 1];
+        let first = runs(cite)[0];
+        assert_eq!(
+            run_prop(first, "w:rStyle").and_then(|s| s.attr("w:val")),
+            Some("Style13ptBold"),
+            "{}",
+            card.id
+        );
+        assert_eq!(first.text(), format!("{} {}", source.cite_name(), source.cite_year()));
+        assert_eq!(cite.text(), cite_line(source));
+
+        // The card's text paragraphs run until the next heading or analytic.
+        let text_paragraphs: Vec<&Element> =
+            paragraphs[at + 2..].iter().take_while(|p| style_of(p).is_empty()).copied().collect();
+        let mut read_aloud = String::new();
+        let mut unread_small = true;
+        for p in &text_paragraphs {
+            for r in runs(p) {
+                let highlighted = run_prop(r, "w:highlight").and_then(|h| h.attr("w:val")) == Some("cyan");
+                if highlighted {
+                    read_aloud.push_str(&r.text());
+                } else {
+                    read_aloud.push(' ');
+                }
+                if r.child("w:rPr").is_none_or(|rpr| rpr.children.is_empty()) {
+                    unread_small = false;
+                }
+            }
+            read_aloud.push(' ');
+        }
+        assert_eq!(squash(&read_aloud), card.highlighted_text(), "highlighting of {}", card.id);
+        assert!(unread_small, "every run of {} is styled, unread text at 8 pt", card.id);
+        let all_text: String = text_paragraphs.iter().map(|p| p.text()).collect::<Vec<_>>().join("\n\n");
+        assert_eq!(all_text, card.text, "text of {}", card.id);
+    }
+    let small = doc.all("w:sz").iter().filter(|s| s.attr("w:val") == Some("16")).count();
+    assert!(small > 0, "unread text is shrunk to 8 pt");
+    let underlined = doc.all("w:rStyle").iter().filter(|s| s.attr("w:val") == Some("StyleUnderline")).count();
+    assert!(underlined > 0, "underlined text uses the Underline style");
+}
+
+#[test]
+fn docx_outline_has_tags_and_cites_but_no_card_text() {
+    let doc = export_xml::parse(&export_xml::part(&session_docx(false), "word/document.xml"))
+        .expect("document.xml");
+    assert!(doc.all("w:highlight").is_empty(), "no card text, so no highlighting");
+    let tags = doc.all("w:p").iter().filter(|p| style_of(p) == "Heading4").count();
+    assert_eq!(tags, session_cards(&session()).len(), "one Tag per card");
+    let cites = doc.all("w:rStyle").iter().filter(|s| s.attr("w:val") == Some("Style13ptBold")).count();
+    assert_eq!(cites, tags, "one Cite per card");
+    assert!(doc.all("w:t").iter().all(|t| t.attr("xml:space") == Some("preserve")));
+}
