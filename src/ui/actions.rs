@@ -42,6 +42,8 @@ pub enum Action {
         /// Index of the item.
         index: usize,
     },
+    /// Write the export chosen in the export dialog to this path.
+    ExportTo(PathBuf),
     /// Start over with an empty session, discarding unsaved changes (after confirmation).
     DiscardAndNew,
     /// Open a session, discarding unsaved changes (after confirmation).
@@ -91,6 +93,7 @@ impl CasebookApp {
             Action::DiscardAndNew => self.reset_session(fresh_session(), None),
             Action::OpenDeckPath(path) => self.open_deck(path),
             Action::SaveAsPath(path) => self.save_to(path),
+            Action::ExportTo(path) => self.export_to(path),
             Action::AddCardAt { pos, section, index } => self.add_card(pos, section, index),
             Action::UpdateSnapshot { section, index } => self.update_snapshot(section, index),
         }
@@ -121,6 +124,7 @@ impl CasebookApp {
                 None => self.pick_then(Pick::SaveSession, Action::SaveAsPath),
             },
             SaveAs => self.pick_then(Pick::SaveSession, Action::SaveAsPath),
+            Export => self.modal = Some(Modal::Export(Box::default())),
             Quit => {
                 if self.is_dirty() {
                     self.modal = Some(Modal::ConfirmQuit);

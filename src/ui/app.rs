@@ -66,6 +66,7 @@ pub struct CasebookApp {
     pub(super) scroll_to_selected: bool,
     pub(super) showing_item: bool,
     pub(super) quit_after_save: bool,
+    pub(super) export_choice: Option<(crate::export::Format, crate::export::ExportOptions)>,
 }
 
 /// A fresh session with one section in each case, so a card can be added at once.
@@ -120,6 +121,7 @@ impl CasebookApp {
             scroll_to_selected: false,
             showing_item: false,
             quit_after_save: false,
+            export_choice: None,
         };
         match app.recovery.read() {
             Some(Ok((session, origin))) => {

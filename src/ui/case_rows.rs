@@ -136,7 +136,11 @@ fn drop_target(app: &mut CasebookApp, ui: &egui::Ui, response: &egui::Response, 
         let to = if fs == s && fi < i { i - 1 } else { i };
         if (fs, fi) != (s, to) {
             let side = app.side;
-            app.pending.push(Action::Edit(Edit::Session(SessionOp::MoveItem { side, from: (fs, fi), to: (s, to) })));
+            app.pending.push(Action::Edit(Edit::Session(SessionOp::MoveItem {
+                side,
+                from: (fs, fi),
+                to: (s, to),
+            })));
             app.selected_item = Some((s, to));
         }
     }
@@ -180,7 +184,12 @@ fn header_row(app: &mut CasebookApp, ui: &mut egui::Ui, s: usize) -> egui::Respo
             }
         } else {
             let width = ui.available_width() - 260.0;
-            let r = fitted(ui, width, ROW_HEIGHT, egui::Button::selectable(current, RichText::new(&title).strong()));
+            let r = fitted(
+                ui,
+                width,
+                ROW_HEIGHT,
+                egui::Button::selectable(current, RichText::new(&title).strong()),
+            );
             if r.clicked() {
                 app.set_current(s);
             }
@@ -273,15 +282,18 @@ fn item_row(app: &mut CasebookApp, ui: &mut egui::Ui, s: usize, i: usize) -> egu
     }
 }
 
-fn analytic_editor(app: &mut CasebookApp, ui: &mut egui::Ui, s: usize, i: usize, text: &str, text_width: f32) {
+fn analytic_editor(
+    app: &mut CasebookApp,
+    ui: &mut egui::Ui,
+    s: usize,
+    i: usize,
+    text: &str,
+    text_width: f32,
+) {
     let side = app.side;
     let id = Id::unique(("edit-analytic", side, s, i));
     let mut buffer = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| text.to_owned());
-    let r = ui.add(
-        egui::TextEdit::singleline(&mut buffer)
-            .hint_text("Analytic")
-            .desired_width(text_width),
-    );
+    let r = ui.add(egui::TextEdit::singleline(&mut buffer).hint_text("Analytic").desired_width(text_width));
     if ui.data(|d| d.get_temp::<bool>(id.with("focused"))).is_none() {
         r.request_focus();
         ui.data_mut(|d| d.insert_temp(id.with("focused"), true));

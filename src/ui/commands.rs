@@ -18,6 +18,8 @@ pub enum Command {
     Save,
     /// Save the session under a new name.
     SaveAs,
+    /// Export case outlines (Markdown, HTML, text, Word, JSON).
+    Export,
     /// Close the window (asks if there are unsaved changes).
     Quit,
     /// Undo the last edit.
@@ -74,13 +76,14 @@ const ALT: Modifiers = Modifiers::ALT;
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 28] = [
+    pub const ALL: [Command; 29] = [
         Command::New,
         Command::Open,
         Command::OpenExample,
         Command::OpenDeck,
         Command::Save,
         Command::SaveAs,
+        Command::Export,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -115,6 +118,7 @@ impl Command {
             OpenDeck => "Open deck…",
             Save => "Save",
             SaveAs => "Save as…",
+            Export => "Export…",
             Quit => "Quit",
             Undo => "Undo",
             Redo => "Redo",
@@ -149,6 +153,7 @@ impl Command {
             OpenDeck => key(CTRL_SHIFT, Key::O),
             Save => key(CTRL, Key::S),
             SaveAs => key(CTRL_SHIFT, Key::S),
+            Export => key(CTRL, Key::E),
             Quit => key(CTRL, Key::Q),
             Undo => key(CTRL, Key::Z),
             Redo => key(CTRL_SHIFT, Key::Z),

@@ -12,6 +12,8 @@ pub enum Pick {
     OpenDeck,
     /// Where to save a session.
     SaveSession,
+    /// Where to write an export in this format.
+    SaveExport(crate::export::Format),
 }
 
 /// Chooses files. `None` means cancelled — or that no dialog could be shown, which rfd cannot
@@ -34,6 +36,13 @@ impl FilePicker for NativePicker {
                 .add_filter("Casebook session", &["session.ron", "ron"])
                 .set_file_name(suggested_name)
                 .save_file(),
+            Pick::SaveExport(format) => {
+                let stem = suggested_name.trim_end_matches(".session.ron");
+                dialog
+                    .add_filter(format.name(), &[format.extension()])
+                    .set_file_name(format!("{stem}.{}", format.extension()))
+                    .save_file()
+            }
         }
     }
 }

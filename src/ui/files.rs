@@ -37,6 +37,14 @@ impl CasebookApp {
                     .map_or_else(|| std::env::current_dir().unwrap_or_default(), Path::to_path_buf);
                 let text = match what {
                     Pick::SaveSession => start.join(&suggested).to_string_lossy().into_owned(),
+                    Pick::SaveExport(format) => start
+                        .join(format!(
+                            "{}.{}",
+                            suggested.trim_end_matches(".session.ron"),
+                            format.extension()
+                        ))
+                        .to_string_lossy()
+                        .into_owned(),
                     _ => format!("{}/", start.display()),
                 };
                 self.modal = Some(Modal::PathPrompt { what, text, then });

@@ -38,7 +38,7 @@ pub fn menu_bar(app: &mut CasebookApp, ui: &mut egui::Ui) {
                     }
                 }
             });
-            for c in [Command::OpenDeck, Command::Save, Command::SaveAs, Command::Quit] {
+            for c in [Command::OpenDeck, Command::Save, Command::SaveAs, Command::Export, Command::Quit] {
                 item(app, ui, c);
             }
         });

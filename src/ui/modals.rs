@@ -43,6 +43,8 @@ pub enum Modal {
     },
     /// The keyboard shortcuts.
     Shortcuts,
+    /// File → Export….
+    Export(Box<super::export_dialog::ExportDialog>),
     /// The command palette.
     Palette {
         /// Filter typed so far.
@@ -134,6 +136,7 @@ pub fn show(app: &mut CasebookApp, ctx: &egui::Context) {
                     Pick::OpenSession => "Open session",
                     Pick::OpenDeck => "Open deck",
                     Pick::SaveSession => "Save session as",
+                    Pick::SaveExport(_) => "Export to",
                 });
                 ui.label("No file was chosen. If no file dialog appeared, this desktop has none (it needs the xdg desktop portal or zenity); type the path instead:");
                 let label = ui.label("Path");
@@ -173,6 +176,10 @@ pub fn show(app: &mut CasebookApp, ctx: &egui::Context) {
             Modal::Shortcuts
         }
         Modal::Palette { query, selected } => return super::palette::show(app, ctx, query, selected),
+        Modal::Export(dialog) => {
+            app.modal = super::export_dialog::show(app, ctx, *dialog).map(|d| Modal::Export(Box::new(d)));
+            return;
+        }
     };
     if keep {
         app.modal = Some(modal);

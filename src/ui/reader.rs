@@ -83,8 +83,16 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
     let mut job = LayoutJob::default();
     job.wrap.max_width = ui.available_width();
     job.wrap.break_anywhere = true;
-    let strong = TextFormat { font_id: FontId::proportional(15.0), color: ui.visuals().strong_text_color(), ..TextFormat::default() };
-    let plain = TextFormat { font_id: FontId::proportional(13.0), color: ui.visuals().text_color(), ..TextFormat::default() };
+    let strong = TextFormat {
+        font_id: FontId::proportional(15.0),
+        color: ui.visuals().strong_text_color(),
+        ..TextFormat::default()
+    };
+    let plain = TextFormat {
+        font_id: FontId::proportional(13.0),
+        color: ui.visuals().text_color(),
+        ..TextFormat::default()
+    };
     job.append(&cite.short, 0.0, strong);
     job.append(&cite.rest, 0.0, plain);
     ui.label(job);

@@ -1,0 +1,150 @@
+//! File → Export…: choose format, side and detail, see a preview, then write the file
+//! (atomically) where the user picks. The bytes come from the same `export` function the
+//! command line uses, so the preview is exactly what is written.
+
+use std::path::PathBuf;
+
+use egui::{Id, RichText};
+
+use crate::export::{ExportOptions, ExportSide, Format, Target, export};
+
+use super::actions::Action;
+use super::app::CasebookApp;
+use super::file_picker::Pick;
+
+/// The export dialog's choices and its cached preview.
+#[derive(Clone, Debug)]
+pub struct ExportDialog {
+    /// Output format.
+    pub format: Format,
+    /// Which case(s).
+    pub side: ExportSide,
+    /// Card text with marks, or an outline of tags and cites.
+    pub full: bool,
+    preview: Option<(Format, ExportSide, bool, String)>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        ExportDialog { format: Format::Markdown, side: ExportSide::Both, full: false, preview: None }
+    }
+}
+
+impl ExportDialog {
+    fn options(&self, wpm: u32) -> ExportOptions {
+        ExportOptions { side: self.side, full: self.full, wpm: Some(wpm) }
+    }
+
+    /// The preview text for the current choices (recomputed only when a choice changes).
+    fn preview(&mut self, app: &CasebookApp) -> &str {
+        let key = (self.format, self.side, self.full);
+        if self.preview.as_ref().is_none_or(|(f, s, full, _)| (*f, *s, *full) != key) {
+            // A .docx is binary: preview its text through the plain-text exporter.
+            let shown = if self.format.is_binary() { Format::Text } else { self.format };
+            let side = if shown == Format::Json { ExportSide::Both } else { self.side };
+            let options = ExportOptions { side, ..self.options(app.ws.session.wpm) };
+            let text = match export(shown, Target::Session(&app.ws.session), &options) {
+                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+                Err(e) => format!("Cannot export: {e}"),
+            };
+            self.preview = Some((key.0, key.1, key.2, text));
+        }
+        self.preview.as_ref().map_or("", |(_, _, _, t)| t.as_str())
+    }
+}
+
+/// Shows the dialog; returns it back if it stays open.
+pub fn show(app: &mut CasebookApp, ctx: &egui::Context, mut dialog: ExportDialog) -> Option<ExportDialog> {
+    let mut keep = !ctx.input(|i| i.key_pressed(egui::Key::Escape));
+    let mut export_now = false;
+    egui::Modal::new(Id::unique("export")).show(ctx, |ui| {
+        ui.set_width(720.0);
+        ui.heading("Export the session");
+        ui.horizontal(|ui| {
+            egui::ComboBox::from_label("Format").selected_text(format_label(dialog.format)).show_ui(
+                ui,
+                |ui| {
+                    for f in Format::ALL {
+                        ui.selectable_value(&mut dialog.format, f, format_label(f));
+                    }
+                },
+            );
+            let json = dialog.format == Format::Json;
+            ui.add_enabled_ui(!json, |ui| {
+                egui::ComboBox::from_label("Case").selected_text(side_label(dialog.side)).show_ui(ui, |ui| {
+                    for s in [ExportSide::Both, ExportSide::Aff, ExportSide::Neg] {
+                        ui.selectable_value(&mut dialog.side, s, side_label(s));
+                    }
+                });
+                ui.checkbox(&mut dialog.full, "Full card text with marks");
+            });
+            if json {
+                dialog.side = ExportSide::Both;
+            }
+        });
+        if dialog.format.is_binary() {
+            ui.label(
+                RichText::new("A Word document in Verbatim's styles; the preview shows its text.").weak(),
+            );
+        }
+        let text = dialog.preview(app).to_owned();
+        egui::ScrollArea::both().max_height(420.0).id_salt("export-preview").show(ui, |ui| {
+            let label = ui.label("Preview");
+            ui.add(
+                egui::TextEdit::multiline(&mut text.as_str())
+                    .code_editor()
+                    .desired_width(f32::INFINITY)
+                    .desired_rows(20),
+            )
+            .labelled_by(label.id);
+        });
+        ui.horizontal(|ui| {
+            export_now = ui.button("Export…").clicked();
+            if ui.button("Cancel").clicked() {
+                keep = false;
+            }
+        });
+    });
+    if export_now {
+        let options = dialog.options(app.ws.session.wpm);
+        let format = dialog.format;
+        app.export_choice = Some((format, options));
+        app.pick_then(Pick::SaveExport(format), Action::ExportTo);
+        return None;
+    }
+    keep.then_some(dialog)
+}
+
+fn format_label(f: Format) -> &'static str {
+    match f {
+        Format::Markdown => "Markdown (.md)",
+        Format::Html => "HTML, printable (.html)",
+        Format::Text => "Plain text (.txt)",
+        Format::Docx => "Word, Verbatim styles (.docx)",
+        Format::Json => "Card JSON (.json)",
+    }
+}
+
+fn side_label(s: ExportSide) -> &'static str {
+    match s {
+        ExportSide::Both => "Both cases",
+        ExportSide::Aff => "Affirmative case only",
+        ExportSide::Neg => "Negative case only",
+    }
+}
+
+impl CasebookApp {
+    /// Writes the export chosen in the dialog to `path`, atomically.
+    pub(super) fn export_to(&mut self, path: PathBuf) {
+        let Some((format, options)) = self.export_choice.take() else { return };
+        let path = if path.extension().is_some() { path } else { path.with_extension(format.extension()) };
+        let bytes = match export(format, Target::Session(&self.ws.session), &options) {
+            Ok(b) => b,
+            Err(e) => return self.show_error("Not exported", e.to_string()),
+        };
+        match crate::format::write_atomic_no_backup(&path, &bytes) {
+            Ok(()) => self.status = format!("Exported {} to {}.", format.name(), path.display()),
+            Err(e) => self.show_error("Not exported", e.to_string()),
+        }
+    }
+}
