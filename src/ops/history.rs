@@ -61,6 +61,12 @@ impl History {
         }
     }
 
+    /// A number that changes whenever the state changes through this history (apply, undo,
+    /// redo); caches of derived values key on it.
+    pub fn revision(&self) -> u64 {
+        self.current
+    }
+
     /// Whether there is an edit to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()

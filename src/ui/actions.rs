@@ -73,6 +73,7 @@ impl CasebookApp {
     }
 
     pub(super) fn rebuild_index(&mut self) {
+        self.loads += 1;
         self.library.index = crate::search::LibraryIndex::build(&self.ws.decks);
         self.library.rows_for = None;
     }

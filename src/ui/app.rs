@@ -35,6 +35,7 @@ pub(super) struct LibraryView {
     pub collapsed: std::collections::HashSet<(usize, Option<usize>)>,
     pub collapse_generation: usize,
     pub focus_search: bool,
+    pub shown: usize,
 }
 
 /// The Casebook window.
@@ -67,6 +68,8 @@ pub struct CasebookApp {
     pub(super) showing_item: bool,
     pub(super) quit_after_save: bool,
     pub(super) export_choice: Option<(crate::export::Format, crate::export::ExportOptions)>,
+    pub(super) derived: super::derived::Derived,
+    pub(super) loads: u64,
 }
 
 /// A fresh session with one section in each case, so a card can be added at once.
@@ -97,6 +100,7 @@ impl CasebookApp {
                 collapsed: Default::default(),
                 collapse_generation: 0,
                 focus_search: false,
+                shown: 0,
             },
             selected_card: None,
             side: CaseSide::Aff,
@@ -122,6 +126,8 @@ impl CasebookApp {
             showing_item: false,
             quit_after_save: false,
             export_choice: None,
+            derived: Default::default(),
+            loads: 0,
         };
         match app.recovery.read() {
             Some(Ok((session, origin))) => {
@@ -203,6 +209,7 @@ impl CasebookApp {
             self.prefs_applied = true;
         }
         self.handle_shortcuts(&ctx);
+        self.refresh_derived();
         egui::Panel::top("menu").show(ui, |ui| super::menu::menu_bar(self, ui));
         egui::Panel::bottom("status").show(ui, |ui| super::menu::status_bar(self, ui));
         egui::Panel::left("library").resizable(true).default_size(340.0).min_size(220.0).show(ui, |ui| {
@@ -216,6 +223,7 @@ impl CasebookApp {
         for action in std::mem::take(&mut self.pending) {
             self.run(action);
         }
+        self.refresh_derived();
         self.housekeeping(&ctx);
     }
 
@@ -274,6 +282,11 @@ impl CasebookApp {
         } else {
             self.last_autosave = now;
         }
+    }
+
+    fn refresh_derived(&mut self) {
+        let key = (self.history.revision(), self.loads);
+        self.derived.refresh(key, &self.ws.session, &self.ws.decks);
     }
 
     /// Writes the unsaved session to the recovery file.

@@ -82,7 +82,7 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
     side_tabs(app, ui);
     title_and_speech(app, ui);
     let case = app.ws.session.case(app.side);
-    let reading = timing::case(case, app.ws.session.wpm);
+    let reading = app.derived.case(app.side).total;
     let colour = budget_colour(ui, reading.seconds, case.speech_seconds);
     ui.label(
         RichText::new(format!(

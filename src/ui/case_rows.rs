@@ -3,10 +3,10 @@
 
 use egui::{Id, RichText};
 
-use crate::model::{CaseSide, Item, timing};
+use crate::model::{CaseSide, Item};
 use crate::ops::{Edit, SessionOp};
 use crate::search::CardPos;
-use crate::workspace::{CardStatus, card_status};
+use crate::workspace::CardStatus;
 
 use super::actions::Action;
 use super::app::CasebookApp;
@@ -150,7 +150,7 @@ fn header_row(app: &mut CasebookApp, ui: &mut egui::Ui, s: usize) -> egui::Respo
     let side = app.side;
     let section = &app.ws.session.case(side).sections[s];
     let speech = app.ws.session.case(side).speech_seconds;
-    let reading = timing::section(section, app.ws.session.wpm);
+    let reading = app.derived.case(side).sections.get(s).copied().unwrap_or_default();
     let current = app.current_section[usize::from(side == CaseSide::Neg)] == s;
     let title = section.title.clone();
     ui.horizontal(|ui| {
@@ -242,7 +242,8 @@ fn item_row(app: &mut CasebookApp, ui: &mut egui::Ui, s: usize, i: usize) -> egu
             ui.label("   ::");
             let name = match &item {
                 Item::Card { deck, card, source } => {
-                    let status = card_status(deck, card, &app.ws.decks);
+                    let _ = deck;
+                    let status = app.derived.status(side, s, i);
                     let badge = match status {
                         CardStatus::ChangedInDeck => "  ⚠ changed in deck",
                         CardStatus::MissingFromDeck => "  ⚠ not in deck",

@@ -54,6 +54,7 @@ impl CasebookApp {
 
     /// Replaces the session (New, Open, restore), forgetting undo history.
     pub(super) fn reset_session(&mut self, session: Session, path: Option<PathBuf>) {
+        self.loads += 1;
         self.ws.session = session;
         self.session_path = path;
         self.history.clear();
@@ -151,6 +152,7 @@ impl CasebookApp {
         match format::save_session(&session, &path) {
             Ok(()) => {
                 self.ws.session.decks = session.decks;
+                self.loads += 1;
                 self.history.mark_saved();
                 self.recovery.clear();
                 self.status = format!("Saved {}.", path.display());

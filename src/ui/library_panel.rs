@@ -40,6 +40,7 @@ fn refresh_rows(app: &mut CasebookApp) {
     }
     let filtering = !app.library.filter.is_empty();
     let hits = app.library.index.filter(&app.library.filter);
+    let hits_len = hits.len();
     let collapsed = &app.library.collapsed;
     let mut rows = Vec::with_capacity(hits.len() + 64);
     let mut last_deck = None;
@@ -62,6 +63,7 @@ fn refresh_rows(app: &mut CasebookApp) {
         }
         rows.push(Row::Card(pos));
     }
+    app.library.shown = hits_len;
     app.library.rows = rows;
     app.library.rows_for = Some(key);
 }
@@ -121,7 +123,7 @@ fn filters(app: &mut CasebookApp, ui: &mut egui::Ui) {
 pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
     filters(app, ui);
     refresh_rows(app);
-    let shown = app.library.rows.iter().filter(|r| r.card().is_some()).count();
+    let shown = app.library.shown;
     ui.label(RichText::new(format!("{shown} of {} cards", app.library.index.len())).weak());
     ui.separator();
     let rows = std::mem::take(&mut app.library.rows);

@@ -6,6 +6,7 @@ mod app;
 mod case_panel;
 mod case_rows;
 mod commands;
+mod derived;
 mod export_dialog;
 mod file_picker;
 mod files;
