@@ -1,6 +1,9 @@
-//! The command line: `casebook [open FILE | validate PATH... | export FILE --format F [-o OUT]]`.
+//! The command line: `casebook [open FILE | validate PATH... | export FILE --format F [--side S]
+//! [--full] [-o OUT] | merge BASE OURS THEIRS [-o OUT]]`.
 //!
 //! Exit codes: 0 success, 1 the files have problems or the work failed, 2 usage errors.
+//! `merge` differs, as a git merge driver must: 0 merged cleanly, 1 merged with conflicts (the
+//! result is written and valid), 2 nothing merged (a file did not load, or usage).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::bundled;
+use crate::export::{ExportOptions, ExportSide, Format, Target};
 use crate::format::{self, FileKind, LoadError, Problem};
 use crate::model::{Deck, Item, Session};
 
@@ -35,14 +39,34 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Export a deck or session.
+    /// Export a session (its cases) or a deck (its blocks and cards).
     Export {
         /// A `*.session.ron` or `*.deck.ron` file.
         file: PathBuf,
         /// Output format.
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Write here (atomically) instead of standard output.
+        /// Which side: a session's affirmative or negative case, or a deck's cards for that side
+        /// (cards for either side go with both).
+        #[arg(long, value_enum, default_value_t = SideArg::Both)]
+        side: SideArg,
+        /// Card text with its marks; without it, an outline of tags and cites.
+        #[arg(long)]
+        full: bool,
+        /// Write here (atomically) instead of standard output (required for docx).
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Merge two versions of a deck card by card against their common ancestor; as a git merge
+    /// driver: `casebook merge %O %A %B`. Exit 0 clean, 1 conflicts (kept as card pairs), 2 failed.
+    Merge {
+        /// The common ancestor (git's %O); an empty file means none (both sides added the deck).
+        base: PathBuf,
+        /// Our version (git's %A); the result replaces it unless -o is given.
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
+        /// Write the merged deck here (atomically) instead of into OURS.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
@@ -53,6 +77,49 @@ pub enum Command {
 pub enum ExportFormat {
     /// Card JSON (see the README).
     Json,
+    /// Markdown, marks as <u>, <mark> and <strong>.
+    #[value(alias = "md")]
+    Markdown,
+    /// One self-contained, printable HTML page styled like Verbatim.
+    Html,
+    /// Indented plain text.
+    #[value(alias = "txt")]
+    Text,
+    /// A Word document with Verbatim's styles (needs -o).
+    Docx,
+}
+
+impl From<ExportFormat> for Format {
+    fn from(f: ExportFormat) -> Format {
+        match f {
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Markdown => Format::Markdown,
+            ExportFormat::Html => Format::Html,
+            ExportFormat::Text => Format::Text,
+            ExportFormat::Docx => Format::Docx,
+        }
+    }
+}
+
+/// The sides `--side` accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SideArg {
+    /// The affirmative.
+    Aff,
+    /// The negative.
+    Neg,
+    /// Both sides.
+    Both,
+}
+
+impl From<SideArg> for ExportSide {
+    fn from(s: SideArg) -> ExportSide {
+        match s {
+            SideArg::Aff => ExportSide::Aff,
+            SideArg::Neg => ExportSide::Neg,
+            SideArg::Both => ExportSide::Both,
+        }
+    }
 }
 
 /// Entry point of the binary.
@@ -89,8 +156,87 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match command {
         Command::Open { .. } => 2,
         Command::Validate { paths } => validate(&paths, out, err),
-        Command::Export { file, format, output } => export(&file, format, output.as_deref(), out, err),
+        Command::Export { file, format, side, full, output } => {
+            let options = ExportOptions { side: side.into(), full, wpm: None };
+            export(&file, format.into(), &options, output.as_deref(), out, err)
+        }
+        Command::Merge { base, ours, theirs, output } => {
+            let target = output.unwrap_or_else(|| ours.clone());
+            merge(&base, &ours, &theirs, &target, err)
+        }
     }
+}
+
+/// The common ancestor of a merge. An empty file stands for no ancestor (git passes one when both
+/// branches added the same file), so both sides count as added.
+fn load_base(path: &Path) -> Result<Deck, LoadError> {
+    let text = format::read_text(path)?;
+    if !text.trim().is_empty() {
+        return format::parse_deck(&text, path);
+    }
+    Ok(Deck {
+        version: format::CURRENT_VERSION,
+        id: String::new(),
+        title: String::new(),
+        resolution: String::new(),
+        description: String::new(),
+        sources: Vec::new(),
+        blocks: Vec::new(),
+    })
+}
+
+/// Merges three deck files into `target`. A file that does not load, or a result that would not
+/// load back, writes nothing and exits 2; otherwise the result is written atomically (without a
+/// `.bak`: under git it would litter the work tree, and git keeps every version anyway) and the
+/// exit code is 0 when clean, 1 when cards conflict or a change of theirs was overridden.
+fn merge(base: &Path, ours: &Path, theirs: &Path, target: &Path, err: &mut dyn Write) -> u8 {
+    let mut decks = Vec::new();
+    let mut failed = false;
+    for (i, path) in [base, ours, theirs].into_iter().enumerate() {
+        let loaded = if i == 0 { load_base(path) } else { format::load_deck(path) };
+        match loaded {
+            Ok(deck) => decks.push(deck),
+            Err(e) => {
+                failed = true;
+                let _ = writeln!(err, "{e}");
+            }
+        }
+    }
+    if failed {
+        let _ = writeln!(err, "casebook: nothing merged; {} is unchanged", target.display());
+        return 2;
+    }
+    let result = crate::merge::merge_decks(&decks[0], &decks[1], &decks[2]);
+    let checked = format::deck_to_string(&result.deck).map_err(|e| e.to_string()).and_then(|text| {
+        if text.len() as u64 > format::MAX_FILE_BYTES {
+            return Err("the merged deck would be larger than Casebook reads; split the deck".to_owned());
+        }
+        format::parse_deck(&text, target).map(|_| text).map_err(|e| e.to_string())
+    });
+    let text = match checked {
+        Ok(text) => text,
+        Err(why) => {
+            let _ = writeln!(err, "casebook: the merge would not give a valid deck, so nothing was written:");
+            let _ = writeln!(err, "{why}");
+            return 2;
+        }
+    };
+    if let Err(e) = format::write_atomic_no_backup(target, text.as_bytes()) {
+        let _ = writeln!(err, "{e}");
+        return 2;
+    }
+    for line in &result.report {
+        let _ = writeln!(err, "{}: {line}", target.display());
+    }
+    let _ = writeln!(
+        err,
+        "merged {} cards into {}: {} conflicting, {} overridden",
+        result.deck.card_count(),
+        target.display(),
+        result.conflicts.len(),
+        result.overridden.len()
+    );
+    u8::from(!result.is_clean())
 }
 
 /// Collects the Casebook files named by `paths` (folders searched recursively, sorted).
@@ -201,13 +347,29 @@ fn load_any(file: &Path) -> Result<Result<Deck, Session>, LoadError> {
     }
 }
 
+/// Exports `file`; usage problems (docx to standard output, an option the format ignores) exit 2
+/// before anything is read, a file that cannot be loaded exits 1, and nothing is written then.
 fn export(
     file: &Path,
-    format: ExportFormat,
+    format: Format,
+    options: &ExportOptions,
     output: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
+    if format.is_binary() && output.is_none() {
+        let _ = writeln!(
+            err,
+            "casebook: {} is a binary file and is not written to standard output; give -o FILE.{}",
+            format.name(),
+            format.extension()
+        );
+        return 2;
+    }
+    if let Err(e) = crate::export::check_options(format, options) {
+        let _ = writeln!(err, "casebook: {e}");
+        return 2;
+    }
     let loaded = match load_any(file) {
         Ok(l) => l,
         Err(e) => {
@@ -215,9 +377,16 @@ fn export(
             return 1;
         }
     };
-    let bytes = match (format, &loaded) {
-        (ExportFormat::Json, Ok(deck)) => crate::export::json::deck_json(deck),
-        (ExportFormat::Json, Err(session)) => crate::export::json::session_json(session),
+    let target = match &loaded {
+        Ok(deck) => Target::Deck(deck),
+        Err(session) => Target::Session(session),
+    };
+    let bytes = match crate::export::export(format, target, options) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let _ = writeln!(err, "casebook: {e}");
+            return 1;
+        }
     };
     match output {
         None => match out.write_all(&bytes) {

@@ -5,14 +5,17 @@
 //! - [`format`]: RON files — versions and migration, limits, `path:line:col` errors, atomic saves.
 //! - [`ops`]: every edit as a value with its inverse; [`ops::History`] gives undo/redo.
 //! - [`export`]: pure functions from a deck or session to bytes: card JSON, Markdown, HTML, text, docx.
+//! - [`merge`]: card-level three-way merge of decks shared between teammates.
 //! - [`bundled`]: the decks and sources compiled into the binary.
 //! - [`cli`] and [`ui`]: the shell — the command line and the eframe window. Only these touch the
 //!   terminal, egui or file dialogs.
 
 pub mod bundled;
 pub mod cli;
+pub mod cutting;
 pub mod export;
 pub mod format;
+pub mod merge;
 pub mod model;
 pub mod ops;
 pub mod search;

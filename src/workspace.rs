@@ -207,3 +207,30 @@ impl Recovery {
         let _ = std::fs::remove_file(self.origin_path());
     }
 }
+
+/// The folder for the user's own decks (edited copies of bundled decks, new decks):
+/// `DATA_DIR/decks`.
+pub fn user_deck_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("decks")
+}
+
+/// Every `*.deck.ron` directly in `dir`, sorted by file name, with the errors of those that do
+/// not load (nothing half-loaded). A missing folder is simply empty.
+pub fn load_deck_folder(dir: &Path) -> (Vec<(Deck, PathBuf)>, Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return (Vec::new(), Vec::new()) };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| format::FileKind::of(p) == Some(format::FileKind::Deck))
+        .collect();
+    paths.sort();
+    let mut decks = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match format::load_deck(&path) {
+            Ok(deck) => decks.push((deck, path)),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    (decks, errors)
+}

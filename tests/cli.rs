@@ -155,3 +155,60 @@ fn export_json_of_each_bundled_deck_lists_every_card_with_its_cite() {
         }
     }
 }
+
+/// Base, ours and theirs deck files in a folder: ours retags the first card, theirs the second
+/// (or also the first, when `clash`).
+fn merge_inputs(clash: bool) -> (tempfile::TempDir, [std::path::PathBuf; 3]) {
+    let dir = tempfile::tempdir().unwrap();
+    let base = common::deck();
+    let mut ours = base.clone();
+    ours.blocks[0].cards[0].tag = "Ours".into();
+    let mut theirs = base.clone();
+    theirs.blocks[usize::from(!clash)].cards[0].tag = "Theirs".into();
+    let paths = ["base", "ours", "theirs"].map(|n| dir.path().join(format!("{n}.deck.ron")));
+    for (deck, path) in [base, ours, theirs].iter().zip(&paths) {
+        fs::write(path, casebook::format::deck_to_string(deck).unwrap()).unwrap();
+    }
+    (dir, paths)
+}
+
+#[test]
+fn merge_writes_a_clean_merge_into_ours_with_exit_0() {
+    let (dir, [base, ours, theirs]) = merge_inputs(false);
+    let out = casebook(&["merge", base.to_str().unwrap(), ours.to_str().unwrap(), theirs.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let merged = casebook::format::load_deck(&ours).unwrap();
+    assert_eq!(merged.blocks[0].cards[0].tag, "Ours");
+    assert_eq!(merged.blocks[1].cards[0].tag, "Theirs");
+    let names: Vec<String> =
+        fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert_eq!(names.len(), 3, "no backup or temporary file is left: {names:?}");
+}
+
+#[test]
+fn merge_with_a_conflict_writes_a_valid_deck_to_output_and_exits_1() {
+    let (dir, [base, ours, theirs]) = merge_inputs(true);
+    let before = fs::read(&ours).unwrap();
+    let out_path = dir.path().join("merged.deck.ron");
+    let args = [base.to_str().unwrap(), ours.to_str().unwrap(), theirs.to_str().unwrap()];
+    let out = casebook(&["merge", args[0], args[1], args[2], "-o", out_path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kept both versions"));
+    assert_eq!(fs::read(&ours).unwrap(), before, "with -o, ours is left alone");
+    let merged = casebook::format::load_deck(&out_path).unwrap();
+    assert_eq!(merged.blocks[0].cards.len(), 2);
+    assert_eq!(merged.blocks[0].cards[1].id, "kim-disjointed~theirs");
+}
+
+#[test]
+fn merge_with_a_file_that_does_not_load_writes_nothing_and_exits_2() {
+    let (_dir, [base, ours, theirs]) = merge_inputs(false);
+    fs::write(&theirs, "(\n    version: 3,\n    id: 7,\n)").unwrap();
+    let before = fs::read(&ours).unwrap();
+    let out = casebook(&["merge", base.to_str().unwrap(), ours.to_str().unwrap(), theirs.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("{}:3:", theirs.display())), "{stderr}");
+    assert_eq!(fs::read(&ours).unwrap(), before);
+    assert_eq!(casebook(&["merge", base.to_str().unwrap()]).status.code(), Some(2), "usage");
+}

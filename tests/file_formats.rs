@@ -1,5 +1,5 @@
-//! Deck and session files: round trips, stable bytes, migration from version 1, and every kind of
-//! bad input giving a `path:line:col` message while leaving the file on disk untouched.
+//! Deck and session files: round trips, stable bytes, migration from versions 1 and 2, and every
+//! kind of bad input giving a `path:line:col` message while leaving the file on disk untouched.
 
 mod common;
 
@@ -10,7 +10,7 @@ use casebook::format::{
     self, CURRENT_VERSION, deck_to_string, load_deck, load_session, parse_deck, save_deck, save_session,
     session_to_string,
 };
-use casebook::model::{Mark, MarkKind};
+use casebook::model::{Conflict, ConflictSide, CutFrom, Mark, MarkKind, Provenance};
 
 fn write(dir: &Path, name: &str, text: &[u8]) -> std::path::PathBuf {
     let path = dir.join(name);
@@ -64,7 +64,7 @@ fn session_survives_save_and_load_and_saves_to_identical_bytes() {
 #[test]
 fn saved_text_is_diff_friendly_version_first_lf_only_real_newlines() {
     let text = good_deck_text();
-    assert!(text.starts_with("(\n    version: 2,\n"), "{}", &text[..40]);
+    assert!(text.starts_with("(\n    version: 3,\n"), "{}", &text[..40]);
     assert!(!text.contains('\r'));
     assert!(!text.contains("\\n"), "paragraph breaks are real newlines, not escapes");
     assert!(text.contains("disjointed at best. Asia lacks"));
@@ -86,7 +86,7 @@ fn version_1_deck_migrates_with_an_empty_description() {
     assert_eq!(deck.id, "old-aff");
     assert_eq!(deck.description, "");
     assert_eq!(deck.card_count(), 1);
-    assert!(deck_to_string(&deck).unwrap().starts_with("(\n    version: 2,"));
+    assert!(deck_to_string(&deck).unwrap().starts_with("(\n    version: 3,"));
 }
 
 #[test]
@@ -99,6 +99,84 @@ fn version_1_session_migrates_case_list_and_reading_speed() {
     assert_eq!(session.aff.sections[0].items.len(), 2);
     assert_eq!(session.neg.sections.len(), 0, "a missing side becomes an empty case");
     assert_eq!(session.notes, "");
+}
+
+/// The fixture text without its leading comment line.
+fn fixture_body(path: &str) -> String {
+    let text = fs::read_to_string(path).unwrap();
+    text.split_once('\n').unwrap().1.to_owned()
+}
+
+#[test]
+fn version_2_deck_migrates_with_unknown_provenance_and_only_its_version_line_changes() {
+    let path = Path::new("tests/fixtures/v2/shared.deck.ron");
+    let deck = parse_deck(&fs::read_to_string(path).unwrap(), path).unwrap();
+    assert_eq!(deck.version, CURRENT_VERSION);
+    assert_eq!(deck, common::deck());
+    for card in deck.cards() {
+        assert!(card.provenance.is_empty() && card.conflict.is_none() && card.cut_from.is_none());
+        assert!(!card.quote_edited);
+    }
+    let v2 = fixture_body("tests/fixtures/v2/shared.deck.ron");
+    assert_eq!(deck_to_string(&deck).unwrap(), v2.replacen("version: 2,", "version: 3,", 1));
+}
+
+#[test]
+fn version_2_session_migrates_its_snapshots() {
+    let path = Path::new("tests/fixtures/v2/prep.session.ron");
+    let session = format::parse_session(&fs::read_to_string(path).unwrap(), path).unwrap();
+    assert_eq!(session.version, CURRENT_VERSION);
+    assert_eq!(session.aff, common::session().aff);
+    let v2 = fixture_body("tests/fixtures/v2/prep.session.ron");
+    assert_eq!(session_to_string(&session).unwrap(), v2.replacen("version: 2,", "version: 3,", 1));
+}
+
+#[test]
+fn provenance_cut_position_and_conflict_marks_round_trip_and_show_only_when_set() {
+    let mut deck = common::deck();
+    let plain = deck_to_string(&deck).unwrap();
+    assert!(!plain.contains("provenance") && !plain.contains("conflict") && !plain.contains("cut_from"));
+    let card = &mut deck.blocks[0].cards[0];
+    card.provenance = Provenance::created("Ana Lee", "2026-11-22T19:41:07Z");
+    card.provenance.record_change("Ben Ito", "2026-11-23T08:00:00Z");
+    card.cut_from = Some(CutFrom { start: 120, end: 400 });
+    card.quote_edited = true;
+    let mut copy = deck.blocks[1].cards[0].clone();
+    copy.id = "kim-seato-lessons~theirs".into();
+    copy.conflict = Some(Conflict { with: "kim-seato-lessons".into(), side: ConflictSide::Theirs });
+    deck.blocks[1].cards[0].conflict =
+        Some(Conflict { with: "kim-seato-lessons~theirs".into(), side: ConflictSide::Ours });
+    deck.blocks[1].cards.push(copy);
+    let text = deck_to_string(&deck).unwrap();
+    assert!(text.contains("\n                        created_by: \"Ana Lee\",\n"), "{text}");
+    assert!(text.contains("changed_at: \"2026-11-23T08:00:00Z\","), "{text}");
+    assert!(text.contains("side: Theirs"), "{text}");
+    let loaded = parse_deck(&text, Path::new("p.deck.ron")).unwrap();
+    assert_eq!(loaded, deck);
+    assert_eq!(deck_to_string(&loaded).unwrap(), text);
+}
+
+#[test]
+fn bad_input_conflict_mark_naming_no_card_is_an_error() {
+    let mut deck = common::deck();
+    deck.blocks[0].cards[0].conflict =
+        Some(Conflict { with: "gone~theirs".into(), side: ConflictSide::Ours });
+    let text = deck_to_string(&deck).unwrap();
+    let line = text.lines().position(|l| l.contains("id: \"kim-disjointed\"")).unwrap() + 1;
+    let msg = deck_error(text.as_bytes());
+    assert!(msg.starts_with(&format!("PATH:{line}:")), "{msg}");
+    assert!(msg.contains("conflicting with card \"gone~theirs\", which the deck does not hold"), "{msg}");
+}
+
+#[test]
+fn bad_input_provenance_time_that_is_not_rfc3339_is_an_error() {
+    let mut deck = common::deck();
+    deck.blocks[0].cards[0].provenance = Provenance::created("Ana", "last tuesday");
+    let msg = deck_error(deck_to_string(&deck).unwrap().as_bytes());
+    assert!(
+        msg.contains("card \"kim-disjointed\": created_at \"last tuesday\" is not an RFC 3339 time"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -127,7 +205,7 @@ fn bad_input_unknown_field_is_an_error_with_line_and_column() {
 
 #[test]
 fn bad_input_wrong_type_names_the_place() {
-    let text = good_deck_text().replace("version: 2,", "version: \"two\",");
+    let text = good_deck_text().replace("version: 3,", "version: \"two\",");
     let msg = deck_error(text.as_bytes());
     assert!(msg.starts_with("PATH:2:"), "{msg}");
 }
@@ -145,7 +223,7 @@ fn bad_input_invalid_utf8_gives_line_and_column() {
 
 #[test]
 fn bad_input_future_version_is_refused_with_advice() {
-    let text = good_deck_text().replace("version: 2,", "version: 9,");
+    let text = good_deck_text().replace("version: 3,", "version: 9,");
     let msg = deck_error(text.as_bytes());
     assert!(msg.contains("newer Casebook (format version 9)"), "{msg}");
     assert!(msg.contains("update Casebook"), "{msg}");

@@ -3,8 +3,8 @@
 
 use casebook::format::{deck_to_string, parse_deck, parse_session, session_to_string};
 use casebook::model::{
-    Author, Block, Card, Case, CaseSide, Deck, DeckRef, Item, Mark, MarkKind, Section, SectionKind, Session,
-    Side, Source,
+    Author, Block, Card, Case, CaseSide, Conflict, ConflictSide, CutFrom, Deck, DeckRef, Item, Mark,
+    MarkKind, Provenance, Section, SectionKind, Session, Side, Source,
 };
 use proptest::prelude::*;
 use std::path::Path;
@@ -22,6 +22,25 @@ fn date() -> impl Strategy<Value = Option<String>> {
     prop_oneof![
         Just(None),
         (1900u32..2100, 1u32..13, 1u32..29).prop_map(|(y, m, d)| Some(format!("{y}-{m:02}-{d:02}")))
+    ]
+}
+
+/// An RFC 3339 UTC time, or empty (unknown).
+fn time() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        (1970u32..2100, 1u32..13, 1u32..29, 0u32..24, 0u32..60)
+            .prop_map(|(y, mo, d, h, mi)| format!("{y}-{mo:02}-{d:02}T{h:02}:{mi:02}:07Z"))
+    ]
+}
+
+/// Provenance, often unknown (as in files from before version 3).
+fn provenance() -> impl Strategy<Value = Provenance> {
+    prop_oneof![
+        Just(Provenance::default()),
+        (text(), time(), text(), time()).prop_map(|(created_by, created_at, changed_by, changed_at)| {
+            Provenance { created_by, created_at, changed_by, changed_at }
+        })
     ]
 }
 
@@ -65,18 +84,25 @@ fn card(id: String, source: String) -> impl Strategy<Value = Card> {
                 prop::option::of(text_strategy()),
                 prop::collection::vec("[a-z-]{1,12}", 0..3),
                 prop::option::of(text_strategy()),
+                (provenance(), prop::option::of((0usize..500, 0usize..500)), any::<bool>()),
             )
-                .prop_map(move |(u, h, e, locator, labels, note)| Card {
-                    id: id.clone(),
-                    tag: tag.clone(),
-                    side,
-                    source: source.clone(),
-                    locator,
-                    text: text.clone(),
-                    marks: casebook::model::normalize_marks(&[u, h, e].concat()),
-                    labels,
-                    note,
-                })
+                .prop_map(
+                    move |(u, h, e, locator, labels, note, (provenance, cut, quote_edited))| Card {
+                        id: id.clone(),
+                        tag: tag.clone(),
+                        side,
+                        source: source.clone(),
+                        locator,
+                        text: text.clone(),
+                        marks: casebook::model::normalize_marks(&[u, h, e].concat()),
+                        labels,
+                        note,
+                        cut_from: cut.map(|(a, b)| CutFrom { start: a.min(b), end: a.max(b) }),
+                        quote_edited,
+                        provenance,
+                        conflict: None,
+                    },
+                )
         },
     )
 }
@@ -86,8 +112,8 @@ fn text_strategy() -> BoxedStrategy<String> {
 }
 
 fn deck() -> impl Strategy<Value = Deck> {
-    (1usize..4, prop::collection::vec(0usize..4, 0..4), nonblank(), text(), text())
-        .prop_flat_map(|(n_sources, block_sizes, title, resolution, description)| {
+    (1usize..4, prop::collection::vec(0usize..4, 0..4), nonblank(), text(), text(), any::<bool>())
+        .prop_flat_map(|(n_sources, block_sizes, title, resolution, description, pair)| {
             let sources: Vec<_> = (0..n_sources).map(|i| source(format!("s{i}"))).collect();
             let mut n = 0;
             let blocks: Vec<_> = block_sizes
@@ -102,16 +128,25 @@ fn deck() -> impl Strategy<Value = Deck> {
                     (nonblank(), cards).prop_map(|(title, cards)| Block { title, cards })
                 })
                 .collect();
-            (sources, blocks, Just((title, resolution, description)))
+            (sources, blocks, Just((title, resolution, description, pair)))
         })
-        .prop_map(|(sources, blocks, (title, resolution, description))| Deck {
-            version: casebook::format::CURRENT_VERSION,
-            id: "deck".into(),
-            title,
-            resolution,
-            description,
-            sources,
-            blocks,
+        .prop_map(|(sources, blocks, (title, resolution, description, pair))| {
+            let mut deck = Deck {
+                version: casebook::format::CURRENT_VERSION,
+                id: "deck".into(),
+                title,
+                resolution,
+                description,
+                sources,
+                blocks,
+            };
+            // Sometimes the first two cards are the two versions of a merge conflict.
+            let mut cards = deck.blocks.iter_mut().flat_map(|b| b.cards.iter_mut());
+            if let (true, Some(a), Some(b)) = (pair, cards.next(), cards.next()) {
+                a.conflict = Some(Conflict { with: b.id.clone(), side: ConflictSide::Ours });
+                b.conflict = Some(Conflict { with: a.id.clone(), side: ConflictSide::Theirs });
+            }
+            deck
         })
 }
 

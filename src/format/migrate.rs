@@ -5,6 +5,12 @@
 //! - a session kept its cases as a list `cases: [..]` instead of `aff` and `neg`, named the reading
 //!   speed `words_per_minute`, and had no `notes`.
 //!
+//!
+//! Version 2 differs from version 3 only by fields version 3 added to cards, all of which default
+//! when absent: `provenance` (unknown), `conflict` (none), `cut_from` (none) and `quote_edited`
+//! (false). A version-2 file therefore parses into the current structs; migrating it only stamps
+//! the version (and version-1 files get the same defaults on the way).
+//!
 //! Each migration is a pure function from the old struct to the new one; it never guesses data.
 
 use serde::Deserialize;
@@ -81,4 +87,16 @@ pub(crate) fn session_from_v1(old: SessionV1) -> Result<Session, Problem> {
         wpm: old.words_per_minute,
         notes: String::new(),
     })
+}
+
+/// Version 2 → current: the new card fields are already at their defaults; stamp the version.
+pub(crate) fn deck_from_v2(mut deck: Deck) -> Deck {
+    deck.version = super::CURRENT_VERSION;
+    deck
+}
+
+/// Version 2 → current: the new card fields of snapshots are at their defaults; stamp the version.
+pub(crate) fn session_from_v2(mut session: Session) -> Session {
+    session.version = super::CURRENT_VERSION;
+    session
 }

@@ -7,7 +7,8 @@
 //! Loading refuses rather than guesses: unknown fields, files from a newer Casebook, files over
 //! [`MAX_FILE_BYTES`], nesting deeper than [`RECURSION_LIMIT`], and semantic problems (duplicate
 //! ids, dangling references, bad marks, empty tags) are errors reported as `path:line:col: message`.
-//! Older versions are migrated ([`migrate`]).
+//! Older versions are migrated ([`migrate`]). Card fields added in version 3 (provenance, cut
+//! position, conflict mark) are written only when set, so unchanged cards keep their lines.
 
 mod atomic;
 mod error;
@@ -26,7 +27,7 @@ pub use error::{LoadError, Problem, SaveError};
 pub use validate::{validate_deck, validate_session};
 
 /// The format version this build writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 /// Files larger than this (16 MiB, some 20,000 cards) are refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Deepest nesting accepted; real files nest about 10 levels.
@@ -80,10 +81,14 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
 }
 
 /// Reads the `version` and decides: migrate (older), parse (current) or refuse (newer).
+///
+/// Version 2 has the current shape minus fields that default (see [`migrate`]), so it parses
+/// into the current structs and `from_v2` only stamps the version.
 fn parse_versioned<T: DeserializeOwned, Old: DeserializeOwned>(
     text: &str,
     what: &str,
-    migrate: impl FnOnce(Old) -> Result<T, Problem>,
+    from_v1: impl FnOnce(Old) -> Result<T, Problem>,
+    from_v2: impl FnOnce(T) -> T,
 ) -> Result<T, Problem> {
     if text.trim().is_empty() {
         return Err(Problem::whole_file(format!("the file is empty; expected a Casebook {what}")));
@@ -91,7 +96,8 @@ fn parse_versioned<T: DeserializeOwned, Old: DeserializeOwned>(
     let probe: VersionProbe = parse(text)?;
     match probe.version {
         0 => Err(Problem::whole_file("version 0 is not a Casebook format version")),
-        1 => migrate(parse::<Old>(text)?),
+        1 => from_v1(parse::<Old>(text)?),
+        2 => Ok(from_v2(parse(text)?)),
         CURRENT_VERSION => parse(text),
         newer => Err(Problem::whole_file(format!(
             "this {what} was written by a newer Casebook (format version {newer}); this one reads \
@@ -102,7 +108,7 @@ fn parse_versioned<T: DeserializeOwned, Old: DeserializeOwned>(
 
 /// Parses and checks deck text; `label` names it in errors.
 pub fn parse_deck(text: &str, label: &Path) -> Result<Deck, LoadError> {
-    let deck = parse_versioned(text, "deck", |old| Ok(migrate::deck_from_v1(old)))
+    let deck = parse_versioned(text, "deck", |old| Ok(migrate::deck_from_v1(old)), migrate::deck_from_v2)
         .map_err(|p| LoadError::one(label, p))?;
     let problems = validate_deck(&deck, text);
     if problems.is_empty() { Ok(deck) } else { Err(LoadError { path: label.to_owned(), problems }) }
@@ -110,8 +116,8 @@ pub fn parse_deck(text: &str, label: &Path) -> Result<Deck, LoadError> {
 
 /// Parses and checks session text; `label` names it in errors.
 pub fn parse_session(text: &str, label: &Path) -> Result<Session, LoadError> {
-    let session =
-        parse_versioned(text, "session", migrate::session_from_v1).map_err(|p| LoadError::one(label, p))?;
+    let session = parse_versioned(text, "session", migrate::session_from_v1, migrate::session_from_v2)
+        .map_err(|p| LoadError::one(label, p))?;
     let problems = validate_session(&session, text);
     if problems.is_empty() { Ok(session) } else { Err(LoadError { path: label.to_owned(), problems }) }
 }

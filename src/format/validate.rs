@@ -1,9 +1,10 @@
 //! Semantic checks that a well-formed file must also pass: unique ids, references that resolve,
-//! marks inside the text, non-empty tags, plausible dates. Each problem names the card (or source,
-//! section) and where in the file it is.
+//! marks inside the text, non-empty tags, plausible dates, conflict marks that name a card of the
+//! deck. Each problem names the card (or source, section) and where in the file it is.
 
 use std::collections::HashSet;
 
+use crate::model::provenance::is_rfc3339_like;
 use crate::model::{Card, Deck, Item, Session, Source, marks::check_marks, source::is_valid_date};
 
 use super::Problem;
@@ -42,7 +43,7 @@ fn check_source(source: &Source, text: &str, out: &mut Vec<Problem>) {
     }
 }
 
-/// Checks one card on its own: id, tag, text, marks.
+/// Checks one card on its own: id, tag, text, marks, provenance dates, cut position.
 fn check_card(card: &Card, text: &str, out: &mut Vec<Problem>) {
     let id = &card.id;
     if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
@@ -56,6 +57,19 @@ fn check_card(card: &Card, text: &str, out: &mut Vec<Problem>) {
     }
     if let Some(why) = check_marks(&card.marks, card.char_len()) {
         out.push(at_id(text, id, format!("card {id:?}: {why}")));
+    }
+    let p = &card.provenance;
+    for (what, date) in [("created_at", &p.created_at), ("changed_at", &p.changed_at)] {
+        if !date.is_empty() && !is_rfc3339_like(date) {
+            out.push(at_id(
+                text,
+                id,
+                format!("card {id:?}: {what} {date:?} is not an RFC 3339 time like 2026-11-22T19:41:07Z"),
+            ));
+        }
+    }
+    if let Some(cut) = card.cut_from.filter(|c| c.start > c.end) {
+        out.push(at_id(text, id, format!("card {id:?}: cut_from {}..{} is reversed", cut.start, cut.end)));
     }
 }
 
@@ -92,6 +106,21 @@ pub fn validate_deck(deck: &Deck, text: &str) -> Vec<Problem> {
                     ),
                 ));
             }
+        }
+    }
+    for card in deck.cards() {
+        let Some(conflict) = &card.conflict else { continue };
+        if conflict.with == card.id {
+            out.push(at_id(text, &card.id, format!("card {:?}: marked as conflicting with itself", card.id)));
+        } else if !card_ids.contains(conflict.with.as_str()) {
+            out.push(at_id(
+                text,
+                &card.id,
+                format!(
+                    "card {:?}: marked as conflicting with card {:?}, which the deck does not hold",
+                    card.id, conflict.with
+                ),
+            ));
         }
     }
     out

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::marks::{Mark, MarkKind};
+use super::marks::{Mark, MarkKind, normalize_marks};
+use super::provenance::{Conflict, CutFrom, Provenance};
 
 /// Which side reads a card (or a case).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -27,6 +28,10 @@ impl Side {
 }
 
 /// One piece of evidence: a claim (the tag) and the verbatim quotation that supports it.
+///
+/// The content fields (tag, side, source, locator, text, marks, labels, note) are what the card
+/// says; [`Card::content_fingerprint`] digests them. The rest (provenance, cut position, conflict
+/// mark) describe the card's history and are saved only when set, so older cards keep their lines.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Card {
@@ -52,9 +57,95 @@ pub struct Card {
     /// The debater's own analysis of the card; never read as evidence.
     #[serde(default)]
     pub note: Option<String>,
+    /// Where the quote was cut from in its source, if Casebook cut it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cut_from: Option<CutFrom>,
+    /// The quote was changed by hand after cutting and may differ from its source.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub quote_edited: bool,
+    /// Who created and last changed the card, and when; saved only when known.
+    #[serde(default, skip_serializing_if = "Provenance::is_empty")]
+    pub provenance: Provenance,
+    /// Set when a merge could not reconcile two edits: this card is one of two versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<Conflict>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// The content fields of a card, in a fixed order: what [`Card::content_fingerprint`] digests.
+#[derive(Serialize)]
+struct Content<'a> {
+    tag: &'a str,
+    side: Side,
+    source: &'a str,
+    locator: &'a Option<String>,
+    text: &'a str,
+    marks: Vec<Mark>,
+    labels: &'a [String],
+    note: &'a Option<String>,
 }
 
 impl Card {
+    /// A card with no marks, labels, locator or note, and no provenance yet.
+    pub fn new(
+        id: impl Into<String>,
+        tag: impl Into<String>,
+        side: Side,
+        source: impl Into<String>,
+        text: impl Into<String>,
+    ) -> Self {
+        Card {
+            id: id.into(),
+            tag: tag.into(),
+            side,
+            source: source.into(),
+            locator: None,
+            text: text.into(),
+            marks: Vec::new(),
+            labels: Vec::new(),
+            note: None,
+            cut_from: None,
+            quote_edited: false,
+            provenance: Provenance::default(),
+            conflict: None,
+        }
+    }
+
+    /// The content fingerprint: [`super::fingerprint`] over a canonical serialization of the
+    /// content fields — tag, side, source, locator, text, marks (canonical order), labels, note.
+    /// The id, provenance, cut position and conflict mark are left out, so two people who cut the
+    /// same card get the same fingerprint. Computed on demand, never stored in files.
+    pub fn content_fingerprint(&self) -> String {
+        let content = Content {
+            tag: &self.tag,
+            side: self.side,
+            source: &self.source,
+            locator: &self.locator,
+            text: &self.text,
+            marks: normalize_marks(&self.marks),
+            labels: &self.labels,
+            note: &self.note,
+        };
+        // Serializing plain strings, options and vectors cannot fail.
+        super::fingerprint(ron::to_string(&content).unwrap_or_default().as_bytes())
+    }
+
+    /// Whether the two cards say the same thing (equal content fields, marks compared in
+    /// canonical order), whatever their ids, provenance or conflict marks.
+    pub fn same_content(&self, other: &Card) -> bool {
+        self.tag == other.tag
+            && self.side == other.side
+            && self.source == other.source
+            && self.locator == other.locator
+            && self.text == other.text
+            && normalize_marks(&self.marks) == normalize_marks(&other.marks)
+            && self.labels == other.labels
+            && self.note == other.note
+    }
+
     /// Number of characters in the text (the unit of mark offsets).
     pub fn char_len(&self) -> usize {
         self.text.chars().count()
@@ -113,12 +204,17 @@ pub(crate) fn sample_card(id: &str) -> Card {
         ],
         labels: vec!["hub-and-spoke".to_owned()],
         note: None,
+        cut_from: None,
+        quote_edited: false,
+        provenance: Provenance::default(),
+        conflict: None,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ConflictSide;
 
     #[test]
     fn highlighted_text_reads_ranges_in_order_with_single_spaces() {
@@ -141,5 +237,39 @@ mod tests {
         assert!(card.matches_text("codified"));
         assert!(card.matches_text("hub-and"));
         assert!(!card.matches_text("seato"));
+    }
+
+    #[test]
+    fn content_fingerprint_ignores_id_history_and_mark_order_but_not_content() {
+        let card = sample_card("c");
+        let mut other = sample_card("d");
+        other.provenance = Provenance::created("Ana", "2026-11-22T19:41:07Z");
+        other.conflict = Some(Conflict { with: "c".into(), side: ConflictSide::Ours });
+        other.marks.reverse();
+        assert_eq!(card.content_fingerprint(), other.content_fingerprint());
+        assert!(card.same_content(&other));
+        let changes: [fn(&mut Card); 8] = [
+            |c| c.tag.push('!'),
+            |c| c.side = Side::Neg,
+            |c| c.source.push('x'),
+            |c| c.locator = None,
+            |c| c.text.push('.'),
+            |c| c.marks.truncate(1),
+            |c| c.labels.clear(),
+            |c| c.note = Some(String::new()),
+        ];
+        for change in changes {
+            let mut changed = sample_card("c");
+            change(&mut changed);
+            assert_ne!(card.content_fingerprint(), changed.content_fingerprint(), "{changed:?}");
+            assert!(!card.same_content(&changed));
+        }
+    }
+
+    #[test]
+    fn new_builds_a_plain_card() {
+        let card = Card::new("id", "Tag", Side::Either, "src", "Text.");
+        assert!(card.marks.is_empty() && card.provenance.is_empty() && card.conflict.is_none());
+        assert_eq!(card.source, "src");
     }
 }

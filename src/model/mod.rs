@@ -4,13 +4,15 @@
 //! A [`Session`] is the working state of prep: two [`Case`]s (affirmative and negative) whose
 //! [`Section`]s hold [`Item`]s — cards (with a snapshot, so the session opens without its deck) or
 //! analytics (the debater's own words). Derived values (highlighted words, reading time) live in
-//! [`timing`]. Nothing here reads files or draws pixels.
+//! [`timing`]. Each card carries its [`Provenance`] and, after a merge that could not reconcile two
+//! edits, a [`Conflict`] mark ([`provenance`]). Nothing here reads files or draws pixels.
 
 pub(crate) mod card;
 mod case;
 mod deck;
 mod fingerprint;
 pub mod marks;
+pub mod provenance;
 mod session;
 pub mod source;
 pub mod timing;
@@ -21,6 +23,7 @@ pub use case::{Case, CaseSide, Item, Section, SectionKind};
 pub use deck::{Block, Deck};
 pub use fingerprint::fingerprint;
 pub use marks::{Mark, MarkKind, normalize_marks};
+pub use provenance::{Conflict, ConflictSide, CutFrom, Provenance};
 pub use session::{DEFAULT_WPM, DeckRef, Session};
 pub use source::{Author, Source};
 

@@ -41,6 +41,9 @@ pub enum Edit {
         /// What to do to it.
         op: DeckOp,
     },
+    /// Several edits, possibly of different decks and the session, as one undo step (moving a
+    /// card between decks); applied in order, all or nothing.
+    Batch(Vec<Edit>),
 }
 
 impl Edit {
@@ -55,6 +58,22 @@ impl Edit {
                     .find(|d| d.id == deck)
                     .ok_or_else(|| OpError(format!("deck {deck:?} is not loaded")))?;
                 op.apply(target).map(|op| Edit::Deck { deck, op })
+            }
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match edit.apply(ws) {
+                        Ok(inv) => inverses.push(inv),
+                        Err(e) => {
+                            for inv in inverses.into_iter().rev() {
+                                let _ = inv.apply(ws);
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch(inverses))
             }
         }
     }

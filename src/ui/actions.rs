@@ -42,6 +42,8 @@ pub enum Action {
         /// Index of the item.
         index: usize,
     },
+    /// Open this source document in the cut panel.
+    OpenSourcePath(PathBuf),
     /// Write the export chosen in the export dialog to this path.
     ExportTo(PathBuf),
     /// Start over with an empty session, discarding unsaved changes (after confirmation).
@@ -61,11 +63,12 @@ impl CasebookApp {
 
     /// Applies an edit through the history; a failure shows in the status bar.
     pub(super) fn edit(&mut self, edit: Edit) {
-        let touches_decks = matches!(edit, Edit::Deck { .. });
+        let touches_decks = !matches!(edit, Edit::Session(_));
         match self.history.apply(&mut self.ws, edit) {
             Ok(()) => {
                 if touches_decks {
                     self.rebuild_index();
+                    self.save_changed_decks();
                 }
             }
             Err(e) => self.status = format!("Not done: {e}"),
@@ -95,6 +98,13 @@ impl CasebookApp {
             Action::OpenDeckPath(path) => self.open_deck(path),
             Action::SaveAsPath(path) => self.save_to(path),
             Action::ExportTo(path) => self.export_to(path),
+            Action::OpenSourcePath(path) => match crate::cutting::SourceDoc::from_file(&path) {
+                Ok(doc) => {
+                    self.cut.doc = Some(doc);
+                    self.central = super::app::CentralTab::Cut;
+                }
+                Err(e) => self.show_error("This source cannot be opened", e),
+            },
             Action::AddCardAt { pos, section, index } => self.add_card(pos, section, index),
             Action::UpdateSnapshot { section, index } => self.update_snapshot(section, index),
         }
@@ -213,6 +223,27 @@ impl CasebookApp {
                 };
                 self.prefs_applied = false;
             }
+            CutCard => {
+                self.central = super::app::CentralTab::Cut;
+                if let Some(ctx) = self.ctx.clone() {
+                    self.cut_selected(&ctx);
+                }
+            }
+            MarkUnderline | MarkEmphasis | MarkHighlight | ClearMarks => {
+                let kind = match command {
+                    MarkUnderline => Some(crate::model::MarkKind::Underline),
+                    MarkEmphasis => Some(crate::model::MarkKind::Emphasis),
+                    MarkHighlight => Some(crate::model::MarkKind::Highlight),
+                    _ => None,
+                };
+                match (self.selected_card, self.ctx.as_ref().and_then(super::card_editor::selection)) {
+                    (Some(pos), Some((start, end))) => self.mark_range(pos, kind, start, end),
+                    _ => {
+                        self.central = super::app::CentralTab::EditCard;
+                        self.status = "Select text in the card editor, then F9 underline, F10 emphasis, F11 highlight, F12 clear.".into();
+                    }
+                }
+            }
             ZoomIn | ZoomOut | ZoomReset => {
                 self.prefs.zoom = match command {
                     ZoomIn => (self.prefs.zoom + 0.1).min(3.0),
@@ -226,6 +257,7 @@ impl CasebookApp {
 
     fn after_undo_redo(&mut self, what: &str) {
         self.status = format!("{what}.");
+        self.save_changed_decks();
         self.selected_item = None;
         self.rebuild_index();
         let n = self.ws.session.case(self.side).sections.len();

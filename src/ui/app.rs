@@ -70,6 +70,22 @@ pub struct CasebookApp {
     pub(super) export_choice: Option<(crate::export::Format, crate::export::ExportOptions)>,
     pub(super) derived: super::derived::Derived,
     pub(super) loads: u64,
+    pub(super) data_dir: PathBuf,
+    pub(super) saved_decks: super::deck_edits::SavedDecks,
+    pub(super) central: CentralTab,
+    pub(super) cut: super::cut_panel::CutState,
+    pub(super) ctx: Option<egui::Context>,
+}
+
+/// What the middle of the window shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CentralTab {
+    /// The card reader.
+    Read,
+    /// Cutting cards from a source.
+    Cut,
+    /// Editing the selected card: tag, cite, marks.
+    EditCard,
 }
 
 /// A fresh session with one section in each case, so a card can be added at once.
@@ -112,7 +128,7 @@ impl CasebookApp {
             modal: None,
             prefs: config.prefs,
             picker: config.picker,
-            recovery: Recovery::new(config.recovery_dir),
+            recovery: Recovery::new(config.recovery_dir.clone()),
             last_autosave: 0.0,
             was_focused: true,
             deck_warnings: errors.iter().map(ToString::to_string).collect(),
@@ -128,7 +144,13 @@ impl CasebookApp {
             export_choice: None,
             derived: Default::default(),
             loads: 0,
+            data_dir: config.recovery_dir.clone(),
+            saved_decks: Default::default(),
+            central: CentralTab::Read,
+            cut: Default::default(),
+            ctx: None,
         };
+        app.load_user_decks();
         match app.recovery.read() {
             Some(Ok((session, origin))) => {
                 app.modal = Some(Modal::Restore { session: Box::new(session), origin })
@@ -204,6 +226,7 @@ impl CasebookApp {
     /// Draws one frame into `ui` and then applies what the user asked for.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.ctx = Some(ctx.clone());
         if !self.prefs_applied {
             super::prefs_apply(&ctx, &self.prefs);
             self.prefs_applied = true;
@@ -218,7 +241,30 @@ impl CasebookApp {
         egui::Panel::right("cases").resizable(true).default_size(470.0).min_size(320.0).show(ui, |ui| {
             super::case_panel::show(self, ui);
         });
-        egui::CentralPanel::default().show(ui, |ui| super::reader::show(self, ui));
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for (tab, name) in [
+                    (CentralTab::Read, "Read"),
+                    (CentralTab::Cut, "Cut from source"),
+                    (CentralTab::EditCard, "Edit card"),
+                ] {
+                    if ui.selectable_label(self.central == tab, name).clicked() {
+                        self.central = tab;
+                    }
+                }
+            });
+            ui.separator();
+            match self.central {
+                CentralTab::Read => super::reader::show(self, ui),
+                CentralTab::Cut => super::cut_panel::show(self, ui),
+                CentralTab::EditCard => {
+                    egui::ScrollArea::vertical()
+                        .id_salt("card-editor")
+                        .show(ui, |ui| super::card_editor::show(self, ui))
+                        .inner
+                }
+            }
+        });
         super::modals::show(self, &ctx);
         for action in std::mem::take(&mut self.pending) {
             self.run(action);
@@ -228,7 +274,11 @@ impl CasebookApp {
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.egui_wants_keyboard_input();
+        // Read-only text (card text, source text) takes selections, not typing: shortcuts still apply.
+        let read_only =
+            [super::card_editor::CARD_TEXT_ID, super::cut_panel::SOURCE_TEXT_ID].map(egui::Id::unique);
+        let focused = ctx.memory(|m| m.focused());
+        let typing = ctx.egui_wants_keyboard_input() && !focused.is_some_and(|f| read_only.contains(&f));
         if self.modal.is_some() {
             return;
         }

@@ -64,6 +64,16 @@ pub enum Command {
     ZoomOut,
     /// Reset the zoom.
     ZoomReset,
+    /// Cut the selected source passage into a card.
+    CutCard,
+    /// Underline the selected card text (F9).
+    MarkUnderline,
+    /// Emphasise the selected card text (F10).
+    MarkEmphasis,
+    /// Highlight the selected card text (F11).
+    MarkHighlight,
+    /// Clear the marks on the selected card text (F12).
+    ClearMarks,
 }
 
 const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
@@ -76,7 +86,7 @@ const ALT: Modifiers = Modifiers::ALT;
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 29] = [
+    pub const ALL: [Command; 34] = [
         Command::New,
         Command::Open,
         Command::OpenExample,
@@ -106,6 +116,11 @@ impl Command {
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
+        Command::CutCard,
+        Command::MarkUnderline,
+        Command::MarkEmphasis,
+        Command::MarkHighlight,
+        Command::ClearMarks,
     ];
 
     /// What the menu and palette call it.
@@ -141,6 +156,11 @@ impl Command {
             ZoomIn => "Zoom in",
             ZoomOut => "Zoom out",
             ZoomReset => "Reset zoom",
+            CutCard => "Cut card from the selected passage",
+            MarkUnderline => "Underline selection",
+            MarkEmphasis => "Emphasise selection",
+            MarkHighlight => "Highlight selection",
+            ClearMarks => "Clear marks on selection",
         }
     }
 
@@ -176,6 +196,11 @@ impl Command {
             ZoomIn => key(CTRL, Key::Equals),
             ZoomOut => key(CTRL, Key::Minus),
             ZoomReset => key(CTRL, Key::Num0),
+            CutCard => key(CTRL_SHIFT, Key::X),
+            MarkUnderline => key(Modifiers::NONE, Key::F9),
+            MarkEmphasis => key(Modifiers::NONE, Key::F10),
+            MarkHighlight => key(Modifiers::NONE, Key::F11),
+            ClearMarks => key(Modifiers::NONE, Key::F12),
             OpenExample => None,
         }
     }

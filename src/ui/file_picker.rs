@@ -12,6 +12,8 @@ pub enum Pick {
     OpenDeck,
     /// Where to save a session.
     SaveSession,
+    /// A source document to cut from: `.txt`, `.md` or `.html`.
+    OpenSource,
     /// Where to write an export in this format.
     SaveExport(crate::export::Format),
 }
@@ -32,6 +34,7 @@ impl FilePicker for NativePicker {
         match what {
             Pick::OpenSession => dialog.add_filter("Casebook session", &["session.ron", "ron"]).pick_file(),
             Pick::OpenDeck => dialog.add_filter("Casebook deck", &["deck.ron", "ron"]).pick_file(),
+            Pick::OpenSource => dialog.add_filter("Article", &["txt", "md", "html", "htm"]).pick_file(),
             Pick::SaveSession => dialog
                 .add_filter("Casebook session", &["session.ron", "ron"])
                 .set_file_name(suggested_name)

@@ -97,7 +97,10 @@ impl CasebookApp {
         }
     }
 
-    fn add_or_replace_deck(&mut self, deck: crate::model::Deck, origin: DeckOrigin) {
+    pub(super) fn add_or_replace_deck(&mut self, deck: crate::model::Deck, origin: DeckOrigin) {
+        if origin != DeckOrigin::Bundled {
+            self.remember_saved(&deck);
+        }
         match self.ws.decks.iter().position(|d| d.id == deck.id) {
             Some(i) => {
                 self.ws.decks[i] = deck;

@@ -3,9 +3,12 @@
 
 mod actions;
 mod app;
+mod card_editor;
 mod case_panel;
 mod case_rows;
 mod commands;
+mod cut_panel;
+mod deck_edits;
 mod derived;
 mod export_dialog;
 mod file_picker;
@@ -20,8 +23,10 @@ mod reader;
 use std::path::PathBuf;
 
 pub use actions::Action;
-pub use app::{AppConfig, CasebookApp, fresh_session};
+pub use app::{AppConfig, CasebookApp, CentralTab, fresh_session};
+pub use card_editor::CARD_TEXT_ID;
 pub use commands::Command;
+pub use cut_panel::SOURCE_TEXT_ID;
 pub use file_picker::{FilePicker, NativePicker, Pick, ScriptedPicker};
 pub use library_panel::Row as LibraryRow;
 pub use prefs::{Prefs, Theme};

@@ -137,6 +137,7 @@ pub fn show(app: &mut CasebookApp, ctx: &egui::Context) {
                     Pick::OpenDeck => "Open deck",
                     Pick::SaveSession => "Save session as",
                     Pick::SaveExport(_) => "Export to",
+                    Pick::OpenSource => "Open a source to cut from",
                 });
                 ui.label("No file was chosen. If no file dialog appeared, this desktop has none (it needs the xdg desktop portal or zenity); type the path instead:");
                 let label = ui.label("Path");

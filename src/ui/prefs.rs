@@ -29,11 +29,14 @@ pub struct Prefs {
     pub zoom: f32,
     /// Recently opened or saved sessions, newest first.
     pub recent: Vec<PathBuf>,
+    /// The user's name, recorded on the cards they cut or change.
+    pub user_name: String,
 }
 
 impl Default for Prefs {
     fn default() -> Self {
-        Prefs { theme: Theme::Light, zoom: 1.0, recent: Vec::new() }
+        let user_name = std::env::var("USER").unwrap_or_default();
+        Prefs { theme: Theme::Light, zoom: 1.0, recent: Vec::new(), user_name }
     }
 }
 

@@ -4,8 +4,8 @@
 pub mod ui;
 
 use casebook::model::{
-    Author, Block, Card, Case, CaseSide, Deck, DeckRef, Item, Mark, MarkKind, Section, SectionKind, Session,
-    Side, Source,
+    Author, Block, Card, Case, CaseSide, Deck, DeckRef, Item, Mark, MarkKind, Provenance, Section,
+    SectionKind, Session, Side, Source,
 };
 
 /// A source with a byline.
@@ -44,6 +44,10 @@ pub fn card(id: &str) -> Card {
         ],
         labels: vec!["hub-and-spoke".into()],
         note: Some("Pair with the SEATO answers.".into()),
+        cut_from: None,
+        quote_edited: false,
+        provenance: Provenance::default(),
+        conflict: None,
     }
 }
 

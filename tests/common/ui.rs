@@ -43,3 +43,14 @@ pub fn app_with_theme(dir: &std::path::Path, theme: casebook::ui::Theme) -> Case
         prefs: Prefs { theme, ..Prefs::default() },
     })
 }
+
+/// Selects characters `start..end` of the text field `id_source` (as a mouse selection would).
+pub fn select_text(ctx: &egui::Context, id_source: &str, start: usize, end: usize) {
+    let id = egui::Id::unique(id_source);
+    let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
+    state.cursor.set_char_range(Some(egui::text_selection::CCursorRange::two(
+        egui::text::CCursor::new(start),
+        egui::text::CCursor::new(end),
+    )));
+    state.store(ctx, id);
+}

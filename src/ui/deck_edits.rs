@@ -1,0 +1,121 @@
+//! Editing decks from the window: bundled decks are read-only, so the first edit saves a copy in
+//! the user's deck folder and the library (and the session, on its next save) points at it; every
+//! deck edit, undo and redo is then written to the deck file atomically.
+
+use std::collections::HashMap;
+
+use crate::format;
+use crate::model::{Card, Deck, MarkKind, marks};
+use crate::ops::{DeckOp, Edit};
+use crate::search::CardPos;
+use crate::workspace::{self, DeckOrigin};
+
+use super::app::CasebookApp;
+
+/// Fingerprints of deck files as last written, by deck id.
+pub type SavedDecks = HashMap<String, String>;
+
+impl CasebookApp {
+    /// The folder for the user's own decks.
+    pub fn user_deck_dir(&self) -> std::path::PathBuf {
+        workspace::user_deck_dir(&self.data_dir)
+    }
+
+    /// Loads the user's deck folder at start; a deck there replaces the bundled one of that id.
+    pub(super) fn load_user_decks(&mut self) {
+        let (decks, errors) = workspace::load_deck_folder(&self.user_deck_dir());
+        self.deck_warnings.extend(errors);
+        for (deck, path) in decks {
+            self.remember_saved(&deck);
+            self.add_or_replace_deck(deck, DeckOrigin::File(path));
+        }
+    }
+
+    pub(super) fn remember_saved(&mut self, deck: &Deck) {
+        self.saved_decks.insert(deck.id.clone(), format::deck_fingerprint(deck));
+    }
+
+    /// Makes the deck at `index` writable: a bundled deck is first copied to the user's deck
+    /// folder. Returns false (with the reason shown) if the copy cannot be written.
+    pub(super) fn ensure_writable(&mut self, index: usize) -> bool {
+        if self.origins[index] != DeckOrigin::Bundled {
+            return true;
+        }
+        let deck = self.ws.decks[index].clone();
+        let dir = self.user_deck_dir();
+        let path = dir.join(format!("{}.deck.ron", deck.id));
+        let written = std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("{}: cannot create the deck folder: {e}", dir.display()))
+            .and_then(|()| format::save_deck(&deck, &path).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => {
+                self.remember_saved(&deck);
+                self.origins[index] = DeckOrigin::File(path.clone());
+                self.deck_warnings.push(format!(
+                    "Bundled decks are read-only: your edits to “{}” are saved in a copy at {}",
+                    deck.title,
+                    path.display()
+                ));
+                true
+            }
+            Err(e) => {
+                self.show_error("Cannot make an editable copy of the bundled deck", e);
+                false
+            }
+        }
+    }
+
+    /// Writes every deck file whose content changed since it was last written.
+    pub(super) fn save_changed_decks(&mut self) {
+        for i in 0..self.ws.decks.len() {
+            let DeckOrigin::File(path) = self.origins[i].clone() else { continue };
+            let deck = &self.ws.decks[i];
+            let fp = format::deck_fingerprint(deck);
+            if self.saved_decks.get(&deck.id) == Some(&fp) {
+                continue;
+            }
+            match format::save_deck(deck, &path) {
+                Ok(()) => {
+                    self.saved_decks.insert(deck.id.clone(), fp);
+                }
+                Err(e) => self.show_error("The deck was not saved", e.to_string()),
+            }
+        }
+    }
+
+    /// The card at `pos`, if it exists.
+    pub fn card_at(&self, pos: CardPos) -> Option<&Card> {
+        self.ws.decks.get(pos.deck)?.blocks.get(pos.block)?.cards.get(pos.card)
+    }
+
+    /// Applies a deck op to the deck at `pos.deck` (made writable first) as one undo step.
+    pub(super) fn deck_edit(&mut self, deck_index: usize, op: DeckOp) {
+        if !self.ensure_writable(deck_index) {
+            return;
+        }
+        let deck = self.ws.decks[deck_index].id.clone();
+        self.edit(Edit::Deck { deck, op });
+    }
+
+    /// Replaces the card at `pos` with `card`, recording who changed it and when.
+    pub(super) fn replace_card(&mut self, pos: CardPos, mut card: Card) {
+        card.provenance.record_change(self.prefs.user_name.clone(), crate::model::provenance::now_rfc3339());
+        self.deck_edit(pos.deck, DeckOp::ReplaceCard { block: pos.block, index: pos.card, card });
+    }
+
+    /// Marks (or with `None` clears) `start..end` of the card at `pos`: F9/F10/F11/F12.
+    pub(super) fn mark_range(&mut self, pos: CardPos, kind: Option<MarkKind>, start: usize, end: usize) {
+        let Some(card) = self.card_at(pos).cloned() else { return };
+        if start >= end {
+            self.status =
+                "Select some card text first, then F9 underline, F10 emphasis, F11 highlight, F12 clear."
+                    .into();
+            return;
+        }
+        let mut changed = card.clone();
+        changed.marks = marks::apply_mark(&card.marks, kind, start, end.min(card.char_len()));
+        if changed.marks != card.marks {
+            self.replace_card(pos, changed);
+        }
+    }
+}
