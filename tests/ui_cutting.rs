@@ -120,3 +120,33 @@ fn editing_a_tag_commits_on_leaving_the_field_and_undoes() {
     settle(&mut h);
     assert_eq!(h.state().decks()[0].blocks[0].cards[0].tag, tag);
 }
+
+#[test]
+fn editing_a_cite_changes_the_deck_source_and_undoes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_in(dir.path(), vec![]));
+    let tag = h.state().decks()[0].blocks[0].cards[0].tag.clone();
+    let source_id = h.state().decks()[0].blocks[0].cards[0].source.clone();
+    let title = |h: &egui_kittest::Harness<'_, casebook::ui::CasebookApp>| {
+        h.state().decks()[0].source(&source_id).unwrap().title.clone()
+    };
+    let before = title(&h);
+    h.get_by_label_contains(&tag).click();
+    settle(&mut h);
+    h.get_by_label("Edit card").click();
+    settle(&mut h);
+    h.get_by_label("Edit cite").click();
+    settle(&mut h);
+    h.get_by_label("Title").focus();
+    settle(&mut h);
+    h.key_press(Key::End);
+    h.get_by_label("Title").type_text(" (updated)");
+    settle(&mut h);
+    h.get_by_label("Apply cite").click();
+    settle(&mut h);
+    assert_eq!(title(&h), format!("{before} (updated)"));
+    h.get_by_label_contains(&format!("{before} (updated)"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert_eq!(title(&h), before);
+}

@@ -102,6 +102,7 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
     }
     if let Some(source) = &source {
         ui.label(RichText::new(format!("Cite: {}", crate::export::cite::cite_line(source))).small());
+        cite_editor(app, ui, pos, source);
     }
     ui.separator();
     marking_toolbar(app, ui, pos);
@@ -120,6 +121,29 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
     }
     quote(app, ui, pos, &card);
     ui.horizontal(|ui| card_actions(app, ui, pos, &card));
+}
+
+/// Edits the deck's citation of the card's source (shared by every card quoting it).
+fn cite_editor(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos, source: &crate::model::Source) {
+    let key = Id::unique(("cite-draft", pos.deck, source.id.as_str()));
+    ui.collapsing("Edit cite", |ui| {
+        let mut draft =
+            ui.data_mut(|d| d.get_temp::<crate::model::Source>(key)).unwrap_or_else(|| source.clone());
+        super::cut_panel::citation_fields(ui, &mut draft);
+        let changed = &draft != source;
+        ui.data_mut(|d| d.insert_temp(key, draft.clone()));
+        ui.horizontal(|ui| {
+            if ui.add_enabled(changed, egui::Button::new("Apply cite")).clicked() {
+                ui.data_mut(|d| d.remove::<crate::model::Source>(key));
+                if let Some(index) = app.ws.decks[pos.deck].sources.iter().position(|s| s.id == source.id) {
+                    app.deck_edit(pos.deck, DeckOp::ReplaceSource { index, source: draft });
+                }
+            }
+            if ui.add_enabled(changed, egui::Button::new("Discard cite changes")).clicked() {
+                ui.data_mut(|d| d.remove::<crate::model::Source>(key));
+            }
+        });
+    });
 }
 
 fn marking_toolbar(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos) {
@@ -217,6 +241,18 @@ fn card_actions(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos, card: &c
         let to = (target, app.ws.decks[pos.deck].blocks[target].cards.len());
         app.deck_edit(pos.deck, DeckOp::MoveCard { from: (pos.block, pos.card), to });
         app.selected_card = Some(CardPos { deck: pos.deck, block: to.0, card: to.1 });
+    }
+    let mut to_deck = pos.deck;
+    egui::ComboBox::from_label("Move to deck").selected_text(app.ws.decks[pos.deck].title.clone()).show_ui(
+        ui,
+        |ui| {
+            for (d, deck) in app.ws.decks.iter().enumerate() {
+                ui.selectable_value(&mut to_deck, d, &deck.title);
+            }
+        },
+    );
+    if to_deck != pos.deck {
+        app.move_card_to_deck(pos, to_deck);
     }
     if ui.button("Delete card").clicked() {
         app.deck_edit(pos.deck, DeckOp::RemoveCard { block: pos.block, index: pos.card });

@@ -71,59 +71,61 @@ fn source_chooser(app: &mut CasebookApp, ui: &mut egui::Ui) {
 
 fn citation(ui: &mut egui::Ui, doc: &mut SourceDoc) {
     ui.collapsing("Citation", |ui| {
-        egui::Grid::new("cite-grid").num_columns(2).show(ui, |ui| {
-            let s = &mut doc.source;
-            for (name, value) in
-                [("Title", &mut s.title), ("Publication", &mut s.publication), ("URL", &mut s.url)]
+        citation_fields(ui, &mut doc.source);
+        ui.label(RichText::new(crate::export::cite::cite_line(&doc.source)).small());
+    });
+}
+
+/// The fields of a citation, edited in place: title, publication, URL, dates, authors.
+pub fn citation_fields(ui: &mut egui::Ui, source: &mut crate::model::Source) {
+    egui::Grid::new("cite-grid").num_columns(2).show(ui, |ui| {
+        let s = source;
+        for (name, value) in
+            [("Title", &mut s.title), ("Publication", &mut s.publication), ("URL", &mut s.url)]
+        {
+            let l = ui.label(name);
+            ui.add(egui::TextEdit::singleline(value).desired_width(360.0)).labelled_by(l.id);
+            ui.end_row();
+        }
+        for (name, value) in [("Date (YYYY-MM-DD)", &mut s.date), ("Accessed", &mut s.accessed)] {
+            let l = ui.label(name);
+            let mut text = value.clone().unwrap_or_default();
+            if ui.add(egui::TextEdit::singleline(&mut text).desired_width(160.0)).labelled_by(l.id).changed()
             {
-                let l = ui.label(name);
-                ui.add(egui::TextEdit::singleline(value).desired_width(360.0)).labelled_by(l.id);
-                ui.end_row();
-            }
-            for (name, value) in [("Date (YYYY-MM-DD)", &mut s.date), ("Accessed", &mut s.accessed)] {
-                let l = ui.label(name);
-                let mut text = value.clone().unwrap_or_default();
-                if ui
-                    .add(egui::TextEdit::singleline(&mut text).desired_width(160.0))
-                    .labelled_by(l.id)
-                    .changed()
-                {
-                    *value = (!text.trim().is_empty()).then(|| text.trim().to_owned());
-                }
-                ui.end_row();
-            }
-            let l = ui.label("Authors (one per line: Name, qualifications)");
-            let mut authors: String = s
-                .authors
-                .iter()
-                .map(|a| {
-                    if a.qualifications.is_empty() {
-                        a.name.clone()
-                    } else {
-                        format!("{}, {}", a.name, a.qualifications)
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            if ui
-                .add(egui::TextEdit::multiline(&mut authors).desired_rows(2).desired_width(360.0))
-                .labelled_by(l.id)
-                .changed()
-            {
-                s.authors = authors
-                    .lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .map(|l| match l.split_once(',') {
-                        Some((n, q)) => {
-                            crate::model::Author { name: n.trim().into(), qualifications: q.trim().into() }
-                        }
-                        None => crate::model::Author { name: l.trim().into(), qualifications: String::new() },
-                    })
-                    .collect();
+                *value = (!text.trim().is_empty()).then(|| text.trim().to_owned());
             }
             ui.end_row();
-        });
-        ui.label(RichText::new(crate::export::cite::cite_line(&doc.source)).small());
+        }
+        let l = ui.label("Authors (one per line: Name, qualifications)");
+        let mut authors: String = s
+            .authors
+            .iter()
+            .map(|a| {
+                if a.qualifications.is_empty() {
+                    a.name.clone()
+                } else {
+                    format!("{}, {}", a.name, a.qualifications)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        if ui
+            .add(egui::TextEdit::multiline(&mut authors).desired_rows(2).desired_width(360.0))
+            .labelled_by(l.id)
+            .changed()
+        {
+            s.authors = authors
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| match l.split_once(',') {
+                    Some((n, q)) => {
+                        crate::model::Author { name: n.trim().into(), qualifications: q.trim().into() }
+                    }
+                    None => crate::model::Author { name: l.trim().into(), qualifications: String::new() },
+                })
+                .collect();
+        }
+        ui.end_row();
     });
 }
 

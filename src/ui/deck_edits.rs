@@ -103,6 +103,45 @@ impl CasebookApp {
         self.deck_edit(pos.deck, DeckOp::ReplaceCard { block: pos.block, index: pos.card, card });
     }
 
+    /// Moves the card at `pos` to the end of the first block of deck `to` (with its source, if
+    /// that deck lacks it), as one undo step across both decks.
+    pub(super) fn move_card_to_deck(&mut self, pos: CardPos, to: usize) {
+        if !self.ensure_writable(pos.deck) || !self.ensure_writable(to) {
+            return;
+        }
+        let Some(card) = self.card_at(pos).cloned() else { return };
+        let from = &self.ws.decks[pos.deck];
+        let target = &self.ws.decks[to];
+        if target.blocks.is_empty() {
+            return self.show_error("Not moved", format!("Deck “{}” has no block.", target.title));
+        }
+        if target.card(&card.id).is_some() {
+            return self.show_error(
+                "Not moved",
+                format!("Deck “{}” already has a card {:?}.", target.title, card.id),
+            );
+        }
+        let mut ops = Vec::new();
+        if target.source(&card.source).is_none()
+            && let Some(source) = from.source(&card.source)
+        {
+            ops.push(DeckOp::AddSource { index: target.sources.len(), source: source.clone() });
+        }
+        let index = target.blocks[0].cards.len();
+        ops.push(DeckOp::InsertCard { block: 0, index, card });
+        let edit = Edit::Batch(vec![
+            Edit::Deck {
+                deck: from.id.clone(),
+                op: DeckOp::RemoveCard { block: pos.block, index: pos.card },
+            },
+            Edit::Deck { deck: target.id.clone(), op: DeckOp::Batch(ops) },
+        ]);
+        let title = target.title.clone();
+        self.edit(edit);
+        self.selected_card = Some(CardPos { deck: to, block: 0, card: index });
+        self.status = format!("Moved to “{title}” (Ctrl+Z moves it back).");
+    }
+
     /// Marks (or with `None` clears) `start..end` of the card at `pos`: F9/F10/F11/F12.
     pub(super) fn mark_range(&mut self, pos: CardPos, kind: Option<MarkKind>, start: usize, end: usize) {
         let Some(card) = self.card_at(pos).cloned() else { return };

@@ -73,6 +73,9 @@ pub fn menu_bar(app: &mut CasebookApp, ui: &mut egui::Ui) {
                 item(app, ui, c);
             }
             ui.separator();
+            let label = ui.label("Your name (recorded on cards you cut or change)");
+            ui.add(egui::TextEdit::singleline(&mut app.prefs.user_name).desired_width(180.0))
+                .labelled_by(label.id);
             let label = ui.label("Reading speed (wpm)");
             let mut wpm = app.ws.session.wpm;
             let r = ui.add(egui::DragValue::new(&mut wpm).range(50..=600)).labelled_by(label.id);

@@ -79,10 +79,11 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
     };
     ui.add(egui::Label::new(RichText::new(&card.tag).size(18.0).strong()).wrap());
     let cite = crate::export::cite::cite_parts(&source);
-    // One wrapped job that may break inside a long URL, so the cite never widens the reader.
+    // One wrapped job at the full width: words wrap, and only a word longer than a line (a URL)
+    // is broken, so the cite never widens the reader.
     let mut job = LayoutJob::default();
     job.wrap.max_width = ui.available_width();
-    job.wrap.break_anywhere = true;
+    job.wrap.break_anywhere = false;
     let strong = TextFormat {
         font_id: FontId::proportional(15.0),
         color: ui.visuals().strong_text_color(),
