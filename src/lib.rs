@@ -19,5 +19,6 @@ pub mod merge;
 pub mod model;
 pub mod ops;
 pub mod search;
+pub mod team_folder;
 pub mod ui;
 pub mod workspace;

@@ -100,12 +100,20 @@ fn dragging_an_item_onto_another_moves_it_there_in_one_undo_step() {
     h.state_mut().queue(casebook::ui::Action::Run(casebook::ui::Command::OpenExample));
     settle(&mut h);
     let before = items(h.state(), true, 1);
-    let tag_of = |h: &egui_kittest::Harness<'_, casebook::ui::CasebookApp>, i: usize| match &h.state().session().aff.sections[1].items[i] {
+    let tag_of = |h: &egui_kittest::Harness<'_, casebook::ui::CasebookApp>, i: usize| match &h
+        .state()
+        .session()
+        .aff
+        .sections[1]
+        .items[i]
+    {
         Item::Card { card, .. } => card.tag.clone(),
         Item::Analytic { .. } => panic!("card expected"),
     };
     let (third, first) = (tag_of(&h, 2), tag_of(&h, 0));
-    let starts = |t: String| move |n: &egui_kittest::kittest::AccessKitNode<'_>| n.label().is_some_and(|l| l.starts_with(&t));
+    let starts = |t: String| {
+        move |n: &egui_kittest::kittest::AccessKitNode<'_>| n.label().is_some_and(|l| l.starts_with(&t))
+    };
     let from = h.get_by(starts(third)).rect().center();
     let to = h.get_by(starts(first)).rect().center();
     h.drag_at(from);

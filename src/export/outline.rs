@@ -277,8 +277,8 @@ pub fn deck_outline<'a>(deck: &'a Deck, options: &ExportOptions) -> Outline<'a> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::MarkKind;
     use crate::model::Mark;
+    use crate::model::MarkKind;
     use crate::model::card::sample_card;
 
     #[test]

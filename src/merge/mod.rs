@@ -27,6 +27,7 @@
 mod cards;
 mod incoming;
 mod layout;
+pub mod review;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 

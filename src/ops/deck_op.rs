@@ -31,6 +31,8 @@ pub enum DeckOp {
     SetTitle(String),
     /// Replace the deck's description.
     SetDescription(String),
+    /// Replace the whole deck (an accepted import review); the inverse restores it.
+    Replace(Box<Deck>),
     /// Several edits as one undo step; applied in order.
     Batch(Vec<DeckOp>),
 }
@@ -113,6 +115,7 @@ impl DeckOp {
             ReplaceSource { index, source } => {
                 ReplaceSource { index, source: replace_at(&mut d.sources, index, source, "source")? }
             }
+            Replace(deck) => Replace(Box::new(std::mem::replace(d, *deck))),
             SetTitle(t) => SetTitle(std::mem::replace(&mut d.title, t)),
             SetDescription(t) => SetDescription(std::mem::replace(&mut d.description, t)),
             Batch(ops) => {

@@ -42,6 +42,8 @@ pub enum Action {
         /// Index of the item.
         index: usize,
     },
+    /// Load and watch this folder of shared decks.
+    SetTeamFolder(PathBuf),
     /// Open this source document in the cut panel.
     OpenSourcePath(PathBuf),
     /// Write the export chosen in the export dialog to this path.
@@ -98,6 +100,10 @@ impl CasebookApp {
             Action::OpenDeckPath(path) => self.open_deck(path),
             Action::SaveAsPath(path) => self.save_to(path),
             Action::ExportTo(path) => self.export_to(path),
+            Action::SetTeamFolder(path) => {
+                self.prefs.team_folder = Some(path);
+                self.team_watch = None;
+            }
             Action::OpenSourcePath(path) => match crate::cutting::SourceDoc::from_file(&path) {
                 Ok(doc) => {
                     self.cut.doc = Some(doc);
@@ -136,6 +142,7 @@ impl CasebookApp {
             },
             SaveAs => self.pick_then(Pick::SaveSession, Action::SaveAsPath),
             Export => self.modal = Some(Modal::Export(Box::default())),
+            TeamFolder => self.pick_then(Pick::TeamFolder, Action::SetTeamFolder),
             Quit => {
                 if self.is_dirty() {
                     self.modal = Some(Modal::ConfirmQuit);

@@ -75,6 +75,8 @@ pub struct CasebookApp {
     pub(super) central: CentralTab,
     pub(super) cut: super::cut_panel::CutState,
     pub(super) ctx: Option<egui::Context>,
+    pub(super) reviews: Vec<super::import_review::Review>,
+    pub(super) team_watch: Option<crate::team_folder::FolderWatch>,
 }
 
 /// What the middle of the window shows.
@@ -149,6 +151,8 @@ impl CasebookApp {
             central: CentralTab::Read,
             cut: Default::default(),
             ctx: None,
+            reviews: Vec::new(),
+            team_watch: None,
         };
         app.load_user_decks();
         match app.recovery.read() {
@@ -265,6 +269,10 @@ impl CasebookApp {
                 }
             }
         });
+        self.poll_team_folder(&ctx);
+        if self.modal.is_none() && !self.reviews.is_empty() {
+            self.modal = Some(Modal::Review(Box::new(self.reviews.remove(0))));
+        }
         super::modals::show(self, &ctx);
         for action in std::mem::take(&mut self.pending) {
             self.run(action);

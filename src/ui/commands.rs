@@ -20,6 +20,8 @@ pub enum Command {
     SaveAs,
     /// Export case outlines (Markdown, HTML, text, Word, JSON).
     Export,
+    /// Choose a team folder of shared decks to load and watch.
+    TeamFolder,
     /// Close the window (asks if there are unsaved changes).
     Quit,
     /// Undo the last edit.
@@ -86,7 +88,7 @@ const ALT: Modifiers = Modifiers::ALT;
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 34] = [
+    pub const ALL: [Command; 35] = [
         Command::New,
         Command::Open,
         Command::OpenExample,
@@ -94,6 +96,7 @@ impl Command {
         Command::Save,
         Command::SaveAs,
         Command::Export,
+        Command::TeamFolder,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -134,6 +137,7 @@ impl Command {
             Save => "Save",
             SaveAs => "Save as…",
             Export => "Export…",
+            TeamFolder => "Team folder…",
             Quit => "Quit",
             Undo => "Undo",
             Redo => "Redo",
@@ -201,7 +205,7 @@ impl Command {
             MarkEmphasis => key(Modifiers::NONE, Key::F10),
             MarkHighlight => key(Modifiers::NONE, Key::F11),
             ClearMarks => key(Modifiers::NONE, Key::F12),
-            OpenExample => None,
+            OpenExample | TeamFolder => None,
         }
     }
 

@@ -142,6 +142,34 @@ impl CasebookApp {
         self.status = format!("Moved to “{title}” (Ctrl+Z moves it back).");
     }
 
+    /// Starts watching the team folder if one is set and no watch runs; hands over what it found.
+    pub(super) fn poll_team_folder(&mut self, ctx: &egui::Context) {
+        if self.team_watch.is_none()
+            && let Some(dir) = self.prefs.team_folder.clone()
+        {
+            let wake = ctx.clone();
+            self.team_watch = Some(crate::team_folder::FolderWatch::start(
+                dir,
+                std::time::Duration::from_secs(2),
+                move || wake.request_repaint(),
+            ));
+        }
+        let Some(watch) = &self.team_watch else { return };
+        for incoming in watch.poll() {
+            match incoming {
+                crate::team_folder::Incoming::Deck(deck, path) => {
+                    // Our own save of a deck in the team folder comes back unchanged: nothing to do.
+                    let ours = self.ws.decks.iter().find(|d| d.id == deck.id);
+                    if ours.is_some_and(|d| format::deck_fingerprint(d) == format::deck_fingerprint(&deck)) {
+                        continue;
+                    }
+                    self.receive_deck(*deck, path);
+                }
+                crate::team_folder::Incoming::Error(e) => self.deck_warnings.push(e),
+            }
+        }
+    }
+
     /// Marks (or with `None` clears) `start..end` of the card at `pos`: F9/F10/F11/F12.
     pub(super) fn mark_range(&mut self, pos: CardPos, kind: Option<MarkKind>, start: usize, end: usize) {
         let Some(card) = self.card_at(pos).cloned() else { return };

@@ -36,6 +36,7 @@ impl CasebookApp {
                     .and_then(|p| p.parent())
                     .map_or_else(|| std::env::current_dir().unwrap_or_default(), Path::to_path_buf);
                 let text = match what {
+                    Pick::TeamFolder => start.to_string_lossy().into_owned(),
                     Pick::SaveSession => start.join(&suggested).to_string_lossy().into_owned(),
                     Pick::SaveExport(format) => start
                         .join(format!(
@@ -122,15 +123,13 @@ impl CasebookApp {
                 return self.show_error("This deck cannot be opened; nothing was changed", e.to_string());
             }
         };
-        if let Some(i) = self.ws.decks.iter().position(|d| d.id == deck.id) {
-            let from = match &self.origins[i] {
-                DeckOrigin::Bundled => "bundled with Casebook".to_owned(),
-                DeckOrigin::File(p) => p.display().to_string(),
-            };
-            return self.show_error(
-                "A deck with this id is already loaded",
-                format!("{}: deck {:?} is already in the library ({from}).", path.display(), deck.id),
-            );
+        if self.ws.decks.iter().any(|d| d.id == deck.id) {
+            let before = self.reviews.len();
+            self.receive_deck(deck, path);
+            if self.reviews.len() == before {
+                self.status = "That deck has the same cards as the one loaded.".into();
+            }
+            return;
         }
         if deck.resolution != self.ws.session.resolution {
             self.deck_warnings

@@ -38,7 +38,14 @@ pub fn menu_bar(app: &mut CasebookApp, ui: &mut egui::Ui) {
                     }
                 }
             });
-            for c in [Command::OpenDeck, Command::Save, Command::SaveAs, Command::Export, Command::Quit] {
+            for c in [
+                Command::OpenDeck,
+                Command::TeamFolder,
+                Command::Save,
+                Command::SaveAs,
+                Command::Export,
+                Command::Quit,
+            ] {
                 item(app, ui, c);
             }
         });

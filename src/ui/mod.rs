@@ -13,6 +13,7 @@ mod derived;
 mod export_dialog;
 mod file_picker;
 mod files;
+mod import_review;
 mod library_panel;
 mod menu;
 mod modals;

@@ -43,6 +43,8 @@ pub enum Modal {
     },
     /// The keyboard shortcuts.
     Shortcuts,
+    /// A teammate's version of a loaded deck, card by card.
+    Review(Box<super::import_review::Review>),
     /// File → Export….
     Export(Box<super::export_dialog::ExportDialog>),
     /// The command palette.
@@ -138,6 +140,7 @@ pub fn show(app: &mut CasebookApp, ctx: &egui::Context) {
                     Pick::SaveSession => "Save session as",
                     Pick::SaveExport(_) => "Export to",
                     Pick::OpenSource => "Open a source to cut from",
+                    Pick::TeamFolder => "Team folder",
                 });
                 ui.label("No file was chosen. If no file dialog appeared, this desktop has none (it needs the xdg desktop portal or zenity); type the path instead:");
                 let label = ui.label("Path");
@@ -177,6 +180,10 @@ pub fn show(app: &mut CasebookApp, ctx: &egui::Context) {
             Modal::Shortcuts
         }
         Modal::Palette { query, selected } => return super::palette::show(app, ctx, query, selected),
+        Modal::Review(review) => {
+            app.modal = super::import_review::show(app, ctx, *review).map(|r| Modal::Review(Box::new(r)));
+            return;
+        }
         Modal::Export(dialog) => {
             app.modal = super::export_dialog::show(app, ctx, *dialog).map(|d| Modal::Export(Box::new(d)));
             return;

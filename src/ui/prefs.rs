@@ -31,12 +31,14 @@ pub struct Prefs {
     pub recent: Vec<PathBuf>,
     /// The user's name, recorded on the cards they cut or change.
     pub user_name: String,
+    /// A folder of shared decks (e.g. a synced one), loaded at start and watched for changes.
+    pub team_folder: Option<PathBuf>,
 }
 
 impl Default for Prefs {
     fn default() -> Self {
         let user_name = std::env::var("USER").unwrap_or_default();
-        Prefs { theme: Theme::Light, zoom: 1.0, recent: Vec::new(), user_name }
+        Prefs { theme: Theme::Light, zoom: 1.0, recent: Vec::new(), user_name, team_folder: None }
     }
 }
 
