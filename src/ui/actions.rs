@@ -243,7 +243,7 @@ impl CasebookApp {
                     MarkHighlight => Some(crate::model::MarkKind::Highlight),
                     _ => None,
                 };
-                match (self.selected_card, self.ctx.as_ref().and_then(super::card_editor::selection)) {
+                match (self.editing_pos(), self.ctx.as_ref().and_then(super::card_editor::selection)) {
                     (Some(pos), Some((start, end))) => self.mark_range(pos, kind, start, end),
                     _ => {
                         self.central = super::app::CentralTab::EditCard;

@@ -52,8 +52,8 @@ fn committed_field(
 
 /// Draws the editor for the selected library card.
 pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
-    let Some(pos) = app.selected_card else {
-        ui.label("Select a card in the library to edit it, or cut a new one from a source.");
+    let Some(pos) = app.editing_pos() else {
+        ui.label("Select a card in the library or the case to edit it, or cut a new one from a source.");
         return;
     };
     let Some(card) = app.card_at(pos).cloned() else { return };
@@ -120,7 +120,7 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
         );
     }
     quote(app, ui, pos, &card);
-    ui.horizontal(|ui| card_actions(app, ui, pos, &card));
+    ui.horizontal_wrapped(|ui| card_actions(app, ui, pos, &card));
 }
 
 /// Edits the deck's citation of the card's source (shared by every card quoting it).
@@ -229,28 +229,30 @@ fn card_actions(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos, card: &c
     }
     let deck = &app.ws.decks[pos.deck];
     let mut target = pos.block;
-    egui::ComboBox::from_label("Move to block").selected_text(deck.blocks[pos.block].title.clone()).show_ui(
-        ui,
-        |ui| {
+    egui::ComboBox::from_label("Move to block")
+        .width(180.0)
+        .truncate()
+        .selected_text(deck.blocks[pos.block].title.clone())
+        .show_ui(ui, |ui| {
             for (b, block) in deck.blocks.iter().enumerate() {
                 ui.selectable_value(&mut target, b, &block.title);
             }
-        },
-    );
+        });
     if target != pos.block {
         let to = (target, app.ws.decks[pos.deck].blocks[target].cards.len());
         app.deck_edit(pos.deck, DeckOp::MoveCard { from: (pos.block, pos.card), to });
         app.selected_card = Some(CardPos { deck: pos.deck, block: to.0, card: to.1 });
     }
     let mut to_deck = pos.deck;
-    egui::ComboBox::from_label("Move to deck").selected_text(app.ws.decks[pos.deck].title.clone()).show_ui(
-        ui,
-        |ui| {
+    egui::ComboBox::from_label("Move to deck")
+        .width(180.0)
+        .truncate()
+        .selected_text(app.ws.decks[pos.deck].title.clone())
+        .show_ui(ui, |ui| {
             for (d, deck) in app.ws.decks.iter().enumerate() {
                 ui.selectable_value(&mut to_deck, d, &deck.title);
             }
-        },
-    );
+        });
     if to_deck != pos.deck {
         app.move_card_to_deck(pos, to_deck);
     }

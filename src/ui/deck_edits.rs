@@ -83,6 +83,25 @@ impl CasebookApp {
         }
     }
 
+    /// The card the editor works on: the case item selected last (its card in the loaded deck),
+    /// else the library selection.
+    pub(super) fn editing_pos(&self) -> Option<CardPos> {
+        if self.showing_item
+            && let Some((s, i)) = self.selected_item
+            && let Some(crate::model::Item::Card { deck, card, .. }) =
+                self.ws.session.case(self.side).sections.get(s).and_then(|sec| sec.items.get(i))
+        {
+            let d = self.ws.decks.iter().position(|x| &x.id == deck)?;
+            for (b, block) in self.ws.decks[d].blocks.iter().enumerate() {
+                if let Some(c) = block.cards.iter().position(|x| x.id == card.id) {
+                    return Some(CardPos { deck: d, block: b, card: c });
+                }
+            }
+            return None;
+        }
+        self.selected_card
+    }
+
     /// The card at `pos`, if it exists.
     pub fn card_at(&self, pos: CardPos) -> Option<&Card> {
         self.ws.decks.get(pos.deck)?.blocks.get(pos.block)?.cards.get(pos.card)

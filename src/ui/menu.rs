@@ -64,6 +64,16 @@ pub fn menu_bar(app: &mut CasebookApp, ui: &mut egui::Ui) {
             ] {
                 item(app, ui, c);
             }
+            ui.separator();
+            for c in [
+                Command::CutCard,
+                Command::MarkUnderline,
+                Command::MarkEmphasis,
+                Command::MarkHighlight,
+                Command::ClearMarks,
+            ] {
+                item(app, ui, c);
+            }
         });
         ui.menu_button("View", |ui| {
             for c in [
