@@ -76,7 +76,7 @@ fn cards_go_into_both_cases_by_click_and_by_keyboard() {
 }
 
 #[test]
-fn a_card_dragged_from_the_library_lands_in_the_case() {
+fn a_card_dragged_from_the_library_lands_in_either_case() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(app_in(dir.path(), vec![]));
     let tag = first_tag(h.state());
@@ -91,6 +91,20 @@ fn a_card_dragged_from_the_library_lands_in_the_case() {
     h.drop_at(to);
     settle(&mut h);
     assert_eq!(items(h.state(), true, 0).len(), 1, "{}", h.state().status());
+
+    // And into the negative case.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    settle(&mut h);
+    let to = h.get_by_label_contains("drop cards here").rect().center();
+    h.drag_at(from);
+    h.run_steps(2);
+    for step in 1..=5 {
+        h.hover_at(from + (to - from) * (step as f32 / 5.0));
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    settle(&mut h);
+    assert_eq!(items(h.state(), false, 0).len(), 1, "{}", h.state().status());
 }
 
 #[test]
