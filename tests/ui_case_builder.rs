@@ -237,3 +237,21 @@ fn palette_runs_a_command_and_f1_lists_shortcuts() {
     assert_eq!(h.get_all_by_label("Add card to section").count(), 2, "in the list and on the case panel");
     h.get_by_label("Ctrl+Enter");
 }
+
+#[test]
+fn session_notes_are_edited_in_the_case_panel_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_in(dir.path(), vec![]));
+    h.get_by_label("Session notes").click();
+    settle(&mut h);
+    h.get_by_label("Notes (opponents, judges, reminders)").focus();
+    h.get_by_label("Notes (opponents, judges, reminders)").type_text("Judge prefers slow delivery");
+    settle(&mut h);
+    h.key_press(Key::Escape);
+    settle(&mut h);
+    assert_eq!(h.state().session().notes, "Judge prefers slow delivery");
+    assert!(h.state().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert_eq!(h.state().session().notes, "");
+}

@@ -23,7 +23,7 @@ pub fn selection(ctx: &egui::Context) -> Option<(usize, usize)> {
 }
 
 /// A text field that commits its value (as `commit`) when it loses focus.
-fn committed_field(
+pub(super) fn committed_field(
     ui: &mut egui::Ui,
     label: &str,
     key: Id,

@@ -102,6 +102,15 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
             }
         }
     });
+    ui.collapsing("Session notes", |ui| {
+        let notes = app.ws.session.notes.clone();
+        let key = egui::Id::unique("session-notes");
+        if let Some(text) =
+            super::card_editor::committed_field(ui, "Notes (opponents, judges, reminders)", key, &notes, true)
+        {
+            app.pending.push(Action::Edit(Edit::Session(SessionOp::SetNotes(text))));
+        }
+    });
     ui.separator();
     super::case_rows::show(app, ui);
 }
