@@ -77,7 +77,7 @@ pub enum Command {
 pub enum ExportFormat {
     /// Card JSON (see the README).
     Json,
-    /// Markdown, marks as <u>, <mark> and <strong>.
+    /// Markdown, marks as `<u>`, `<mark>` and `<strong>`.
     #[value(alias = "md")]
     Markdown,
     /// One self-contained, printable HTML page styled like Verbatim.

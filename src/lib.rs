@@ -2,7 +2,7 @@
 //!
 //! The crate is a functional core with a thin shell:
 //! - [`model`]: sources, cards, marks, decks, cases, sessions and derived reading time. No IO.
-//! - [`format`]: RON files — versions and migration, limits, `path:line:col` errors, atomic saves.
+//! - [`format`](mod@format): RON files — versions and migration, limits, `path:line:col` errors, atomic saves.
 //! - [`ops`]: every edit as a value with its inverse; [`ops::History`] gives undo/redo.
 //! - [`export`]: pure functions from a deck or session to bytes: card JSON, Markdown, HTML, text, docx.
 //! - [`merge`]: card-level three-way merge of decks shared between teammates.

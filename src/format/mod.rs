@@ -7,7 +7,7 @@
 //! Loading refuses rather than guesses: unknown fields, files from a newer Casebook, files over
 //! [`MAX_FILE_BYTES`], nesting deeper than [`RECURSION_LIMIT`], and semantic problems (duplicate
 //! ids, dangling references, bad marks, empty tags) are errors reported as `path:line:col: message`.
-//! Older versions are migrated ([`migrate`]). Card fields added in version 3 (provenance, cut
+//! Older versions are migrated (`migrate.rs`). Card fields added in version 3 (provenance, cut
 //! position, conflict mark) are written only when set, so unchanged cards keep their lines.
 
 mod atomic;
