@@ -38,7 +38,8 @@ impl Drop for ReadOnly {
 
 #[test]
 fn saving_into_a_read_only_folder_keeps_the_old_file_and_says_why() {
-    let dir = tempfile::tempdir().unwrap();
+    // In the target folder, on a real disk: `chattr +i` does not work on every tmpfs.
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let path = dir.path().join("prep.session.ron");
     casebook::format::save_session(&common::session(), &path).unwrap();
     let before = fs::read(&path).unwrap();
