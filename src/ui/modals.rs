@@ -145,6 +145,10 @@ pub fn show(app: &mut CasebookApp, ctx: &egui::Context) {
                 ui.label("No file was chosen. If no file dialog appeared, this desktop has none (it needs the xdg desktop portal or zenity); type the path instead:");
                 let label = ui.label("Path");
                 let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY)).labelled_by(label.id);
+                if !r.has_focus() && !r.lost_focus() {
+                    // Ready to type at once: the debater came here from a keyboard shortcut.
+                    r.request_focus();
+                }
                 let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     if ui.button("OK").clicked() || enter {
