@@ -176,3 +176,31 @@ fn quitting_with_unsaved_changes_asks_first() {
     assert!(h.query_by_label("Save changes before quitting?").is_none());
     assert!(h.state().is_dirty());
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_is_cancelled_and_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_in(dir.path(), vec![]));
+    add_first_card(&mut h);
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    let cancelled = h
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose));
+    assert!(cancelled, "the close is held back");
+    settle(&mut h);
+    h.get_by_label("Save changes before quitting?");
+    h.get_by_label("Quit without saving").click();
+    settle(&mut h);
+    assert!(
+        !dir.path().join("recovery/recovery.session.ron").exists(),
+        "a deliberate discard leaves no recovery file"
+    );
+}
