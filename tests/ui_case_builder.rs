@@ -4,7 +4,7 @@
 mod common;
 
 use casebook::model::Item;
-use common::ui::{app_in, first_tag, harness, settle};
+use common::ui::{app_in, drag_and_drop, first_tag, harness, settle};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 
@@ -82,28 +82,14 @@ fn a_card_dragged_from_the_library_lands_in_either_case() {
     let tag = first_tag(h.state());
     let from = h.get_by_label_contains(&tag).rect().center();
     let to = h.get_by_label_contains("drop cards here").rect().center();
-    h.drag_at(from);
-    h.run_steps(2);
-    for step in 1..=5 {
-        h.hover_at(from + (to - from) * (step as f32 / 5.0));
-        h.run_steps(1);
-    }
-    h.drop_at(to);
-    settle(&mut h);
+    drag_and_drop(&mut h, from, to);
     assert_eq!(items(h.state(), true, 0).len(), 1, "{}", h.state().status());
 
     // And into the negative case.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     settle(&mut h);
     let to = h.get_by_label_contains("drop cards here").rect().center();
-    h.drag_at(from);
-    h.run_steps(2);
-    for step in 1..=5 {
-        h.hover_at(from + (to - from) * (step as f32 / 5.0));
-        h.run_steps(1);
-    }
-    h.drop_at(to);
-    settle(&mut h);
+    drag_and_drop(&mut h, from, to);
     assert_eq!(items(h.state(), false, 0).len(), 1, "{}", h.state().status());
 }
 
@@ -130,14 +116,7 @@ fn dragging_an_item_onto_another_moves_it_there_in_one_undo_step() {
     };
     let from = h.get_by(starts(third)).rect().center();
     let to = h.get_by(starts(first)).rect().center();
-    h.drag_at(from);
-    h.run_steps(2);
-    for step in 1..=5 {
-        h.hover_at(from + (to - from) * (step as f32 / 5.0));
-        h.run_steps(1);
-    }
-    h.drop_at(to);
-    settle(&mut h);
+    drag_and_drop(&mut h, from, to);
     let after = items(h.state(), true, 1);
     let mut expected = before.clone();
     let moved = expected.remove(2);

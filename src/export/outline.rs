@@ -274,6 +274,14 @@ pub fn deck_outline<'a>(deck: &'a Deck, options: &ExportOptions) -> Outline<'a> 
     }
 }
 
+/// The finished text of a text export: trailing blank space cut, one final newline.
+pub fn finish(mut out: String) -> Vec<u8> {
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('\n');
+    out.into_bytes()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -91,10 +91,7 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
             }
         }
     }
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    out.push('\n');
-    out.into_bytes()
+    super::outline::finish(out)
 }
 
 #[cfg(test)]

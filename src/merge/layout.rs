@@ -198,20 +198,21 @@ pub(crate) fn lay_out(
     // hang off one of our blocks (or the front).
     let mut runs: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
     let mut anchor = None;
-    let mut theirs_slots: Vec<Option<Slot>> = Vec::with_capacity(theirs.blocks.len());
+    // One slot per block of theirs; a block matched to one of ours keeps its slot empty and
+    // unused (its cards go to our slot, as `key_of` says), so indexing never needs a check.
+    let mut theirs_slots: Vec<Slot> = Vec::with_capacity(theirs.blocks.len());
     for (j, block) in theirs.blocks.iter().enumerate() {
-        if let Some(i) = t2o[j] {
-            anchor = Some(i);
-            theirs_slots.push(None);
-            continue;
+        let own = t2o[j].is_none();
+        match t2o[j] {
+            Some(i) => anchor = Some(i),
+            None => runs.entry(anchor).or_default().push(j),
         }
-        runs.entry(anchor).or_default().push(j);
         // A block we removed comes back only to hold cards; one they added stays even if empty.
-        theirs_slots.push(Some(Slot {
+        theirs_slots.push(Slot {
             title: block.title.clone(),
             cards: Vec::new(),
-            keep_if_empty: bt[j].is_none(),
-        }));
+            keep_if_empty: own && bt[j].is_none(),
+        });
     }
     let mut order: Vec<Key> = Vec::with_capacity(ours.blocks.len() + theirs.blocks.len());
     order.extend(runs.get(&None).into_iter().flatten().map(|&j| Key::Theirs(j)));
@@ -223,7 +224,7 @@ pub(crate) fn lay_out(
     for (j, block) in theirs.blocks.iter().enumerate() {
         let slot = match key_of(j) {
             Key::Ours(i) => &mut ours_slots[i],
-            Key::Theirs(j) => theirs_slots[j].as_mut().expect("their own block has a slot"),
+            Key::Theirs(j) => &mut theirs_slots[j],
         };
         let theirs_order: Vec<&str> = block.cards.iter().map(|c| c.id.as_str()).collect();
         insert_after_predecessors(&mut slot.cards, &theirs_order, &|id| {
@@ -235,7 +236,7 @@ pub(crate) fn lay_out(
     for key in order {
         let slot = match key {
             Key::Ours(i) => &ours_slots[i],
-            Key::Theirs(j) => theirs_slots[j].as_ref().expect("their own block has a slot"),
+            Key::Theirs(j) => &theirs_slots[j],
         };
         if slot.cards.is_empty() && !slot.keep_if_empty {
             continue;

@@ -118,22 +118,7 @@ impl DeckOp {
             Replace(deck) => Replace(Box::new(std::mem::replace(d, *deck))),
             SetTitle(t) => SetTitle(std::mem::replace(&mut d.title, t)),
             SetDescription(t) => SetDescription(std::mem::replace(&mut d.description, t)),
-            Batch(ops) => {
-                let mut inverses = Vec::with_capacity(ops.len());
-                for op in ops {
-                    match op.apply(d) {
-                        Ok(inv) => inverses.push(inv),
-                        Err(e) => {
-                            for inv in inverses.into_iter().rev() {
-                                let _ = inv.apply(d);
-                            }
-                            return Err(e);
-                        }
-                    }
-                }
-                inverses.reverse();
-                Batch(inverses)
-            }
+            Batch(ops) => Batch(super::apply_all(ops, d, DeckOp::apply)?),
         })
     }
 }

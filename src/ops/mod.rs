@@ -15,6 +15,29 @@ pub use session_op::SessionOp;
 
 use crate::model::{Deck, Session};
 
+/// Applies `ops` in order to `target`, returning their inverses in undo order; if one fails, the
+/// ones already applied are undone, so `target` is unchanged. Shared by every `Batch`.
+pub(crate) fn apply_all<Op, T>(
+    ops: Vec<Op>,
+    target: &mut T,
+    apply: impl Fn(Op, &mut T) -> Result<Op, OpError>,
+) -> Result<Vec<Op>, OpError> {
+    let mut inverses = Vec::with_capacity(ops.len());
+    for op in ops {
+        match apply(op, target) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(e) => {
+                for inverse in inverses.into_iter().rev() {
+                    let _ = apply(inverse, target);
+                }
+                return Err(e);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(inverses)
+}
+
 /// Why an edit could not be applied; the state is unchanged.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -59,22 +82,7 @@ impl Edit {
                     .ok_or_else(|| OpError(format!("deck {deck:?} is not loaded")))?;
                 op.apply(target).map(|op| Edit::Deck { deck, op })
             }
-            Edit::Batch(edits) => {
-                let mut inverses = Vec::with_capacity(edits.len());
-                for edit in edits {
-                    match edit.apply(ws) {
-                        Ok(inv) => inverses.push(inv),
-                        Err(e) => {
-                            for inv in inverses.into_iter().rev() {
-                                let _ = inv.apply(ws);
-                            }
-                            return Err(e);
-                        }
-                    }
-                }
-                inverses.reverse();
-                Ok(Edit::Batch(inverses))
-            }
+            Edit::Batch(edits) => apply_all(edits, ws, Edit::apply).map(Edit::Batch),
         }
     }
 }

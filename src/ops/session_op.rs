@@ -135,23 +135,7 @@ impl SessionOp {
             }
             SetNotes(notes) => SetNotes(std::mem::replace(&mut s.notes, notes)),
             SetDecks(decks) => SetDecks(std::mem::replace(&mut s.decks, decks)),
-            Batch(ops) => {
-                let mut inverses = Vec::with_capacity(ops.len());
-                for op in ops {
-                    match op.apply(s) {
-                        Ok(inv) => inverses.push(inv),
-                        Err(e) => {
-                            // Roll back what was applied so the session is unchanged.
-                            for inv in inverses.into_iter().rev() {
-                                let _ = inv.apply(s);
-                            }
-                            return Err(e);
-                        }
-                    }
-                }
-                inverses.reverse();
-                Batch(inverses)
-            }
+            Batch(ops) => Batch(super::apply_all(ops, s, SessionOp::apply)?),
         })
     }
 }

@@ -54,3 +54,15 @@ pub fn select_text(ctx: &egui::Context, id_source: &str, start: usize, end: usiz
     )));
     state.store(ctx, id);
 }
+
+/// Drags with the mouse from `from` to `to` in small steps, as a hand would, and drops.
+pub fn drag_and_drop(h: &mut Harness<'_, CasebookApp>, from: egui::Pos2, to: egui::Pos2) {
+    h.drag_at(from);
+    h.run_steps(2);
+    for step in 1..=5 {
+        h.hover_at(from + (to - from) * (step as f32 / 5.0));
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    settle(h);
+}
