@@ -54,15 +54,21 @@ fn cutting_a_passage_from_a_bundled_source_gives_a_verbatim_card_in_an_editable_
     assert!(!saved.cards().any(|c| c.text == wanted), "and the deck file follows");
 }
 
+/// Selects the first library card and opens the card editor on it; returns its tag.
+fn edit_first_card(h: &mut egui_kittest::Harness<'_, casebook::ui::CasebookApp>) -> String {
+    let tag = h.state().decks()[0].blocks[0].cards[0].tag.clone();
+    h.get_by_label_contains(&tag).click();
+    settle(h);
+    h.get_by_label("Edit card").click();
+    settle(h);
+    tag
+}
+
 #[test]
 fn f9_f10_f11_f12_mark_the_selected_text_and_each_step_undoes() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(app_in(dir.path(), vec![]));
-    let tag = h.state().decks()[0].blocks[0].cards[0].tag.clone();
-    h.get_by_label_contains(&tag).click();
-    settle(&mut h);
-    h.get_by_label("Edit card").click();
-    settle(&mut h);
+    edit_first_card(&mut h);
     let card = |h: &egui_kittest::Harness<'_, casebook::ui::CasebookApp>| {
         h.state().decks()[0].blocks[0].cards[0].clone()
     };
@@ -103,11 +109,7 @@ fn f9_f10_f11_f12_mark_the_selected_text_and_each_step_undoes() {
 fn editing_a_tag_commits_on_leaving_the_field_and_undoes() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(app_in(dir.path(), vec![]));
-    let tag = h.state().decks()[0].blocks[0].cards[0].tag.clone();
-    h.get_by_label_contains(&tag).click();
-    settle(&mut h);
-    h.get_by_label("Edit card").click();
-    settle(&mut h);
+    let tag = edit_first_card(&mut h);
     h.get_by_label("Tag").focus();
     settle(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
