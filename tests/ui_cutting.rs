@@ -152,3 +152,19 @@ fn editing_a_cite_changes_the_deck_source_and_undoes() {
     settle(&mut h);
     assert_eq!(title(&h), before);
 }
+
+#[test]
+fn duplicating_a_card_adds_a_copy_under_a_fresh_id_and_undoes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_in(dir.path(), vec![]));
+    edit_first_card(&mut h);
+    let original = h.state().decks()[0].blocks[0].cards[0].clone();
+    h.get_by_label("Duplicate").click();
+    settle(&mut h);
+    let copy = h.state().decks()[0].blocks[0].cards[1].clone();
+    assert_eq!(copy.id, format!("{}-2", original.id));
+    assert_eq!((copy.tag, copy.text), (original.tag.clone(), original.text.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert!(h.state().decks()[0].card(&format!("{}-2", original.id)).is_none());
+}

@@ -102,7 +102,8 @@ where
     unique(base, existing_ids)
 }
 
-fn unique<I, S>(base: String, existing_ids: I) -> String
+/// `base` if no id in `existing_ids` is equal to it, else the first free `base-2`, `base-3`, ….
+pub fn unique<I, S>(base: String, existing_ids: I) -> String
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,

@@ -32,7 +32,7 @@ pub use cut::{Cut, CutError, cut_card, locator, selection_snap};
 pub use date::{civil_from_days, date_from_unix, date_of, today};
 pub use entities::decode_entities;
 pub use html::html_to_source_text;
-pub use ids::{kebab_case, suggest_id, suggest_source_id};
+pub use ids::{kebab_case, suggest_id, suggest_source_id, unique};
 pub use md::markdown_to_source_text;
 pub use source_doc::{MAX_SOURCE_FILE_BYTES, SourceDoc, SourceFormat};
 

@@ -120,7 +120,7 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
         );
     }
     quote(app, ui, pos, &card);
-    ui.horizontal_wrapped(|ui| card_actions(app, ui, pos, &card));
+    ui.horizontal_wrapped(|ui| card_actions(app, ui, pos));
 }
 
 /// Edits the deck's citation of the card's source (shared by every card quoting it).
@@ -217,15 +217,9 @@ fn quote(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos, card: &crate::m
     });
 }
 
-fn card_actions(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos, card: &crate::model::Card) {
+fn card_actions(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos) {
     if ui.button("Duplicate").clicked() {
-        let ids: Vec<String> = app.ws.decks.iter().flat_map(|d| d.cards().map(|c| c.id.clone())).collect();
-        let mut n = 2;
-        while ids.contains(&format!("{}-{n}", card.id)) {
-            n += 1;
-        }
-        let copy = crate::model::Card { id: format!("{}-{n}", card.id), ..card.clone() };
-        app.deck_edit(pos.deck, DeckOp::InsertCard { block: pos.block, index: pos.card + 1, card: copy });
+        app.duplicate_card(pos);
     }
     let deck = &app.ws.decks[pos.deck];
     let mut target = pos.block;

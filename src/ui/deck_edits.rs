@@ -122,6 +122,14 @@ impl CasebookApp {
         self.deck_edit(pos.deck, DeckOp::ReplaceCard { block: pos.block, index: pos.card, card });
     }
 
+    /// Inserts a copy of the card at `pos` right after it, under a fresh id ("ID-2", …).
+    pub(super) fn duplicate_card(&mut self, pos: CardPos) {
+        let Some(card) = self.card_at(pos).cloned() else { return };
+        let ids = self.ws.decks.iter().flat_map(|d| d.cards().map(|c| c.id.clone())).collect::<Vec<_>>();
+        let copy = Card { id: crate::cutting::unique(card.id.clone(), ids), ..card };
+        self.deck_edit(pos.deck, DeckOp::InsertCard { block: pos.block, index: pos.card + 1, card: copy });
+    }
+
     /// Moves the card at `pos` to the end of the first block of deck `to` (with its source, if
     /// that deck lacks it), as one undo step across both decks.
     pub(super) fn move_card_to_deck(&mut self, pos: CardPos, to: usize) {
