@@ -13,6 +13,7 @@
 pub mod bundled;
 pub mod cli;
 pub mod cutting;
+pub mod desk;
 pub mod export;
 pub mod format;
 pub mod merge;

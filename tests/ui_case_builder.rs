@@ -97,7 +97,7 @@ fn a_card_dragged_from_the_library_lands_in_either_case() {
 fn dragging_an_item_onto_another_moves_it_there_in_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(app_in(dir.path(), vec![]));
-    h.state_mut().queue(casebook::ui::Action::Run(casebook::ui::Command::OpenExample));
+    h.state_mut().queue(casebook::ui::Request::Command(casebook::ui::Command::OpenExample));
     settle(&mut h);
     let before = items(h.state(), true, 1);
     let tag_of = |h: &egui_kittest::Harness<'_, casebook::ui::CasebookApp>, i: usize| match &h

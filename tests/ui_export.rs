@@ -2,7 +2,7 @@
 
 mod common;
 
-use casebook::ui::{Action, Command};
+use casebook::ui::{Command, Request};
 use common::ui::{app_in, harness, settle};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -12,7 +12,7 @@ fn export_dialog_previews_the_outline_and_writes_the_chosen_format() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("1ac.html");
     let mut h = harness(app_in(dir.path(), vec![Some(out.clone())]));
-    h.state_mut().queue(Action::Run(Command::OpenExample));
+    h.state_mut().queue(Request::Command(Command::OpenExample));
     settle(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     settle(&mut h);

@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 
-use casebook::ui::{Action, Command};
+use casebook::ui::{Command, PathFor, Request};
 use common::ui::{app_in, first_tag, harness, settle};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -35,7 +35,7 @@ fn save_then_reopen_gives_the_same_session() {
     assert_eq!(saved.decks[0].path, "bundled:asian-nato-aff");
 
     let mut again = harness(app_in(dir.path(), vec![]));
-    again.state_mut().queue(Action::OpenSessionPath(path.clone()));
+    again.state_mut().queue(Request::PathGiven(PathFor::OpenSession, path.clone()));
     settle(&mut again);
     assert_eq!(again.state().session(), &saved);
     assert_eq!(again.state().session_path(), Some(path.as_path()));
@@ -50,7 +50,7 @@ fn a_bad_session_file_shows_its_error_and_keeps_the_session() {
     let mut h = harness(app_in(dir.path(), vec![]));
     add_first_card(&mut h);
     let before = h.state().session().clone();
-    h.state_mut().queue(Action::OpenSessionPath(bad.clone()));
+    h.state_mut().queue(Request::PathGiven(PathFor::OpenSession, bad.clone()));
     settle(&mut h);
     h.get_by_label("Discard changes").click();
     settle(&mut h);
@@ -97,7 +97,7 @@ fn a_changed_deck_marks_its_cards_and_offers_an_update() {
     let session_path = dir.path().join("prep.session.ron");
 
     let mut h = harness(app_in(dir.path(), vec![Some(session_path.clone())]));
-    h.state_mut().queue(Action::OpenDeckPath(deck_path.clone()));
+    h.state_mut().queue(Request::PathGiven(PathFor::OpenDeck, deck_path.clone()));
     settle(&mut h);
     let tag = deck.blocks[0].cards[0].tag.clone();
     h.get_by_label("Library").focus();
@@ -121,7 +121,7 @@ fn a_changed_deck_marks_its_cards_and_offers_an_update() {
     casebook::format::save_deck(&deck, &deck_path).unwrap();
 
     let mut h = harness(app_in(dir.path(), vec![]));
-    h.state_mut().queue(Action::OpenSessionPath(session_path.clone()));
+    h.state_mut().queue(Request::PathGiven(PathFor::OpenSession, session_path.clone()));
     settle(&mut h);
     h.get_by_label_contains("Changed since this session was saved");
     h.get_by_label_contains("⚠ changed in deck").click();
@@ -168,7 +168,7 @@ fn quitting_with_unsaved_changes_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(app_in(dir.path(), vec![]));
     add_first_card(&mut h);
-    h.state_mut().queue(Action::Run(Command::Quit));
+    h.state_mut().queue(Request::Command(Command::Quit));
     settle(&mut h);
     h.get_by_label("Save changes before quitting?");
     h.get_by_label("Cancel").click();

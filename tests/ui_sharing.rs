@@ -3,7 +3,7 @@
 
 mod common;
 
-use casebook::ui::Action;
+use casebook::ui::{PathFor, Request};
 use common::ui::{app_in, harness, settle};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -32,7 +32,7 @@ fn a_teammates_deck_opens_as_a_review_and_what_is_not_taken_stays_retrievable() 
     let before = h.state().decks()[index].clone();
     let removed_tag = before.blocks.last().unwrap().cards.last().unwrap().tag.clone();
 
-    h.state_mut().queue(Action::OpenDeckPath(path));
+    h.state_mut().queue(Request::PathGiven(PathFor::OpenDeck, path));
     settle(&mut h);
     h.get_by_label_contains("Changes in");
     h.get_by_label("Changed by them: Teammate's sharper tag");
@@ -59,7 +59,7 @@ fn a_deck_changed_in_the_team_folder_is_noticed_and_offered_for_review() {
     let team = dir.path().join("team");
     std::fs::create_dir(&team).unwrap();
     let mut h = harness(app_in(dir.path(), vec![]));
-    h.state_mut().queue(Action::SetTeamFolder(team.clone()));
+    h.state_mut().queue(Request::PathGiven(PathFor::TeamFolder, team.clone()));
     settle(&mut h);
     // A teammate's sync drops their version in.
     casebook::format::save_deck(&teammates_version(), &team.join("aff-answers.deck.ron")).unwrap();

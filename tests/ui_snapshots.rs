@@ -3,7 +3,7 @@
 
 mod common;
 
-use casebook::ui::{Action, CasebookApp, Command, Theme};
+use casebook::ui::{CasebookApp, Command, Request, Theme};
 use common::ui::{app_with_theme, settle};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -11,7 +11,7 @@ use egui_kittest::kittest::Queryable;
 fn main_window(theme: Theme) -> Harness<'static, CasebookApp> {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_theme(dir.path(), theme);
-    app.queue(Action::Run(Command::OpenExample));
+    app.queue(Request::Command(Command::OpenExample));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1360.0, 820.0))
         .wgpu()

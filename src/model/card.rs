@@ -151,6 +151,19 @@ impl Card {
         self.text.chars().count()
     }
 
+    /// This card with its quote replaced by `text` (edited by hand): marks past the new end are
+    /// dropped or shortened, and the card is flagged as differing from its source.
+    pub fn with_quote(&self, text: String) -> Card {
+        let len = text.chars().count();
+        let marks = self
+            .marks
+            .iter()
+            .filter(|m| m.start < len)
+            .map(|m| super::Mark::new(m.kind, m.start, m.end.min(len)))
+            .collect();
+        Card { text, marks, quote_edited: true, ..self.clone() }
+    }
+
     /// The characters `start..end` of the text (clamped to its length).
     pub fn slice(&self, start: usize, end: usize) -> String {
         self.text.chars().skip(start).take(end.saturating_sub(start)).collect()

@@ -29,14 +29,33 @@ impl History {
         Ok(())
     }
 
+    /// Applies `edit` merged into the last undo step (the next step of one gesture, such as a
+    /// drag of a value): undoing then reverts the whole gesture at once.
+    pub fn apply_merged(&mut self, ws: &mut Workspace, edit: Edit) -> Result<(), OpError> {
+        if self.undo.is_empty() {
+            return self.apply(ws, edit);
+        }
+        edit.apply(ws)?;
+        self.next_generation += 1;
+        self.current = self.next_generation;
+        self.redo.clear();
+        Ok(())
+    }
+
     /// Reverts the last edit; returns false if there is nothing to undo.
     pub fn undo(&mut self, ws: &mut Workspace) -> Result<bool, OpError> {
-        let Some((inverse, previous)) = self.undo.pop() else { return Ok(false) };
+        self.undo_edit(ws).map(|e| e.is_some())
+    }
+
+    /// Reverts the last edit and returns the edit that did it (its inverse), or `None` if there
+    /// was nothing to undo.
+    pub fn undo_edit(&mut self, ws: &mut Workspace) -> Result<Option<Edit>, OpError> {
+        let Some((inverse, previous)) = self.undo.pop() else { return Ok(None) };
         match inverse.clone().apply(ws) {
             Ok(redo) => {
                 self.redo.push((redo, self.current));
                 self.current = previous;
-                Ok(true)
+                Ok(Some(inverse))
             }
             Err(e) => {
                 self.undo.push((inverse, previous));
@@ -47,12 +66,17 @@ impl History {
 
     /// Re-applies the last undone edit; returns false if there is nothing to redo.
     pub fn redo(&mut self, ws: &mut Workspace) -> Result<bool, OpError> {
-        let Some((edit, generation)) = self.redo.pop() else { return Ok(false) };
+        self.redo_edit(ws).map(|e| e.is_some())
+    }
+
+    /// Re-applies the last undone edit and returns it, or `None` if there was nothing to redo.
+    pub fn redo_edit(&mut self, ws: &mut Workspace) -> Result<Option<Edit>, OpError> {
+        let Some((edit, generation)) = self.redo.pop() else { return Ok(None) };
         match edit.clone().apply(ws) {
             Ok(inverse) => {
                 self.undo.push((inverse, self.current));
                 self.current = generation;
-                Ok(true)
+                Ok(Some(edit))
             }
             Err(e) => {
                 self.redo.push((edit, generation));

@@ -1,24 +1,25 @@
-//! The window's state and frame: panels drawn from state, user actions queued as [`Action`]s and
-//! applied after the frame in one place ([`CasebookApp::run`]).
+//! The window's shell: the desk, each view's own state and the open dialog. A frame draws the
+//! panels from the desk, collects what the views asked for, and then handles it in one place
+//! ([`CasebookApp::handle`], in the controller) — views never apply an edit or touch a file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::model::{CaseSide, Deck, Section, SectionKind, Session};
-use crate::ops::{History, Workspace};
-use crate::search::{CardPos, Filter, LibraryIndex};
-use crate::workspace::{DeckOrigin, Recovery};
+use crate::desk::Desk;
+use crate::model::{Deck, Session};
 
-use super::actions::Action;
+use super::cut_panel::CutState;
 use super::file_picker::FilePicker;
+use super::library_panel::LibraryState;
 use super::modals::Modal;
 use super::prefs::Prefs;
+use super::view_state::{CentralTab, PathFor, Request, Requests, Selection};
 
 /// Seconds between autosaves to the recovery file while there are unsaved changes.
 pub const AUTOSAVE_SECONDS: f64 = 30.0;
 
 /// How the app is set up: where recovery files go, how files are picked, stored preferences.
 pub struct AppConfig {
-    /// Folder for the crash-recovery file.
+    /// The user's data folder: the crash-recovery file, the user's decks, rejected versions.
     pub recovery_dir: PathBuf,
     /// File dialogs (native, or scripted in tests).
     pub picker: Box<dyn FilePicker>,
@@ -26,176 +27,90 @@ pub struct AppConfig {
     pub prefs: Prefs,
 }
 
-/// The library's cached filter result.
-pub(super) struct LibraryView {
-    pub index: LibraryIndex,
-    pub filter: Filter,
-    pub rows: Vec<super::library_panel::Row>,
-    pub rows_for: Option<(Filter, usize)>,
-    pub collapsed: std::collections::HashSet<(usize, Option<usize>)>,
-    pub collapse_generation: usize,
-    pub focus_search: bool,
-    pub shown: usize,
-}
-
 /// The Casebook window.
 pub struct CasebookApp {
-    pub(super) ws: Workspace,
-    pub(super) origins: Vec<DeckOrigin>,
-    pub(super) history: History,
-    pub(super) session_path: Option<PathBuf>,
-    pub(super) library: LibraryView,
-    pub(super) selected_card: Option<CardPos>,
-    pub(super) side: CaseSide,
-    pub(super) current_section: [usize; 2],
-    pub(super) selected_item: Option<(usize, usize)>,
-    pub(super) pending: Vec<Action>,
-    pub(super) status: String,
+    pub(super) desk: Desk,
+    pub(super) selection: Selection,
+    pub(super) library: LibraryState,
+    pub(super) cut: CutState,
     pub(super) modal: Option<Modal>,
     pub(super) prefs: Prefs,
     pub(super) picker: Box<dyn FilePicker>,
-    pub(super) recovery: Recovery,
-    pub(super) last_autosave: f64,
-    pub(super) was_focused: bool,
-    pub(super) deck_warnings: Vec<String>,
-    pub(super) title_shown: String,
-    pub(super) allow_close: bool,
-    pub(super) prefs_applied: bool,
-    pub(super) quit_requested: bool,
-    pub(super) editing_analytic: Option<(CaseSide, usize, usize)>,
-    pub(super) renaming_section: Option<(CaseSide, usize)>,
-    pub(super) scroll_to_selected: bool,
-    pub(super) showing_item: bool,
-    pub(super) quit_after_save: bool,
-    pub(super) export_choice: Option<(crate::export::Format, crate::export::ExportOptions)>,
-    pub(super) derived: super::derived::Derived,
-    pub(super) loads: u64,
-    pub(super) data_dir: PathBuf,
-    pub(super) saved_decks: super::deck_edits::SavedDecks,
-    pub(super) central: CentralTab,
-    pub(super) cut: super::cut_panel::CutState,
-    pub(super) ctx: Option<egui::Context>,
-    pub(super) reviews: Vec<super::import_review::Review>,
+    pub(super) requests: Requests,
+    pub(super) status: String,
     pub(super) team_watch: Option<crate::team_folder::FolderWatch>,
+    pub(super) window: WindowState,
 }
 
-/// What the middle of the window shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CentralTab {
-    /// The card reader.
-    Read,
-    /// Cutting cards from a source.
-    Cut,
-    /// Editing the selected card: tag, cite, marks.
-    EditCard,
-}
-
-/// A fresh session with one section in each case, so a card can be added at once.
-pub fn fresh_session() -> Session {
-    let mut s = Session::new(crate::model::RESOLUTION);
-    s.aff.sections.push(Section::new("Contention 1", SectionKind::Contention));
-    s.neg.sections.push(Section::new("Off 1", SectionKind::OffCase));
-    s
+/// What the shell tracks about the window itself: title, close and autosave timing.
+#[derive(Default)]
+pub(super) struct WindowState {
+    pub last_autosave: f64,
+    pub was_unfocused: bool,
+    pub title_shown: String,
+    pub allow_close: bool,
+    pub prefs_applied: bool,
+    pub quit_requested: bool,
+    pub quit_after_save: bool,
 }
 
 impl CasebookApp {
     /// The app with the bundled decks and an empty session; offers to restore a crash-recovery
     /// file if one is found.
     pub fn new(config: AppConfig) -> Self {
-        let (decks, errors) = crate::workspace::bundled_decks();
-        let origins = vec![DeckOrigin::Bundled; decks.len()];
-        let index = LibraryIndex::build(&decks);
-        let mut app = CasebookApp {
-            ws: Workspace { session: fresh_session(), decks },
-            origins,
-            history: History::new(),
-            session_path: None,
-            library: LibraryView {
-                index,
-                filter: Filter::default(),
-                rows: Vec::new(),
-                rows_for: None,
-                collapsed: Default::default(),
-                collapse_generation: 0,
-                focus_search: false,
-                shown: 0,
-            },
-            selected_card: None,
-            side: CaseSide::Aff,
-            current_section: [0, 0],
-            selected_item: None,
-            pending: Vec::new(),
-            status: "Bundled decks loaded. Select a card, then Ctrl+Enter adds it to the current section."
-                .into(),
-            modal: None,
+        let desk = Desk::new(config.recovery_dir, crate::desk::fresh_session());
+        let modal = desk.recovered().is_some().then_some(Modal::Restore);
+        CasebookApp {
+            desk,
+            selection: Selection::default(),
+            library: LibraryState::default(),
+            cut: CutState::default(),
+            modal,
             prefs: config.prefs,
             picker: config.picker,
-            recovery: Recovery::new(config.recovery_dir.clone()),
-            last_autosave: 0.0,
-            was_focused: true,
-            deck_warnings: errors.iter().map(ToString::to_string).collect(),
-            title_shown: String::new(),
-            allow_close: false,
-            prefs_applied: false,
-            quit_requested: false,
-            editing_analytic: None,
-            renaming_section: None,
-            scroll_to_selected: false,
-            showing_item: false,
-            quit_after_save: false,
-            export_choice: None,
-            derived: Default::default(),
-            loads: 0,
-            data_dir: config.recovery_dir.clone(),
-            saved_decks: Default::default(),
-            central: CentralTab::Read,
-            cut: Default::default(),
-            ctx: None,
-            reviews: Vec::new(),
+            requests: Requests::default(),
+            status: "Bundled decks loaded. Select a card and add it to the current section.".into(),
             team_watch: None,
-        };
-        app.load_user_decks();
-        match app.recovery.read() {
-            Some(Ok((session, origin))) => {
-                app.modal = Some(Modal::Restore { session: Box::new(session), origin })
-            }
-            Some(Err(e)) => app.status = format!("A recovery file exists but cannot be read: {e}"),
-            None => {}
+            window: WindowState::default(),
         }
-        app
     }
 
     /// The app with `file` (a session or deck) opened, as `casebook open FILE` does.
     pub fn with_file(config: AppConfig, file: Option<PathBuf>) -> Self {
         let mut app = CasebookApp::new(config);
         if let Some(path) = file {
-            let action = match crate::format::FileKind::of(&path) {
-                Some(crate::format::FileKind::Deck) => Action::OpenDeckPath(path),
-                _ => Action::OpenSessionPath(path),
+            let what = match crate::format::FileKind::of(&path) {
+                Some(crate::format::FileKind::Deck) => PathFor::OpenDeck,
+                _ => PathFor::OpenSession,
             };
-            app.run(action);
+            app.queue(Request::PathGiven(what, path));
         }
         app
     }
 
+    /// The application core under the window.
+    pub fn desk(&self) -> &Desk {
+        &self.desk
+    }
+
     /// The session being edited.
     pub fn session(&self) -> &Session {
-        &self.ws.session
+        self.desk.session()
     }
 
     /// The loaded decks, in library order.
     pub fn decks(&self) -> &[Deck] {
-        &self.ws.decks
+        self.desk.decks()
     }
 
     /// The session file, if the session has been saved or opened.
-    pub fn session_path(&self) -> Option<&std::path::Path> {
-        self.session_path.as_deref()
+    pub fn session_path(&self) -> Option<&Path> {
+        self.desk.session_path()
     }
 
     /// Whether there are unsaved changes.
     pub fn is_dirty(&self) -> bool {
-        self.history.is_dirty()
+        self.desk.is_dirty()
     }
 
     /// The message in the status bar.
@@ -211,39 +126,37 @@ impl CasebookApp {
         }
     }
 
-    /// Queues an action as if the user had asked for it; it runs after the current frame.
-    pub fn queue(&mut self, action: Action) {
-        self.pending.push(action);
+    /// Queues a request as if the user had made it; it is handled after the current frame.
+    pub fn queue(&mut self, request: Request) {
+        self.requests.push(request);
     }
 
     /// The window title: file name, unsaved marker, app name.
     pub fn title(&self) -> String {
         let name = self
-            .session_path
-            .as_ref()
+            .session_path()
             .and_then(|p| p.file_name())
             .map_or("Untitled session".to_owned(), |n| n.to_string_lossy().into_owned());
         let marker = if self.is_dirty() { " •" } else { "" };
         format!("{name}{marker} — Casebook")
     }
 
-    /// Draws one frame into `ui` and then applies what the user asked for.
+    /// Draws one frame into `ui` and then handles what the user asked for.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.ctx = Some(ctx.clone());
-        if !self.prefs_applied {
+        if !self.window.prefs_applied {
             super::prefs_apply(&ctx, &self.prefs);
-            self.prefs_applied = true;
+            self.window.prefs_applied = true;
         }
-        self.handle_shortcuts(&ctx);
-        self.refresh_derived();
-        egui::Panel::top("menu").show(ui, |ui| super::menu::menu_bar(self, ui));
-        egui::Panel::bottom("status").show(ui, |ui| super::menu::status_bar(self, ui));
+        self.shortcuts(&ctx);
+        let (desk, out, sel) = (&self.desk, &mut self.requests, &mut self.selection);
+        egui::Panel::top("menu").show(ui, |ui| super::menu::menu_bar(ui, desk, &mut self.prefs, out));
+        egui::Panel::bottom("status").show(ui, |ui| super::menu::status_bar(ui, desk, &self.status));
         egui::Panel::left("library").resizable(true).default_size(340.0).min_size(220.0).show(ui, |ui| {
-            super::library_panel::show(self, ui);
+            super::library_panel::show(ui, desk, &mut self.library, sel, out);
         });
         egui::Panel::right("cases").resizable(true).default_size(470.0).min_size(320.0).show(ui, |ui| {
-            super::case_panel::show(self, ui);
+            super::case_panel::show(ui, desk, sel, out);
         });
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -252,59 +165,60 @@ impl CasebookApp {
                     (CentralTab::Cut, "Cut from source"),
                     (CentralTab::EditCard, "Edit card"),
                 ] {
-                    if ui.selectable_label(self.central == tab, name).clicked() {
-                        self.central = tab;
+                    if ui.selectable_label(sel.central == tab, name).clicked() {
+                        sel.central = tab;
                     }
                 }
             });
             ui.separator();
-            match self.central {
-                CentralTab::Read => super::reader::show(self, ui),
-                CentralTab::Cut => super::cut_panel::show(self, ui),
+            match sel.central {
+                CentralTab::Read => super::reader::show(ui, desk, sel, out),
+                CentralTab::Cut => super::cut_panel::show(ui, desk, &mut self.cut, out),
                 CentralTab::EditCard => {
                     egui::ScrollArea::vertical()
                         .id_salt("card-editor")
-                        .show(ui, |ui| super::card_editor::show(self, ui))
+                        .show(ui, |ui| super::card_editor::show(ui, desk, sel, out))
                         .inner
                 }
             }
         });
         self.poll_team_folder(&ctx);
-        if self.modal.is_none() && !self.reviews.is_empty() {
-            self.modal = Some(Modal::Review(Box::new(self.reviews.remove(0))));
+        if self.modal.is_none()
+            && let Some(review) = self.desk.reviews().first()
+        {
+            self.modal = Some(Modal::Review(review.id, Vec::new()));
         }
-        super::modals::show(self, &ctx);
-        for action in std::mem::take(&mut self.pending) {
-            self.run(action);
+        if let Some(modal) = self.modal.take() {
+            self.modal = super::modals::show(&ctx, &self.desk, modal, &mut self.requests);
         }
-        self.refresh_derived();
+        self.handle_requests(&ctx);
         self.housekeeping(&ctx);
     }
 
-    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        if self.modal.is_some() {
+            return;
+        }
         // Read-only text (card text, source text) takes selections, not typing: shortcuts still apply.
         let read_only =
             [super::card_editor::CARD_TEXT_ID, super::cut_panel::SOURCE_TEXT_ID].map(egui::Id::unique);
         let focused = ctx.memory(|m| m.focused());
         let typing = ctx.egui_wants_keyboard_input() && !focused.is_some_and(|f| read_only.contains(&f));
-        if self.modal.is_some() {
-            return;
-        }
         // egui matches shortcuts "logically" (extra Shift is ignored), so try the shortcuts with
         // more modifiers first: Ctrl+Shift+Z must reach Redo before Ctrl+Z reaches Undo.
-        let mut commands = super::commands::Command::ALL;
+        let mut rows: Vec<&super::commands::Row> = super::commands::TABLE.iter().collect();
         let weight = |m: egui::Modifiers| u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl);
-        commands.sort_by_key(|c| std::cmp::Reverse(c.shortcut().map_or(0, |s| weight(s.modifiers))));
-        for command in commands {
-            if typing && command.yields_to_text_fields() {
+        rows.sort_by_key(|r| std::cmp::Reverse(r.shortcut.map_or(0, |s| weight(s.modifiers))));
+        for row in rows {
+            if typing && row.yields_to_text {
                 continue;
             }
-            let pressed = [command.shortcut(), command.alternative_shortcut()]
+            let pressed = [row.shortcut, row.alternative]
                 .into_iter()
                 .flatten()
                 .any(|s| ctx.input_mut(|i| i.consume_shortcut(&s)));
             if pressed {
-                self.pending.push(Action::Run(command));
+                self.requests.command(row.command);
             }
         }
     }
@@ -312,46 +226,59 @@ impl CasebookApp {
     /// Title, close requests, autosave to the recovery file.
     fn housekeeping(&mut self, ctx: &egui::Context) {
         let title = self.title();
-        if title != self.title_shown {
+        if title != self.window.title_shown {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title_shown = title;
+            self.window.title_shown = title;
         }
-        if self.quit_requested {
-            self.quit_requested = false;
+        if self.window.quit_requested {
+            self.window.quit_requested = false;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if ctx.input(|i| i.viewport().close_requested()) {
-            if self.is_dirty() && !self.allow_close {
+            if self.is_dirty() && !self.window.allow_close {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.modal = Some(Modal::ConfirmQuit);
             } else {
-                self.recovery.clear();
+                self.desk.clear_recovery();
             }
         }
         let now = ctx.input(|i| i.time);
         let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
-        let lost_focus = self.was_focused && !focused;
-        self.was_focused = focused;
+        let lost_focus = !self.window.was_unfocused && !focused;
+        self.window.was_unfocused = !focused;
         if self.is_dirty() {
-            if lost_focus || now - self.last_autosave >= AUTOSAVE_SECONDS {
-                self.autosave(now);
+            if lost_focus || now - self.window.last_autosave >= AUTOSAVE_SECONDS {
+                self.window.last_autosave = now;
+                if let Err(e) = self.desk.write_recovery() {
+                    self.status = format!("Autosave failed: {e}");
+                }
             }
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_SECONDS));
         } else {
-            self.last_autosave = now;
+            self.window.last_autosave = now;
         }
     }
 
-    fn refresh_derived(&mut self) {
-        let key = (self.history.revision(), self.loads);
-        self.derived.refresh(key, &self.ws.session, &self.ws.decks);
-    }
-
-    /// Writes the unsaved session to the recovery file.
-    pub(super) fn autosave(&mut self, now: f64) {
-        self.last_autosave = now;
-        if let Err(e) = self.recovery.write(&self.ws.session, self.session_path.as_deref()) {
-            self.status = format!("Autosave failed: {e}");
+    /// Starts watching the team folder if one is set and no watch runs; hands what it found to
+    /// the desk.
+    fn poll_team_folder(&mut self, ctx: &egui::Context) {
+        if self.team_watch.is_none()
+            && let Some(dir) = self.prefs.team_folder.clone()
+        {
+            let wake = ctx.clone();
+            let interval = std::time::Duration::from_secs(2);
+            self.team_watch =
+                Some(crate::team_folder::FolderWatch::start(dir, interval, move || wake.request_repaint()));
+        }
+        let Some(watch) = &self.team_watch else { return };
+        for incoming in watch.poll() {
+            let intent = match incoming {
+                crate::team_folder::Incoming::Deck(deck, path) => {
+                    crate::desk::Intent::ReceiveDeck { deck, path }
+                }
+                crate::team_folder::Incoming::Error(e) => crate::desk::Intent::Warn(e),
+            };
+            self.requests.intent(intent);
         }
     }
 }

@@ -1,78 +1,56 @@
-//! The card editor: tag, side, labels, locator, note and the marks of the selected library card,
-//! with Verbatim's keys — F9 underline, F10 emphasis, F11 highlight, F12 clear — on the selected
-//! text. The quote itself changes only through "Edit quote", which flags the card.
+//! The card editor: tag, side, labels, locator, note and the marks of the selected card, with
+//! Verbatim's keys — F9 underline, F10 emphasis, F11 highlight, F12 clear — on the selected text.
+//! The quote itself changes only through "Edit quote", which flags the card.
 
 use egui::{Id, RichText};
 
-use crate::model::{MarkKind, Side, timing};
-use crate::ops::DeckOp;
-use crate::search::CardPos;
+use crate::desk::{CardKey, Desk, Intent};
+use crate::model::{Card, MarkKind, Side, timing};
+use crate::workspace::DeckOrigin;
 
-use super::app::CasebookApp;
+use super::commands::Command;
 use super::reader::card_text_job;
+use super::view_state::{Requests, Selection};
+use super::widgets::DraftField;
 
 /// The id of the card text field, whose selection the marking keys act on.
 pub const CARD_TEXT_ID: &str = "card-editor-text";
 
 /// The selected character range of the card text field, if any.
 pub fn selection(ctx: &egui::Context) -> Option<(usize, usize)> {
-    let state = egui::text_edit::TextEditState::load(ctx, Id::unique(CARD_TEXT_ID))?;
+    text_selection(ctx, CARD_TEXT_ID)
+}
+
+/// The selected character range of the text field with id source `id`, if any.
+pub fn text_selection(ctx: &egui::Context, id: &str) -> Option<(usize, usize)> {
+    let state = egui::text_edit::TextEditState::load(ctx, Id::unique(id))?;
     let range = state.cursor.char_range()?;
     let (a, b): (usize, usize) = (range.primary.index.into(), range.secondary.index.into());
     (a != b).then_some((a.min(b), a.max(b)))
 }
 
-/// A text field that commits its value (as `commit`) when it loses focus.
-pub(super) fn committed_field(
-    ui: &mut egui::Ui,
-    label: &str,
-    key: Id,
-    current: &str,
-    multiline: bool,
-) -> Option<String> {
-    let mut text = ui.data_mut(|d| d.get_temp::<String>(key)).unwrap_or_else(|| current.to_owned());
-    let l = ui.label(label);
-    let edit = if multiline {
-        egui::TextEdit::multiline(&mut text).desired_rows(2)
-    } else {
-        egui::TextEdit::singleline(&mut text)
-    };
-    let r = ui.add(edit.desired_width(f32::INFINITY)).labelled_by(l.id);
-    if r.has_focus() || r.changed() {
-        ui.data_mut(|d| d.insert_temp(key, text.clone()));
-    }
-    if r.lost_focus() {
-        ui.data_mut(|d| d.remove::<String>(key));
-        if text != current {
-            return Some(text);
-        }
-    }
-    None
+fn update(out: &mut Requests, key: &CardKey, card: Card) {
+    out.intent(Intent::UpdateCard { key: key.clone(), card: Box::new(card) });
 }
 
-/// Draws the editor for the selected library card.
-pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
-    let Some(pos) = app.editing_pos() else {
+/// Draws the editor for the selected card.
+pub fn show(ui: &mut egui::Ui, desk: &Desk, sel: &Selection, out: &mut Requests) {
+    let key = sel.editing_card(desk);
+    let (Some(key), Some(pos)) = (key.clone(), key.as_ref().and_then(|k| desk.find_card(k))) else {
         ui.label("Select a card in the library or the case to edit it, or cut a new one from a source.");
         return;
     };
-    let Some(card) = app.card_at(pos).cloned() else { return };
-    let deck = &app.ws.decks[pos.deck];
-    let where_ = format!("{} › {}", deck.title, deck.blocks[pos.block].title);
-    let source = deck.source(&card.source).cloned();
-    ui.label(RichText::new(where_).weak());
-    if app.origins[pos.deck] == crate::workspace::DeckOrigin::Bundled {
-        ui.label(
-            RichText::new(format!(
-                "Bundled deck (read-only): your first edit saves a copy in {}",
-                app.user_deck_dir().display()
-            ))
-            .weak(),
-        );
+    let deck = &desk.decks()[pos.deck];
+    let card = &deck.blocks[pos.block].cards[pos.card];
+    ui.label(RichText::new(format!("{} › {}", deck.title, deck.blocks[pos.block].title)).weak());
+    if desk.origin(pos.deck) == Some(&DeckOrigin::Bundled) {
+        let dir = desk.user_deck_dir();
+        let text = format!("Bundled deck (read-only): your first edit saves a copy in {}", dir.display());
+        ui.label(RichText::new(text).weak());
     }
-    let key = |field: &str| Id::unique(("card-editor", field, pos.deck, pos.block, pos.card));
-    if let Some(tag) = committed_field(ui, "Tag", key("tag"), &card.tag, true) {
-        app.replace_card(pos, crate::model::Card { tag, ..card.clone() });
+    let id = |field: &str| Id::unique(("card-editor", field, &key));
+    if let Some(tag) = DraftField::new(id("tag"), "Tag", &card.tag).multiline().show(ui).changed() {
+        update(out, &key, Card { tag, ..card.clone() });
     }
     ui.horizontal(|ui| {
         let mut side = card.side;
@@ -82,50 +60,53 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
             }
         });
         if side != card.side {
-            app.replace_card(pos, crate::model::Card { side, ..card.clone() });
+            update(out, &key, Card { side, ..card.clone() });
         }
     });
     let labels = card.labels.join(", ");
-    if let Some(text) = committed_field(ui, "Labels (comma-separated)", key("labels"), &labels, false) {
+    if let Some(text) = DraftField::new(id("labels"), "Labels (comma-separated)", &labels).show(ui).changed()
+    {
         let labels = text.split(',').map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()).collect();
-        app.replace_card(pos, crate::model::Card { labels, ..card.clone() });
+        update(out, &key, Card { labels, ..card.clone() });
     }
     let locator = card.locator.clone().unwrap_or_default();
-    if let Some(text) = committed_field(ui, "Page or paragraph", key("locator"), &locator, false) {
+    if let Some(text) = DraftField::new(id("locator"), "Page or paragraph", &locator).show(ui).changed() {
         let locator = (!text.trim().is_empty()).then(|| text.trim().to_owned());
-        app.replace_card(pos, crate::model::Card { locator, ..card.clone() });
+        update(out, &key, Card { locator, ..card.clone() });
     }
     let note = card.note.clone().unwrap_or_default();
-    if let Some(text) = committed_field(ui, "Note (not read aloud)", key("note"), &note, true) {
+    if let Some(text) =
+        DraftField::new(id("note"), "Note (not read aloud)", &note).multiline().show(ui).changed()
+    {
         let note = (!text.trim().is_empty()).then(|| text.trim().to_owned());
-        app.replace_card(pos, crate::model::Card { note, ..card.clone() });
+        update(out, &key, Card { note, ..card.clone() });
     }
-    if let Some(source) = &source {
+    if let Some(source) = deck.source(&card.source) {
         ui.label(RichText::new(format!("Cite: {}", crate::export::cite::cite_line(source))).small());
-        cite_editor(app, ui, pos, source);
+        cite_editor(ui, &deck.id, source, out);
     }
     ui.separator();
-    marking_toolbar(app, ui, pos);
-    let reading = timing::card(&card, app.ws.session.wpm);
-    ui.label(RichText::new(format!(
-        "{} highlighted words · {} at {} wpm",
+    marking_toolbar(ui, out);
+    let wpm = desk.session().wpm;
+    let reading = timing::card(card, wpm);
+    ui.label(format!(
+        "{} highlighted words · {} at {wpm} wpm",
         reading.words,
-        timing::clock(reading.seconds),
-        app.ws.session.wpm
-    )));
+        timing::clock(reading.seconds)
+    ));
     if card.quote_edited {
         ui.colored_label(
             ui.visuals().warn_fg_color,
             "⚠ The quote was edited by hand and may differ from its source.",
         );
     }
-    quote(app, ui, pos, &card);
-    ui.horizontal_wrapped(|ui| card_actions(app, ui, pos));
+    quote(ui, &key, card, out);
+    ui.horizontal_wrapped(|ui| card_actions(ui, desk, &key, pos, out));
 }
 
 /// Edits the deck's citation of the card's source (shared by every card quoting it).
-fn cite_editor(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos, source: &crate::model::Source) {
-    let key = Id::unique(("cite-draft", pos.deck, source.id.as_str()));
+fn cite_editor(ui: &mut egui::Ui, deck: &str, source: &crate::model::Source, out: &mut Requests) {
+    let key = Id::unique(("cite-draft", deck, source.id.as_str()));
     ui.collapsing("Edit cite", |ui| {
         let mut draft =
             ui.data_mut(|d| d.get_temp::<crate::model::Source>(key)).unwrap_or_else(|| source.clone());
@@ -135,9 +116,7 @@ fn cite_editor(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos, source: &
         ui.horizontal(|ui| {
             if ui.add_enabled(changed, egui::Button::new("Apply cite")).clicked() {
                 ui.data_mut(|d| d.remove::<crate::model::Source>(key));
-                if let Some(index) = app.ws.decks[pos.deck].sources.iter().position(|s| s.id == source.id) {
-                    app.deck_edit(pos.deck, DeckOp::ReplaceSource { index, source: draft });
-                }
+                out.intent(Intent::ReplaceSource { deck: deck.to_owned(), source: draft });
             }
             if ui.add_enabled(changed, egui::Button::new("Discard cite changes")).clicked() {
                 ui.data_mut(|d| d.remove::<crate::model::Source>(key));
@@ -146,24 +125,36 @@ fn cite_editor(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos, source: &
     });
 }
 
-fn marking_toolbar(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos) {
+/// The marking buttons run the same commands as F9–F12, so a button and its key behave alike.
+fn marking_toolbar(ui: &mut egui::Ui, out: &mut Requests) {
     ui.horizontal(|ui| {
-        for (label, kind) in [
-            ("Underline (F9)", Some(MarkKind::Underline)),
-            ("Emphasis (F10)", Some(MarkKind::Emphasis)),
-            ("Highlight (F11)", Some(MarkKind::Highlight)),
-            ("Clear marks (F12)", None),
+        for (name, command) in [
+            ("Underline", Command::MarkUnderline),
+            ("Emphasis", Command::MarkEmphasis),
+            ("Highlight", Command::MarkHighlight),
+            ("Clear marks", Command::ClearMarks),
         ] {
-            if ui.button(label).clicked() {
-                let (start, end) = selection(ui.ctx()).unwrap_or((0, 0));
-                app.mark_range(pos, kind, start, end);
+            let text = format!("{name} ({})", command.keys(ui.ctx()));
+            if ui.button(text).on_hover_text(command.label()).clicked() {
+                out.command(command);
             }
         }
     });
 }
 
-fn quote(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos, card: &crate::model::Card) {
-    let editing_id = Id::unique(("edit-quote", pos.deck, pos.block, pos.card));
+/// The mark a marking command applies (`None` clears).
+pub fn mark_of(command: Command) -> Option<Option<MarkKind>> {
+    match command {
+        Command::MarkUnderline => Some(Some(MarkKind::Underline)),
+        Command::MarkEmphasis => Some(Some(MarkKind::Emphasis)),
+        Command::MarkHighlight => Some(Some(MarkKind::Highlight)),
+        Command::ClearMarks => Some(None),
+        _ => None,
+    }
+}
+
+fn quote(ui: &mut egui::Ui, key: &CardKey, card: &Card, out: &mut Requests) {
+    let editing_id = Id::unique(("edit-quote", key));
     let editing = ui.data(|d| d.get_temp::<String>(editing_id));
     egui::ScrollArea::vertical().id_salt("card-editor-quote").max_height(f32::INFINITY).show(ui, |ui| {
         match editing {
@@ -196,16 +187,10 @@ fn quote(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos, card: &crate::m
                     if ui.button("Save quote").clicked() {
                         ui.data_mut(|d| d.remove::<String>(editing_id));
                         if text != card.text {
-                            let len = text.chars().count();
-                            let marks = card
-                                .marks
-                                .iter()
-                                .filter(|m| m.start < len)
-                                .map(|m| crate::model::Mark::new(m.kind, m.start, m.end.min(len)))
-                                .collect();
-                            let changed =
-                                crate::model::Card { text, marks, quote_edited: true, ..card.clone() };
-                            app.replace_card(pos, changed);
+                            out.intent(Intent::UpdateCard {
+                                key: key.clone(),
+                                card: Box::new(card.with_quote(text)),
+                            });
                         }
                     }
                     if ui.button("Cancel").clicked() {
@@ -217,11 +202,17 @@ fn quote(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos, card: &crate::m
     });
 }
 
-fn card_actions(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos) {
+fn card_actions(
+    ui: &mut egui::Ui,
+    desk: &Desk,
+    key: &CardKey,
+    pos: crate::search::CardPos,
+    out: &mut Requests,
+) {
     if ui.button("Duplicate").clicked() {
-        app.duplicate_card(pos);
+        out.intent(Intent::DuplicateCard(key.clone()));
     }
-    let deck = &app.ws.decks[pos.deck];
+    let deck = &desk.decks()[pos.deck];
     let mut target = pos.block;
     egui::ComboBox::from_label("Move to block")
         .width(180.0)
@@ -233,26 +224,22 @@ fn card_actions(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos) {
             }
         });
     if target != pos.block {
-        let to = (target, app.ws.decks[pos.deck].blocks[target].cards.len());
-        app.deck_edit(pos.deck, DeckOp::MoveCard { from: (pos.block, pos.card), to });
-        app.selected_card = Some(CardPos { deck: pos.deck, block: to.0, card: to.1 });
+        out.intent(Intent::MoveCardToBlock { key: key.clone(), block: target });
     }
     let mut to_deck = pos.deck;
     egui::ComboBox::from_label("Move to deck")
         .width(180.0)
         .truncate()
-        .selected_text(app.ws.decks[pos.deck].title.clone())
+        .selected_text(deck.title.clone())
         .show_ui(ui, |ui| {
-            for (d, deck) in app.ws.decks.iter().enumerate() {
+            for (d, deck) in desk.decks().iter().enumerate() {
                 ui.selectable_value(&mut to_deck, d, &deck.title);
             }
         });
     if to_deck != pos.deck {
-        app.move_card_to_deck(pos, to_deck);
+        out.intent(Intent::MoveCardToDeck { key: key.clone(), deck: desk.decks()[to_deck].id.clone() });
     }
     if ui.button("Delete card").clicked() {
-        app.deck_edit(pos.deck, DeckOp::RemoveCard { block: pos.block, index: pos.card });
-        app.selected_card = None;
-        app.status = "Card deleted (Ctrl+Z brings it back).".into();
+        out.intent(Intent::DeleteCard(key.clone()));
     }
 }

@@ -3,57 +3,33 @@
 
 use egui::RichText;
 
+use crate::desk::{Desk, Intent};
 use crate::model::{CaseSide, timing};
-use crate::ops::{Edit, SessionOp};
 
-use super::actions::Action;
-use super::app::CasebookApp;
 use super::commands::Command;
+use super::view_state::{Requests, Selection};
+use super::widgets::{DraftField, budget_colour, reading_text};
 
-/// The colour for a time against its speech budget.
-pub fn budget_colour(ui: &egui::Ui, seconds: u32, speech: u32) -> egui::Color32 {
-    match timing::budget(seconds, speech) {
-        timing::Budget::Comfortable => ui.visuals().text_color(),
-        timing::Budget::Tight => egui::Color32::from_rgb(214, 140, 0),
-        timing::Budget::Over => ui.visuals().error_fg_color,
-    }
-}
-
-/// "3 cards · 120 words · 0:29"
-pub fn reading_text(r: &timing::Reading) -> String {
-    format!("{} cards · {} words · {}", r.cards, r.words, timing::clock(r.seconds))
-}
-
-fn side_tabs(app: &mut CasebookApp, ui: &mut egui::Ui) {
+fn side_tabs(ui: &mut egui::Ui, selection: &Selection, out: &mut Requests) {
     ui.horizontal(|ui| {
         for (side, name, command) in
             [(CaseSide::Aff, "Affirmative", Command::AffCase), (CaseSide::Neg, "Negative", Command::NegCase)]
         {
-            let r = ui.selectable_label(app.side == side, RichText::new(name).heading());
-            if r.on_hover_text(format!("{} (Ctrl+{})", name, if side == CaseSide::Aff { 1 } else { 2 }))
-                .clicked()
-            {
-                app.pending.push(Action::Run(command));
+            let r = ui.selectable_label(selection.side == side, RichText::new(name).heading());
+            if r.on_hover_text(command.hint(ui.ctx())).clicked() {
+                out.command(command);
             }
         }
     });
 }
 
-fn title_and_speech(app: &mut CasebookApp, ui: &mut egui::Ui) {
-    let side = app.side;
-    let case = app.ws.session.case(side);
+fn title_and_speech(ui: &mut egui::Ui, desk: &Desk, side: CaseSide, out: &mut Requests) {
+    let case = desk.session().case(side);
     let id = egui::Id::unique(("case-title", side));
-    let mut title = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| case.title.clone());
-    let label = ui.label("Case title");
-    let r = ui.add(egui::TextEdit::singleline(&mut title).desired_width(f32::INFINITY)).labelled_by(label.id);
-    if r.changed() {
-        ui.data_mut(|d| d.insert_temp(id, title.clone()));
-    }
-    if r.lost_focus() || (!r.has_focus() && title != case.title && !r.changed()) {
-        ui.data_mut(|d| d.remove::<String>(id));
-        if title != case.title && !title.trim().is_empty() {
-            app.pending.push(Action::Edit(Edit::Session(SessionOp::SetCaseTitle { side, title })));
-        }
+    if let Some(title) = DraftField::new(id, "Case title", &case.title).show(ui).changed()
+        && !title.trim().is_empty()
+    {
+        out.intent(Intent::SetCaseTitle { side, title });
     }
     let speech = case.speech_seconds;
     ui.horizontal(|ui| {
@@ -65,24 +41,27 @@ fn title_and_speech(app: &mut CasebookApp, ui: &mut egui::Ui) {
             }
         });
         let mut minutes = speech as f32 / 60.0;
-        let r = ui.add(egui::DragValue::new(&mut minutes).range(0.5..=20.0).speed(0.25).suffix(" min"));
-        let r = r.on_hover_text("Custom speech length");
+        let label = ui.label("Speech length");
+        let value = egui::DragValue::new(&mut minutes).range(0.5..=20.0).speed(0.25).suffix(" min");
+        let r = ui.add(value).labelled_by(label.id).on_hover_text("Drag or type a custom speech length");
+        // One drag is one undo step: every change after the first of a drag continues it.
+        let continuing = r.dragged() && !r.drag_started();
         if r.changed() {
             chosen = (minutes * 60.0).round() as u32;
         }
         if chosen != speech {
-            app.pending
-                .push(Action::Edit(Edit::Session(SessionOp::SetSpeechSeconds { side, seconds: chosen })));
+            out.intent(Intent::SetSpeechSeconds { side, seconds: chosen, continuing });
         }
     });
 }
 
 /// Draws the case builder.
-pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
-    side_tabs(app, ui);
-    title_and_speech(app, ui);
-    let case = app.ws.session.case(app.side);
-    let reading = app.derived.case(app.side).total;
+pub fn show(ui: &mut egui::Ui, desk: &Desk, selection: &mut Selection, out: &mut Requests) {
+    side_tabs(ui, selection, out);
+    let side = selection.side;
+    title_and_speech(ui, desk, side, out);
+    let case = desk.session().case(side);
+    let reading = desk.figures(side).total;
     let colour = budget_colour(ui, reading.seconds, case.speech_seconds);
     ui.label(
         RichText::new(format!(
@@ -96,21 +75,19 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
     );
     ui.horizontal(|ui| {
         for command in [Command::AddSection, Command::AddAnalytic, Command::AddCard] {
-            let shortcut = command.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
-            if ui.button(command.label()).on_hover_text(shortcut).clicked() {
-                app.pending.push(Action::Run(command));
+            if ui.button(command.label()).on_hover_text(command.keys(ui.ctx())).clicked() {
+                out.command(command);
             }
         }
     });
     ui.collapsing("Session notes", |ui| {
-        let notes = app.ws.session.notes.clone();
         let key = egui::Id::unique("session-notes");
-        if let Some(text) =
-            super::card_editor::committed_field(ui, "Notes (opponents, judges, reminders)", key, &notes, true)
-        {
-            app.pending.push(Action::Edit(Edit::Session(SessionOp::SetNotes(text))));
+        let notes = &desk.session().notes;
+        let field = DraftField::new(key, "Notes (opponents, judges, reminders)", notes).multiline();
+        if let Some(text) = field.show(ui).changed() {
+            out.intent(Intent::SetNotes(text));
         }
     });
     ui.separator();
-    super::case_rows::show(app, ui);
+    super::case_rows::show(ui, desk, selection, out);
 }

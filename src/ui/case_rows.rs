@@ -3,27 +3,19 @@
 
 use egui::{Id, RichText};
 
-use crate::model::{CaseSide, Item};
-use crate::ops::{Edit, SessionOp};
-use crate::search::CardPos;
+use crate::desk::{CardKey, Desk, Intent, ItemId, Place, SectionId, Step};
+use crate::model::Item;
 use crate::workspace::CardStatus;
 
-use super::actions::Action;
-use super::app::CasebookApp;
-use super::case_panel::{budget_colour, reading_text};
-use super::commands::Command;
+use super::view_state::{Requests, Selection};
+use super::widgets::{DraftField, budget_colour, drag_preview, fitted, icon_button, reading_text};
 
 /// Height of one case row, in points.
 pub const ROW_HEIGHT: f32 = 24.0;
 
 /// A case item being dragged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ItemDrag {
-    /// The case.
-    pub side: CaseSide,
-    /// Section and index it is dragged from.
-    pub from: (usize, usize),
-}
+pub struct ItemDrag(pub ItemId);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Row {
@@ -32,49 +24,10 @@ enum Row {
     End(usize),
 }
 
-/// A small button whose accessible name says what it does.
-pub fn icon_button(ui: &mut egui::Ui, icon: &str, name: &str) -> egui::Response {
-    let r = ui.add(egui::Button::new(icon).small());
-    let label = name.to_owned();
-    r.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-    r.on_hover_text(name)
-}
-
-/// Adds `button` left-aligned in a box `width` wide, its text cut with "…" to fit, so a long tag
-/// never widens the panel.
-pub fn fitted(ui: &mut egui::Ui, width: f32, height: f32, button: egui::Button<'_>) -> egui::Response {
-    let size = egui::vec2(width.max(40.0), height);
-    ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
-        ui.set_max_width(size.x);
-        ui.add(button.truncate())
-    })
-    .inner
-}
-
-/// While `response` is being dragged, draws `text` at the pointer so the user sees what moves.
-pub fn drag_preview(ui: &egui::Ui, response: &egui::Response, text: &str) {
-    if !response.dragged() {
-        return;
-    }
-    let Some(at) = ui.ctx().pointer_interact_pos() else { return };
-    let layer = egui::LayerId::new(egui::Order::Tooltip, response.id.with("drag-preview"));
-    let painter = ui.ctx().layer_painter(layer);
-    let galley = painter.layout(
-        text.to_owned(),
-        egui::FontId::proportional(13.0),
-        ui.visuals().strong_text_color(),
-        360.0,
-    );
-    let rect = egui::Rect::from_min_size(at + egui::vec2(12.0, 8.0), galley.size()).expand(4.0);
-    painter.rect_filled(rect, 4.0, ui.visuals().window_fill);
-    painter.rect_stroke(rect, 4.0, ui.visuals().window_stroke, egui::StrokeKind::Outside);
-    painter.galley(rect.min + egui::vec2(4.0, 4.0), galley, ui.visuals().strong_text_color());
-}
-
 /// Draws the rows of the current case.
-pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
-    let side = app.side;
-    let case = app.ws.session.case(side);
+pub fn show(ui: &mut egui::Ui, desk: &Desk, selection: &mut Selection, out: &mut Requests) {
+    let side = selection.side;
+    let case = desk.session().case(side);
     let mut rows = Vec::new();
     for (s, section) in case.sections.iter().enumerate() {
         rows.push(Row::Header(s));
@@ -82,7 +35,10 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
         rows.push(Row::End(s));
     }
     if rows.is_empty() {
-        ui.label("No sections yet: “Add section” (Ctrl+Shift+N) starts a contention or off-case position.");
+        ui.label(format!(
+            "No sections yet: “Add section” ({}) starts a contention or off-case position.",
+            super::commands::Command::AddSection.keys(ui.ctx())
+        ));
     }
     egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt(("case-rows", side)).show_rows(
         ui,
@@ -90,34 +46,42 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
         rows.len(),
         |ui, range| {
             for row in &rows[range] {
+                let (s, before) = match *row {
+                    Row::Header(s) => (s, desk.ids().item_at(side, s, 0)),
+                    Row::Item(s, i) => (s, desk.ids().item_at(side, s, i)),
+                    Row::End(s) => (s, None),
+                };
+                let Some(section) = desk.ids().section_at(side, s) else { continue };
                 let response = match *row {
-                    Row::Header(s) => header_row(app, ui, s),
-                    Row::Item(s, i) => item_row(app, ui, s, i),
+                    Row::Header(s) => header_row(ui, desk, selection, out, s, section),
+                    Row::Item(s, i) => item_row(ui, desk, selection, out, s, i),
                     Row::End(_) => ui.add_sized(
                         [ui.available_width(), ROW_HEIGHT],
                         egui::Label::new(RichText::new("      drop cards here").weak().small()),
                     ),
                 };
-                let (s, i) = match *row {
-                    Row::Header(s) => (s, 0),
-                    Row::Item(s, i) => (s, i),
-                    Row::End(s) => (s, app.ws.session.case(side).sections[s].items.len()),
-                };
-                drop_target(app, ui, &response, s, i);
+                drop_target(ui, desk, selection, out, &response, Place { section, before });
             }
         },
     );
 }
 
-fn drop_target(app: &mut CasebookApp, ui: &egui::Ui, response: &egui::Response, s: usize, i: usize) {
+fn drop_target(
+    ui: &egui::Ui,
+    desk: &Desk,
+    selection: &mut Selection,
+    out: &mut Requests,
+    response: &egui::Response,
+    place: Place,
+) {
     // The row's rect decides, not `contains_pointer`: a row's child widget (its button) covers it.
-    let over = ui.rect_contains_pointer(response.rect);
-    if !over {
+    if !ui.rect_contains_pointer(response.rect) {
         return;
     }
     let ctx = ui.ctx();
-    let card = egui::DragAndDrop::payload::<CardPos>(ctx);
-    let item = egui::DragAndDrop::payload::<ItemDrag>(ctx).filter(|d| d.side == app.side);
+    let card = egui::DragAndDrop::payload::<CardKey>(ctx);
+    let item = egui::DragAndDrop::payload::<ItemDrag>(ctx)
+        .filter(|d| desk.item(d.0).is_some_and(|(side, ..)| side == selection.side));
     if card.is_none() && item.is_none() {
         return;
     }
@@ -126,223 +90,173 @@ fn drop_target(app: &mut CasebookApp, ui: &egui::Ui, response: &egui::Response, 
     if !ui.input(|inp| inp.pointer.any_released()) {
         return;
     }
-    if let Some(pos) = card {
+    if let Some(key) = card {
         egui::DragAndDrop::clear_payload(ctx);
-        app.pending.push(Action::AddCardAt { pos: *pos, section: s, index: i });
+        out.intent(Intent::AddCard { card: (*key).clone(), side: selection.side, place });
     }
     if let Some(drag) = item {
         egui::DragAndDrop::clear_payload(ctx);
-        let (fs, fi) = drag.from;
-        let to = if fs == s && fi < i { i - 1 } else { i };
-        if (fs, fi) != (s, to) {
-            let side = app.side;
-            app.pending.push(Action::Edit(Edit::Session(SessionOp::MoveItem {
-                side,
-                from: (fs, fi),
-                to: (s, to),
-            })));
-            app.selected_item = Some((s, to));
-        }
+        out.intent(Intent::MoveItem { item: drag.0, place });
+        selection.item = Some(drag.0);
     }
 }
 
-fn header_row(app: &mut CasebookApp, ui: &mut egui::Ui, s: usize) -> egui::Response {
-    let side = app.side;
-    let section = &app.ws.session.case(side).sections[s];
-    let speech = app.ws.session.case(side).speech_seconds;
-    let reading = app.derived.case(side).sections.get(s).copied().unwrap_or_default();
-    let current = app.current_section[usize::from(side == CaseSide::Neg)] == s;
-    let title = section.title.clone();
+fn header_row(
+    ui: &mut egui::Ui,
+    desk: &Desk,
+    selection: &mut Selection,
+    out: &mut Requests,
+    s: usize,
+    id: SectionId,
+) -> egui::Response {
+    let side = selection.side;
+    let case = desk.session().case(side);
+    let title = case.sections[s].title.clone();
+    let reading = desk.figures(side).sections.get(s).copied().unwrap_or_default();
+    let current = selection.current_section(desk) == Some(id);
     ui.horizontal(|ui| {
         ui.set_height(ROW_HEIGHT);
-        if app.renaming_section == Some((side, s)) {
-            let id = Id::unique(("rename-section", side, s));
-            let mut text = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| title.clone());
-            let r =
-                ui.add(egui::TextEdit::singleline(&mut text).hint_text("Section title").desired_width(200.0));
-            if !r.has_focus()
-                && !r.lost_focus()
-                && ui.data(|d| d.get_temp::<bool>(id.with("focused"))).is_none()
-            {
-                r.request_focus();
-                ui.data_mut(|d| d.insert_temp(id.with("focused"), true));
+        if selection.renaming_section == Some(id) {
+            let field = DraftField::new(Id::unique(("rename-section", id)), "Section title", &title)
+                .inline("Section title", 200.0)
+                .grab_focus();
+            let end = field.show(ui);
+            if end.ended() {
+                selection.renaming_section = None;
             }
-            ui.data_mut(|d| d.insert_temp(id, text.clone()));
-            if r.lost_focus() {
-                ui.data_mut(|d| {
-                    d.remove::<String>(id);
-                    d.remove::<bool>(id.with("focused"));
-                });
-                app.renaming_section = None;
-                if text != title && !text.trim().is_empty() {
-                    app.pending.push(Action::Edit(Edit::Session(SessionOp::RenameSection {
-                        side,
-                        index: s,
-                        title: text,
-                    })));
-                }
+            if let Some(title) = end.changed() {
+                out.intent(Intent::RenameSection { section: id, title });
             }
         } else {
             let width = ui.available_width() - 260.0;
-            let r = fitted(
-                ui,
-                width,
-                ROW_HEIGHT,
-                egui::Button::selectable(current, RichText::new(&title).strong()),
-            );
+            let button = egui::Button::selectable(current, RichText::new(&title).strong());
+            let r = fitted(ui, width, ROW_HEIGHT, button);
             if r.clicked() {
-                app.set_current(s);
+                selection.set_section(desk, id);
             }
             if r.double_clicked() {
-                app.renaming_section = Some((side, s));
+                selection.renaming_section = Some(id);
             }
         }
-        ui.label(RichText::new(reading_text(&reading)).small().color(budget_colour(
-            ui,
-            reading.seconds,
-            speech,
-        )));
+        let colour = budget_colour(ui, reading.seconds, case.speech_seconds);
+        ui.label(RichText::new(reading_text(&reading)).small().color(colour));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if icon_button(ui, "🗑", &format!("Delete section {title}")).clicked() {
-                app.pending.push(Action::Edit(Edit::Session(SessionOp::RemoveSection { side, index: s })));
+                out.intent(Intent::RemoveSection(id));
             }
             if icon_button(ui, "✏", &format!("Rename section {title}")).clicked() {
-                app.renaming_section = Some((side, s));
+                selection.renaming_section = Some(id);
             }
-            let n = app.ws.session.case(side).sections.len();
-            if s + 1 < n && icon_button(ui, "⬇", &format!("Move section {title} down")).clicked() {
-                app.set_current(s);
-                app.pending.push(Action::Run(Command::MoveSectionDown));
+            if s + 1 < case.sections.len()
+                && icon_button(ui, "⬇", &format!("Move section {title} down")).clicked()
+            {
+                selection.set_section(desk, id);
+                out.intent(Intent::StepSection { section: id, step: Step::Down });
             }
             if s > 0 && icon_button(ui, "⬆", &format!("Move section {title} up")).clicked() {
-                app.set_current(s);
-                app.pending.push(Action::Run(Command::MoveSectionUp));
+                selection.set_section(desk, id);
+                out.intent(Intent::StepSection { section: id, step: Step::Up });
             }
         });
     })
     .response
 }
 
-fn item_row(app: &mut CasebookApp, ui: &mut egui::Ui, s: usize, i: usize) -> egui::Response {
-    let side = app.side;
-    let item = app.ws.session.case(side).sections[s].items[i].clone();
-    let selected = app.selected_item == Some((s, i));
-    let drag = ItemDrag { side, from: (s, i) };
-    let editing = app.editing_analytic == Some((side, s, i));
+fn item_row(
+    ui: &mut egui::Ui,
+    desk: &Desk,
+    selection: &mut Selection,
+    out: &mut Requests,
+    s: usize,
+    i: usize,
+) -> egui::Response {
+    let side = selection.side;
+    let Some(id) = desk.ids().item_at(side, s, i) else { return ui.label("") };
+    let item = &desk.session().case(side).sections[s].items[i];
+    let selected = selection.item == Some(id);
+    let editing = selection.editing_analytic == Some(id);
     let text_width = ui.available_width() - 120.0;
     let draggable = |ui: &mut egui::Ui, button: egui::Button<'_>, name: &str| {
         let r = fitted(ui, text_width, ROW_HEIGHT, button.sense(egui::Sense::click_and_drag()));
-        r.dnd_set_drag_payload(drag);
+        r.dnd_set_drag_payload(ItemDrag(id));
         drag_preview(ui, &r, name);
         r
     };
-    {
-        ui.horizontal(|ui| {
-            ui.set_height(ROW_HEIGHT);
-            ui.label("   ::");
-            let name = match &item {
-                Item::Card { deck, card, source } => {
-                    let _ = deck;
-                    let status = app.derived.status(side, s, i);
-                    let badge = match status {
-                        CardStatus::ChangedInDeck => "  ⚠ changed in deck",
-                        CardStatus::MissingFromDeck => "  ⚠ not in deck",
-                        _ => "",
-                    };
-                    let text = format!("{} — {} {}{badge}", card.tag, source.cite_name(), source.cite_year());
-                    if draggable(ui, egui::Button::selectable(selected, text), &card.tag).clicked() {
-                        app.selected_item = Some((s, i));
-                        app.showing_item = true;
-                        app.set_current(s);
+    ui.horizontal(|ui| {
+        ui.set_height(ROW_HEIGHT);
+        ui.label("   ::");
+        let name = match item {
+            Item::Card { card, source, .. } => {
+                let badge = match desk.item_status(id) {
+                    CardStatus::ChangedInDeck => "  ⚠ changed in deck",
+                    CardStatus::MissingFromDeck => "  ⚠ not in deck",
+                    _ => "",
+                };
+                let text = format!("{} — {} {}{badge}", card.tag, source.cite_name(), source.cite_year());
+                if draggable(ui, egui::Button::selectable(selected, text), &card.tag).clicked() {
+                    selection.item = Some(id);
+                    selection.showing_item = true;
+                    if let Some(section) = desk.ids().section_at(side, s) {
+                        selection.set_section(desk, section);
                     }
-                    card.tag.clone()
                 }
-                Item::Analytic { text } if editing => {
-                    analytic_editor(app, ui, s, i, text, text_width);
-                    text.clone()
+                card.tag.clone()
+            }
+            Item::Analytic { text } if editing => {
+                let field = DraftField::new(Id::unique(("edit-analytic", id)), "Analytic", text)
+                    .inline("Analytic", text_width)
+                    .grab_focus();
+                let end = field.show(ui);
+                if end.ended() {
+                    selection.editing_analytic = None;
                 }
-                Item::Analytic { text } => {
-                    let r = draggable(
-                        ui,
-                        egui::Button::selectable(selected, RichText::new(format!("✏ {text}")).italics()),
-                        text,
-                    );
-                    if r.clicked() {
-                        app.selected_item = Some((s, i));
-                        app.set_current(s);
+                if let Some(text) = end.changed() {
+                    out.intent(Intent::SetAnalytic { item: id, text });
+                }
+                text.clone()
+            }
+            Item::Analytic { text } => {
+                let label = RichText::new(format!("✏ {text}")).italics();
+                let r = draggable(ui, egui::Button::selectable(selected, label), text);
+                if r.clicked() {
+                    selection.item = Some(id);
+                    if let Some(section) = desk.ids().section_at(side, s) {
+                        selection.set_section(desk, section);
                     }
-                    if r.double_clicked() {
-                        app.editing_analytic = Some((side, s, i));
-                    }
-                    text.clone()
                 }
-            };
-            item_buttons(app, ui, s, i, &name);
-        })
-        .response
-    }
+                if r.double_clicked() {
+                    selection.editing_analytic = Some(id);
+                }
+                text.clone()
+            }
+        };
+        item_buttons(ui, desk, selection, out, (s, i), id, &name);
+    })
+    .response
 }
 
-fn analytic_editor(
-    app: &mut CasebookApp,
+fn item_buttons(
     ui: &mut egui::Ui,
-    s: usize,
-    i: usize,
-    text: &str,
-    text_width: f32,
+    desk: &Desk,
+    selection: &mut Selection,
+    out: &mut Requests,
+    (s, i): (usize, usize),
+    id: ItemId,
+    name: &str,
 ) {
-    let side = app.side;
-    let id = Id::unique(("edit-analytic", side, s, i));
-    let mut buffer = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| text.to_owned());
-    let r = ui.add(egui::TextEdit::singleline(&mut buffer).hint_text("Analytic").desired_width(text_width));
-    if ui.data(|d| d.get_temp::<bool>(id.with("focused"))).is_none() {
-        r.request_focus();
-        ui.data_mut(|d| d.insert_temp(id.with("focused"), true));
-    }
-    ui.data_mut(|d| d.insert_temp(id, buffer.clone()));
-    if r.lost_focus() {
-        ui.data_mut(|d| {
-            d.remove::<String>(id);
-            d.remove::<bool>(id.with("focused"));
-        });
-        app.editing_analytic = None;
-        if buffer != text {
-            let item = Item::Analytic { text: buffer };
-            app.pending.push(Action::Edit(Edit::Session(SessionOp::ReplaceItem {
-                side,
-                section: s,
-                index: i,
-                item,
-            })));
-        }
-    }
-}
-
-fn item_buttons(app: &mut CasebookApp, ui: &mut egui::Ui, s: usize, i: usize, name: &str) {
-    let side = app.side;
-    let len = app.ws.session.case(side).sections[s].items.len();
+    let len = desk.session().case(selection.side).sections[s].items.len();
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         if icon_button(ui, "✖", &format!("Remove {name}")).clicked() {
-            app.pending.push(Action::Edit(Edit::Session(SessionOp::RemoveItem {
-                side,
-                section: s,
-                index: i,
-            })));
-            app.selected_item = None;
+            out.intent(Intent::RemoveItem(id));
+            if selection.item == Some(id) {
+                selection.item = None;
+            }
         }
         if i + 1 < len && icon_button(ui, "⬇", &format!("Move {name} down")).clicked() {
-            app.pending.push(Action::Edit(Edit::Session(SessionOp::MoveItem {
-                side,
-                from: (s, i),
-                to: (s, i + 1),
-            })));
+            out.intent(Intent::StepItem { item: id, step: Step::Down });
         }
         if i > 0 && icon_button(ui, "⬆", &format!("Move {name} up")).clicked() {
-            app.pending.push(Action::Edit(Edit::Session(SessionOp::MoveItem {
-                side,
-                from: (s, i),
-                to: (s, i - 1),
-            })));
+            out.intent(Intent::StepItem { item: id, step: Step::Up });
         }
     });
 }

@@ -1,234 +1,216 @@
-//! Every user command with its label and keyboard shortcut. Menus, the shortcut list in Help and
-//! the command palette are generated from [`Command::ALL`], so they never disagree.
+//! Every user command in one table: label, shortcut, alternative shortcut, menu and group, and
+//! whether its keys are left to a focused text field. Menus, the F1 list, the palette and every
+//! hint on a button or tooltip are derived from [`TABLE`], so they cannot disagree.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// A command the user can give from a menu, a shortcut or the palette.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs, reason = "each command is described by its row in TABLE")]
 pub enum Command {
-    /// Start an empty session.
     New,
-    /// Open a session file.
     Open,
-    /// Open the example session shipped with Casebook.
     OpenExample,
-    /// Add a teammate's deck file to the library.
     OpenDeck,
-    /// Save the session.
     Save,
-    /// Save the session under a new name.
     SaveAs,
-    /// Export case outlines (Markdown, HTML, text, Word, JSON).
     Export,
-    /// Choose a team folder of shared decks to load and watch.
     TeamFolder,
-    /// Close the window (asks if there are unsaved changes).
     Quit,
-    /// Undo the last edit.
     Undo,
-    /// Redo the last undone edit.
     Redo,
-    /// Add the selected library card to the current section.
     AddCard,
-    /// Add an analytic to the current section.
     AddAnalytic,
-    /// Add a section to the current case.
     AddSection,
-    /// Remove the selected case item.
     RemoveItem,
-    /// Move the selected case item up.
     MoveItemUp,
-    /// Move the selected case item down.
     MoveItemDown,
-    /// Move the current section up.
     MoveSectionUp,
-    /// Move the current section down.
     MoveSectionDown,
-    /// Select the next card in the library.
     NextCard,
-    /// Select the previous card in the library.
     PrevCard,
-    /// Show the affirmative case.
     AffCase,
-    /// Show the negative case.
     NegCase,
-    /// Put the cursor in the library search box.
     FocusSearch,
-    /// Open the command palette.
     Palette,
-    /// List the keyboard shortcuts.
     Shortcuts,
-    /// Switch between light and dark theme.
     ToggleTheme,
-    /// Make everything larger.
     ZoomIn,
-    /// Make everything smaller.
     ZoomOut,
-    /// Reset the zoom.
     ZoomReset,
-    /// Cut the selected source passage into a card.
     CutCard,
-    /// Underline the selected card text (F9).
     MarkUnderline,
-    /// Emphasise the selected card text (F10).
     MarkEmphasis,
-    /// Highlight the selected card text (F11).
     MarkHighlight,
-    /// Clear the marks on the selected card text (F12).
     ClearMarks,
 }
 
-const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
-    Some(KeyboardShortcut::new(modifiers, key))
+/// The menu a command is listed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    /// Files.
+    File,
+    /// Editing the cases and cards.
+    Edit,
+    /// What is shown and how.
+    View,
+    /// Help.
+    Help,
+}
+
+/// One row of the command table.
+#[derive(Clone, Copy, Debug)]
+pub struct Row {
+    /// The command.
+    pub command: Command,
+    /// What menus and the palette call it.
+    pub label: &'static str,
+    /// The main shortcut.
+    pub shortcut: Option<KeyboardShortcut>,
+    /// Another shortcut that does the same (Ctrl+Y for redo).
+    pub alternative: Option<KeyboardShortcut>,
+    /// Its menu.
+    pub menu: Menu,
+    /// Its group within the menu: a separator stands between groups.
+    pub group: u8,
+    /// Whether its keys belong to a focused text field (plain editing keys).
+    pub yields_to_text: bool,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
 const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 const ALT: Modifiers = Modifiers::ALT;
+const NONE: Modifiers = Modifiers::NONE;
+
+const fn keys(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(modifiers, key))
+}
+
+const fn row(
+    command: Command,
+    label: &'static str,
+    shortcut: Option<KeyboardShortcut>,
+    menu: Menu,
+    group: u8,
+) -> Row {
+    Row { command, label, shortcut, alternative: None, menu, group, yields_to_text: false }
+}
+
+const fn with_alternative(r: Row, alternative: Option<KeyboardShortcut>) -> Row {
+    Row { alternative, ..r }
+}
+
+const fn yielding(r: Row) -> Row {
+    Row { yields_to_text: true, ..r }
+}
+
+use Command as C;
+use Menu::{Edit, File, Help, View};
+
+/// Every command, in menu order.
+pub const TABLE: &[Row] = &[
+    row(C::New, "New session", keys(CTRL, Key::N), File, 0),
+    row(C::Open, "Open session…", keys(CTRL, Key::O), File, 0),
+    row(C::OpenExample, "Open example session", None, File, 0),
+    row(C::OpenDeck, "Open deck…", keys(CTRL_SHIFT, Key::O), File, 1),
+    row(C::TeamFolder, "Team folder…", None, File, 1),
+    row(C::Save, "Save", keys(CTRL, Key::S), File, 2),
+    row(C::SaveAs, "Save as…", keys(CTRL_SHIFT, Key::S), File, 2),
+    row(C::Export, "Export…", keys(CTRL, Key::E), File, 2),
+    row(C::Quit, "Quit", keys(CTRL, Key::Q), File, 3),
+    yielding(row(C::Undo, "Undo", keys(CTRL, Key::Z), Edit, 0)),
+    yielding(with_alternative(row(C::Redo, "Redo", keys(CTRL_SHIFT, Key::Z), Edit, 0), keys(CTRL, Key::Y))),
+    row(C::AddCard, "Add card to section", keys(CTRL, Key::Enter), Edit, 1),
+    row(C::AddAnalytic, "Add analytic", keys(CTRL_SHIFT, Key::A), Edit, 1),
+    row(C::AddSection, "Add section", keys(CTRL_SHIFT, Key::N), Edit, 1),
+    yielding(row(C::RemoveItem, "Remove item", keys(CTRL, Key::Delete), Edit, 1)),
+    yielding(row(C::MoveItemUp, "Move item up", keys(ALT, Key::ArrowUp), Edit, 1)),
+    yielding(row(C::MoveItemDown, "Move item down", keys(ALT, Key::ArrowDown), Edit, 1)),
+    row(C::MoveSectionUp, "Move section up", keys(CTRL_SHIFT, Key::ArrowUp), Edit, 1),
+    row(C::MoveSectionDown, "Move section down", keys(CTRL_SHIFT, Key::ArrowDown), Edit, 1),
+    row(C::CutCard, "Cut card from the selected passage", keys(CTRL_SHIFT, Key::X), Edit, 2),
+    row(C::MarkUnderline, "Underline selection", keys(NONE, Key::F9), Edit, 2),
+    row(C::MarkEmphasis, "Emphasise selection", keys(NONE, Key::F10), Edit, 2),
+    row(C::MarkHighlight, "Highlight selection", keys(NONE, Key::F11), Edit, 2),
+    row(C::ClearMarks, "Clear marks on selection", keys(NONE, Key::F12), Edit, 2),
+    row(C::AffCase, "Affirmative case", keys(CTRL, Key::Num1), View, 0),
+    row(C::NegCase, "Negative case", keys(CTRL, Key::Num2), View, 0),
+    row(C::FocusSearch, "Search the library", keys(CTRL, Key::F), View, 0),
+    yielding(row(C::NextCard, "Next card in library", keys(CTRL, Key::ArrowDown), View, 0)),
+    yielding(row(C::PrevCard, "Previous card in library", keys(CTRL, Key::ArrowUp), View, 0)),
+    row(C::ToggleTheme, "Toggle light/dark theme", keys(CTRL_SHIFT, Key::T), View, 1),
+    with_alternative(row(C::ZoomIn, "Zoom in", keys(CTRL, Key::Equals), View, 1), keys(CTRL, Key::Plus)),
+    row(C::ZoomOut, "Zoom out", keys(CTRL, Key::Minus), View, 1),
+    row(C::ZoomReset, "Reset zoom", keys(CTRL, Key::Num0), View, 1),
+    row(C::Shortcuts, "Keyboard shortcuts", keys(NONE, Key::F1), Help, 0),
+    row(C::Palette, "Command palette…", keys(CTRL, Key::K), Help, 0),
+];
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 35] = [
-        Command::New,
-        Command::Open,
-        Command::OpenExample,
-        Command::OpenDeck,
-        Command::Save,
-        Command::SaveAs,
-        Command::Export,
-        Command::TeamFolder,
-        Command::Quit,
-        Command::Undo,
-        Command::Redo,
-        Command::AddCard,
-        Command::AddAnalytic,
-        Command::AddSection,
-        Command::RemoveItem,
-        Command::MoveItemUp,
-        Command::MoveItemDown,
-        Command::MoveSectionUp,
-        Command::MoveSectionDown,
-        Command::NextCard,
-        Command::PrevCard,
-        Command::AffCase,
-        Command::NegCase,
-        Command::FocusSearch,
-        Command::Palette,
-        Command::Shortcuts,
-        Command::ToggleTheme,
-        Command::ZoomIn,
-        Command::ZoomOut,
-        Command::ZoomReset,
-        Command::CutCard,
-        Command::MarkUnderline,
-        Command::MarkEmphasis,
-        Command::MarkHighlight,
-        Command::ClearMarks,
-    ];
+    pub fn all() -> impl Iterator<Item = Command> {
+        TABLE.iter().map(|r| r.command)
+    }
+
+    /// The command's row in [`TABLE`].
+    pub fn row(self) -> &'static Row {
+        // Every command has exactly one row (a test checks it), so this always finds one.
+        TABLE.iter().find(|r| r.command == self).unwrap_or(&TABLE[0])
+    }
 
     /// What the menu and palette call it.
     pub fn label(self) -> &'static str {
-        use Command::*;
-        match self {
-            New => "New session",
-            Open => "Open session…",
-            OpenExample => "Open example session",
-            OpenDeck => "Open deck…",
-            Save => "Save",
-            SaveAs => "Save as…",
-            Export => "Export…",
-            TeamFolder => "Team folder…",
-            Quit => "Quit",
-            Undo => "Undo",
-            Redo => "Redo",
-            AddCard => "Add card to section",
-            AddAnalytic => "Add analytic",
-            AddSection => "Add section",
-            RemoveItem => "Remove item",
-            MoveItemUp => "Move item up",
-            MoveItemDown => "Move item down",
-            MoveSectionUp => "Move section up",
-            MoveSectionDown => "Move section down",
-            NextCard => "Next card in library",
-            PrevCard => "Previous card in library",
-            AffCase => "Affirmative case",
-            NegCase => "Negative case",
-            FocusSearch => "Search the library",
-            Palette => "Command palette…",
-            Shortcuts => "Keyboard shortcuts",
-            ToggleTheme => "Toggle light/dark theme",
-            ZoomIn => "Zoom in",
-            ZoomOut => "Zoom out",
-            ZoomReset => "Reset zoom",
-            CutCard => "Cut card from the selected passage",
-            MarkUnderline => "Underline selection",
-            MarkEmphasis => "Emphasise selection",
-            MarkHighlight => "Highlight selection",
-            ClearMarks => "Clear marks on selection",
-        }
+        self.row().label
     }
 
     /// The main shortcut, if any.
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        use Command::*;
-        match self {
-            New => key(CTRL, Key::N),
-            Open => key(CTRL, Key::O),
-            OpenDeck => key(CTRL_SHIFT, Key::O),
-            Save => key(CTRL, Key::S),
-            SaveAs => key(CTRL_SHIFT, Key::S),
-            Export => key(CTRL, Key::E),
-            Quit => key(CTRL, Key::Q),
-            Undo => key(CTRL, Key::Z),
-            Redo => key(CTRL_SHIFT, Key::Z),
-            AddCard => key(CTRL, Key::Enter),
-            AddAnalytic => key(CTRL_SHIFT, Key::A),
-            AddSection => key(CTRL_SHIFT, Key::N),
-            RemoveItem => key(CTRL, Key::Delete),
-            MoveItemUp => key(ALT, Key::ArrowUp),
-            MoveItemDown => key(ALT, Key::ArrowDown),
-            MoveSectionUp => key(CTRL_SHIFT, Key::ArrowUp),
-            MoveSectionDown => key(CTRL_SHIFT, Key::ArrowDown),
-            NextCard => key(CTRL, Key::ArrowDown),
-            PrevCard => key(CTRL, Key::ArrowUp),
-            AffCase => key(CTRL, Key::Num1),
-            NegCase => key(CTRL, Key::Num2),
-            FocusSearch => key(CTRL, Key::F),
-            Palette => key(CTRL, Key::K),
-            Shortcuts => key(Modifiers::NONE, Key::F1),
-            ToggleTheme => key(CTRL_SHIFT, Key::T),
-            ZoomIn => key(CTRL, Key::Equals),
-            ZoomOut => key(CTRL, Key::Minus),
-            ZoomReset => key(CTRL, Key::Num0),
-            CutCard => key(CTRL_SHIFT, Key::X),
-            MarkUnderline => key(Modifiers::NONE, Key::F9),
-            MarkEmphasis => key(Modifiers::NONE, Key::F10),
-            MarkHighlight => key(Modifiers::NONE, Key::F11),
-            ClearMarks => key(Modifiers::NONE, Key::F12),
-            OpenExample | TeamFolder => None,
-        }
+        self.row().shortcut
     }
 
-    /// Extra shortcuts that do the same (Ctrl+Y for redo, Ctrl+Plus for zoom in).
+    /// Another shortcut that does the same, if any.
     pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
-        match self {
-            Command::Redo => key(CTRL, Key::Y),
-            Command::ZoomIn => key(CTRL, Key::Plus),
-            _ => None,
-        }
+        self.row().alternative
     }
 
-    /// Whether the shortcut must be left to a focused text field (plain editing keys).
+    /// Whether the shortcut must be left to a focused text field.
     pub fn yields_to_text_fields(self) -> bool {
-        matches!(
-            self,
-            Command::Undo
-                | Command::Redo
-                | Command::MoveItemUp
-                | Command::MoveItemDown
-                | Command::NextCard
-                | Command::PrevCard
-                | Command::RemoveItem
-        )
+        self.row().yields_to_text
+    }
+
+    /// The shortcut as the user's platform writes it ("Ctrl+Enter"), or "" if it has none.
+    pub fn keys(self, ctx: &egui::Context) -> String {
+        self.shortcut().map(|s| ctx.format_shortcut(&s)).unwrap_or_default()
+    }
+
+    /// "Label (Ctrl+X)": a button's text or tooltip naming its shortcut.
+    pub fn hint(self, ctx: &egui::Context) -> String {
+        match self.shortcut() {
+            Some(s) => format!("{} ({})", self.label(), ctx.format_shortcut(&s)),
+            None => self.label().to_owned(),
+        }
+    }
+}
+
+/// The rows of one menu, in order.
+pub fn menu(menu: Menu) -> impl Iterator<Item = &'static Row> {
+    TABLE.iter().filter(move |r| r.menu == menu)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_exactly_one_row_and_no_shortcut_is_used_twice() {
+        let mut seen = Vec::new();
+        for r in TABLE {
+            assert_eq!(TABLE.iter().filter(|x| x.command == r.command).count(), 1, "{:?}", r.command);
+            for s in [r.shortcut, r.alternative].into_iter().flatten() {
+                assert!(!seen.contains(&s), "{s:?} is bound twice");
+                seen.push(s);
+            }
+        }
+        assert_eq!(TABLE.len(), 35);
     }
 }

@@ -4,13 +4,12 @@
 
 use egui::{Id, RichText};
 
-use crate::cutting::{SourceDoc, cut_card, selection_snap, suggest_id};
-use crate::model::{CutFrom, Provenance, Side};
-use crate::ops::DeckOp;
-use crate::search::CardPos;
+use crate::cutting::SourceDoc;
+use crate::desk::Desk;
+use crate::model::Side;
 
-use super::app::CasebookApp;
-use super::file_picker::Pick;
+use super::commands::Command;
+use super::view_state::{PathFor, Requests};
 
 /// The id of the source text field, whose selection "Cut card" takes.
 pub const SOURCE_TEXT_ID: &str = "cut-source-text";
@@ -23,23 +22,33 @@ pub struct CutState {
     pub paste: String,
     /// The tag for the next card.
     pub tag: String,
-    /// Target deck and block.
-    pub deck: usize,
+    /// Target deck (its id; the first deck when empty or gone).
+    pub deck: String,
     /// Target block in that deck.
     pub block: usize,
     /// Side of the next card.
     pub side: Side,
+    /// Why the last source could not be opened.
+    pub error: Option<String>,
 }
 
 impl Default for CutState {
     fn default() -> Self {
-        CutState { doc: None, paste: String::new(), tag: String::new(), deck: 0, block: 0, side: Side::Aff }
+        CutState {
+            doc: None,
+            paste: String::new(),
+            tag: String::new(),
+            deck: String::new(),
+            block: 0,
+            side: Side::Aff,
+            error: None,
+        }
     }
 }
 
-fn source_chooser(app: &mut CasebookApp, ui: &mut egui::Ui) {
+fn source_chooser(ui: &mut egui::Ui, cut: &mut CutState, out: &mut Requests) {
     ui.horizontal_wrapped(|ui| {
-        let current = app.cut.doc.as_ref().map_or("Choose a source".to_owned(), |d| d.source.title.clone());
+        let current = cut.doc.as_ref().map_or("Choose a source".to_owned(), |d| d.source.title.clone());
         let mut chosen: Option<&str> = None;
         egui::ComboBox::from_label("Bundled source").selected_text(current).width(320.0).show_ui(ui, |ui| {
             for s in crate::bundled::SOURCE_TEXTS {
@@ -50,21 +59,27 @@ fn source_chooser(app: &mut CasebookApp, ui: &mut egui::Ui) {
         });
         if let Some(id) = chosen {
             match SourceDoc::from_bundled(id) {
-                Ok(doc) => app.cut.doc = Some(doc),
-                Err(e) => app.show_error("This source cannot be opened", e),
+                Ok(doc) => {
+                    cut.doc = Some(doc);
+                    cut.error = None;
+                }
+                Err(e) => cut.error = Some(format!("This source cannot be opened: {e}")),
             }
         }
         if ui.button("Open file…").on_hover_text(".txt, .md or .html").clicked() {
-            app.pick_then(Pick::OpenSource, super::actions::Action::OpenSourcePath);
+            out.push(super::view_state::Request::Path(PathFor::OpenSource));
         }
     });
+    if let Some(e) = &cut.error {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
     ui.collapsing("Paste text", |ui| {
         let label = ui.label("Pasted text");
-        ui.add(egui::TextEdit::multiline(&mut app.cut.paste).desired_rows(4).desired_width(f32::INFINITY))
+        ui.add(egui::TextEdit::multiline(&mut cut.paste).desired_rows(4).desired_width(f32::INFINITY))
             .labelled_by(label.id);
-        if ui.button("Clean up and use as source").clicked() && !app.cut.paste.trim().is_empty() {
-            app.cut.doc = Some(SourceDoc::from_pasted(&app.cut.paste));
-            app.cut.paste.clear();
+        if ui.button("Clean up and use as source").clicked() && !cut.paste.trim().is_empty() {
+            cut.doc = Some(SourceDoc::from_pasted(&cut.paste));
+            cut.paste.clear();
         }
     });
 }
@@ -129,22 +144,24 @@ pub fn citation_fields(ui: &mut egui::Ui, source: &mut crate::model::Source) {
     });
 }
 
-fn target(app: &mut CasebookApp, ui: &mut egui::Ui) {
+fn target(ui: &mut egui::Ui, desk: &Desk, cut: &mut CutState) {
     let l = ui.label("Tag for the new card");
-    ui.add(egui::TextEdit::singleline(&mut app.cut.tag).desired_width(f32::INFINITY)).labelled_by(l.id);
+    ui.add(egui::TextEdit::singleline(&mut cut.tag).desired_width(f32::INFINITY)).labelled_by(l.id);
     ui.horizontal_wrapped(|ui| {
-        let cut = &mut app.cut;
-        cut.deck = cut.deck.min(app.ws.decks.len().saturating_sub(1));
-        let Some(deck) = app.ws.decks.get(cut.deck) else { return };
+        let decks = desk.decks();
+        let Some(first) = decks.first() else { return };
+        let deck = decks.iter().find(|d| d.id == cut.deck).unwrap_or(first);
+        if deck.id != cut.deck {
+            cut.deck.clone_from(&deck.id);
+        }
         egui::ComboBox::from_label("Into deck").selected_text(deck.title.clone()).width(220.0).show_ui(
             ui,
             |ui| {
-                for (i, d) in app.ws.decks.iter().enumerate() {
-                    ui.selectable_value(&mut cut.deck, i, &d.title);
+                for d in decks {
+                    ui.selectable_value(&mut cut.deck, d.id.clone(), &d.title);
                 }
             },
         );
-        let deck = &app.ws.decks[cut.deck];
         cut.block = cut.block.min(deck.blocks.len().saturating_sub(1));
         let block = deck.blocks.get(cut.block).map_or("(no block)".to_owned(), |b| b.title.clone());
         egui::ComboBox::from_label("Block").selected_text(block).width(220.0).show_ui(ui, |ui| {
@@ -161,18 +178,16 @@ fn target(app: &mut CasebookApp, ui: &mut egui::Ui) {
 }
 
 /// Draws the cut panel.
-pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
-    source_chooser(app, ui);
-    let Some(mut doc) = app.cut.doc.take() else {
+pub fn show(ui: &mut egui::Ui, desk: &Desk, cut: &mut CutState, out: &mut Requests) {
+    source_chooser(ui, cut, out);
+    let Some(mut doc) = cut.doc.take() else {
         ui.label("Choose a bundled source, open a file, or paste text to start cutting.");
         return;
     };
     citation(ui, &mut doc);
-    target(app, ui);
-    if ui.button("Cut card (Ctrl+Shift+X)").clicked() {
-        app.cut.doc = Some(doc);
-        app.pending.push(super::actions::Action::Run(super::commands::Command::CutCard));
-        return;
+    target(ui, desk, cut);
+    if ui.button(format!("Cut card ({})", Command::CutCard.keys(ui.ctx()))).clicked() {
+        out.command(Command::CutCard);
     }
     ui.label(RichText::new("Select a passage below, type a tag, then Cut card.").weak());
     egui::ScrollArea::vertical().id_salt("cut-source").show(ui, |ui| {
@@ -184,65 +199,5 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
         )
         .labelled_by(label.id);
     });
-    app.cut.doc = Some(doc);
-}
-
-impl CasebookApp {
-    /// Cuts the selected passage of the open source into a card in the chosen deck and block.
-    pub(super) fn cut_selected(&mut self, ctx: &egui::Context) {
-        let Some(doc) = self.cut.doc.clone() else {
-            self.status = "Open a source to cut from first.".into();
-            return;
-        };
-        let range = egui::text_edit::TextEditState::load(ctx, Id::unique(SOURCE_TEXT_ID))
-            .and_then(|s| s.cursor.char_range())
-            .map(|r| {
-                let (a, b): (usize, usize) = (r.primary.index.into(), r.secondary.index.into());
-                (a.min(b), a.max(b))
-            });
-        let Some((start, end)) = range.filter(|(a, b)| a < b) else {
-            self.status = "Select a passage of the source first.".into();
-            return;
-        };
-        let tag = self.cut.tag.trim().to_owned();
-        if tag.is_empty() {
-            self.status = "Type the card's tag first.".into();
-            return;
-        }
-        let (start, end) = selection_snap(&doc.text, start, end);
-        let ids: Vec<String> = self.ws.decks.iter().flat_map(|d| d.cards().map(|c| c.id.clone())).collect();
-        let id = suggest_id(&doc, &tag, &ids);
-        let cut = match cut_card(&doc, start, end, id, tag, self.cut.side) {
-            Ok(c) => c,
-            Err(e) => return self.show_error("Not cut", e.to_string()),
-        };
-        let mut card = cut.card;
-        card.cut_from = Some(CutFrom { start: cut.start, end: cut.end });
-        card.provenance =
-            Provenance::created(self.prefs.user_name.clone(), crate::model::provenance::now_rfc3339());
-        let (d, b) = (self.cut.deck, self.cut.block);
-        let Some(deck) = self.ws.decks.get(d) else { return };
-        if deck.blocks.is_empty() {
-            return self
-                .show_error("Not cut", format!("Deck “{}” has no block to put the card in.", deck.title));
-        }
-        let mut ops = Vec::new();
-        match deck.source(&doc.source.id) {
-            Some(existing) if existing != &doc.source => {
-                // Same id, different facts: keep the deck's cite and say so rather than overwrite it.
-                self.deck_warnings
-                    .push(format!("The deck already cites {:?}; its citation was kept.", doc.source.id));
-            }
-            Some(_) => {}
-            None => ops.push(DeckOp::AddSource { index: deck.sources.len(), source: doc.source.clone() }),
-        }
-        let index = deck.blocks[b].cards.len();
-        let tag = card.tag.clone();
-        ops.push(DeckOp::InsertCard { block: b, index, card });
-        self.deck_edit(d, DeckOp::Batch(ops));
-        self.selected_card = Some(CardPos { deck: d, block: b, card: index });
-        self.cut.tag.clear();
-        self.central = super::app::CentralTab::EditCard;
-        self.status = format!("Cut “{tag}”: now underline and highlight it (F9, F11).");
-    }
+    cut.doc = Some(doc);
 }

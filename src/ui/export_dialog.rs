@@ -2,15 +2,12 @@
 //! (atomically) where the user picks. The bytes come from the same `export` function the
 //! command line uses, so the preview is exactly what is written.
 
-use std::path::PathBuf;
-
 use egui::{Id, RichText};
 
+use crate::desk::Desk;
 use crate::export::{ExportOptions, ExportSide, Format, Target, export};
 
-use super::actions::Action;
-use super::app::CasebookApp;
-use super::file_picker::Pick;
+use super::view_state::{PathFor, Request, Requests};
 
 /// The export dialog's choices and its cached preview.
 #[derive(Clone, Debug)]
@@ -36,14 +33,14 @@ impl ExportDialog {
     }
 
     /// The preview text for the current choices (recomputed only when a choice changes).
-    fn preview(&mut self, app: &CasebookApp) -> &str {
+    fn preview(&mut self, desk: &Desk) -> &str {
         let key = (self.format, self.side, self.full);
         if self.preview.as_ref().is_none_or(|(f, s, full, _)| (*f, *s, *full) != key) {
             // A .docx is binary: preview its text through the plain-text exporter.
             let shown = if self.format.is_binary() { Format::Text } else { self.format };
             let side = if shown == Format::Json { ExportSide::Both } else { self.side };
-            let options = ExportOptions { side, ..self.options(app.ws.session.wpm) };
-            let text = match export(shown, Target::Session(&app.ws.session), &options) {
+            let options = ExportOptions { side, ..self.options(desk.session().wpm) };
+            let text = match export(shown, Target::Session(desk.session()), &options) {
                 Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
                 Err(e) => format!("Cannot export: {e}"),
             };
@@ -54,7 +51,12 @@ impl ExportDialog {
 }
 
 /// Shows the dialog; returns it back if it stays open.
-pub fn show(app: &mut CasebookApp, ctx: &egui::Context, mut dialog: ExportDialog) -> Option<ExportDialog> {
+pub fn show(
+    ctx: &egui::Context,
+    desk: &Desk,
+    mut dialog: ExportDialog,
+    out: &mut Requests,
+) -> Option<ExportDialog> {
     let mut keep = !ctx.input(|i| i.key_pressed(egui::Key::Escape));
     let mut export_now = false;
     egui::Modal::new(Id::unique("export")).show(ctx, |ui| {
@@ -87,7 +89,7 @@ pub fn show(app: &mut CasebookApp, ctx: &egui::Context, mut dialog: ExportDialog
                 RichText::new("A Word document in Verbatim's styles; the preview shows its text.").weak(),
             );
         }
-        let text = dialog.preview(app).to_owned();
+        let text = dialog.preview(desk).to_owned();
         egui::ScrollArea::both().max_height(420.0).id_salt("export-preview").show(ui, |ui| {
             let label = ui.label("Preview");
             ui.add(
@@ -106,10 +108,8 @@ pub fn show(app: &mut CasebookApp, ctx: &egui::Context, mut dialog: ExportDialog
         });
     });
     if export_now {
-        let options = dialog.options(app.ws.session.wpm);
-        let format = dialog.format;
-        app.export_choice = Some((format, options));
-        app.pick_then(Pick::SaveExport(format), Action::ExportTo);
+        let options = dialog.options(desk.session().wpm);
+        out.push(Request::Path(PathFor::Export(dialog.format, options)));
         return None;
     }
     keep.then_some(dialog)
@@ -130,21 +130,5 @@ fn side_label(s: ExportSide) -> &'static str {
         ExportSide::Both => "Both cases",
         ExportSide::Aff => "Affirmative case only",
         ExportSide::Neg => "Negative case only",
-    }
-}
-
-impl CasebookApp {
-    /// Writes the export chosen in the dialog to `path`, atomically.
-    pub(super) fn export_to(&mut self, path: PathBuf) {
-        let Some((format, options)) = self.export_choice.take() else { return };
-        let path = if path.extension().is_some() { path } else { path.with_extension(format.extension()) };
-        let bytes = match export(format, Target::Session(&self.ws.session), &options) {
-            Ok(b) => b,
-            Err(e) => return self.show_error("Not exported", e.to_string()),
-        };
-        match crate::format::write_atomic_no_backup(&path, &bytes) {
-            Ok(()) => self.status = format!("Exported {} to {}.", format.name(), path.display()),
-            Err(e) => self.show_error("Not exported", e.to_string()),
-        }
     }
 }

@@ -1,12 +1,17 @@
 //! The deck library: search and filters over every loaded card, shown as decks → blocks → cards in
 //! one virtualised list (only visible rows are laid out, so 10,000 cards cost no more than 50).
 
+use std::collections::HashSet;
+
 use egui::RichText;
 
+use crate::desk::{CardKey, Desk};
 use crate::model::Side;
 use crate::search::{CardPos, Filter};
 
-use super::app::CasebookApp;
+use super::commands::Command;
+use super::view_state::{Requests, Selection};
+use super::widgets::{drag_preview, fitted};
 
 /// Height of one library row, in points.
 pub const ROW_HEIGHT: f32 = 22.0;
@@ -32,16 +37,44 @@ impl Row {
     }
 }
 
+/// The library's own state: the filter, folded headings and the filtered rows, cached.
+#[derive(Default)]
+pub struct LibraryState {
+    /// What the search box and filters hold.
+    pub filter: Filter,
+    /// The rows shown for `rows_for`.
+    pub rows: Vec<Row>,
+    rows_for: Option<(Filter, usize, u64)>,
+    collapsed: HashSet<(String, Option<usize>)>,
+    collapse_generation: usize,
+    /// Put the keyboard in the search box on the next frame.
+    pub focus_search: bool,
+    shown: usize,
+}
+
+impl LibraryState {
+    /// The card positions in the list, in order (for next/previous card).
+    pub fn card_rows(&self) -> impl Iterator<Item = CardPos> + '_ {
+        self.rows.iter().filter_map(Row::card)
+    }
+}
+
 /// Rebuilds the rows if the filter, the decks or the collapsed headings changed since last time.
-fn refresh_rows(app: &mut CasebookApp) {
-    let key = (app.library.filter.clone(), app.library.collapse_generation);
-    if app.library.rows_for.as_ref() == Some(&key) {
+pub fn refresh_rows(state: &mut LibraryState, desk: &Desk) {
+    let key = (state.filter.clone(), state.collapse_generation, desk.library_revision());
+    if state.rows_for.as_ref() == Some(&key) {
         return;
     }
-    let filtering = !app.library.filter.is_empty();
-    let hits = app.library.index.filter(&app.library.filter);
+    let filtering = !state.filter.is_empty();
+    let hits = desk.index().filter(&state.filter);
     let hits_len = hits.len();
-    let collapsed = &app.library.collapsed;
+    let decks = desk.decks();
+    let folded: HashSet<(usize, Option<usize>)> = state
+        .collapsed
+        .iter()
+        .filter_map(|(id, b)| decks.iter().position(|d| &d.id == id).map(|d| (d, *b)))
+        .collect();
+    let collapsed = &folded;
     let mut rows = Vec::with_capacity(hits.len() + 64);
     let mut last_deck = None;
     let mut last_block = None;
@@ -63,24 +96,23 @@ fn refresh_rows(app: &mut CasebookApp) {
         }
         rows.push(Row::Card(pos));
     }
-    app.library.shown = hits_len;
-    app.library.rows = rows;
-    app.library.rows_for = Some(key);
+    state.shown = hits_len;
+    state.rows = rows;
+    state.rows_for = Some(key);
 }
 
-fn filters(app: &mut CasebookApp, ui: &mut egui::Ui) {
+fn filters(ui: &mut egui::Ui, desk: &Desk, state: &mut LibraryState) {
     let label = ui.label(RichText::new("Library").heading());
+    let hint = format!("Search tags, cites and text ({})", Command::FocusSearch.keys(ui.ctx()));
     let search = ui.add(
-        egui::TextEdit::singleline(&mut app.library.filter.query)
-            .hint_text("Search tags, cites and text (Ctrl+F)")
-            .desired_width(f32::INFINITY),
+        egui::TextEdit::singleline(&mut state.filter.query).hint_text(hint).desired_width(f32::INFINITY),
     );
     let search = search.labelled_by(label.id);
-    if std::mem::take(&mut app.library.focus_search) {
+    if std::mem::take(&mut state.focus_search) {
         search.request_focus();
     }
     ui.horizontal_wrapped(|ui| {
-        let filter = &mut app.library.filter;
+        let filter = &mut state.filter;
         egui::ComboBox::from_label("Side").selected_text(filter.side.map_or("All", Side::name)).show_ui(
             ui,
             |ui| {
@@ -93,23 +125,18 @@ fn filters(app: &mut CasebookApp, ui: &mut egui::Ui) {
             .selected_text(filter.label.clone().unwrap_or_else(|| "All".into()))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.label, None, "All");
-                for l in app.library.index.labels() {
+                for l in desk.index().labels() {
                     ui.selectable_value(&mut filter.label, Some(l.clone()), l);
                 }
             });
         let source_name = |id: &Option<String>| {
             id.as_ref().map_or("All".to_owned(), |id| {
-                app.library
-                    .index
-                    .sources()
-                    .iter()
-                    .find(|(s, _)| s == id)
-                    .map_or(id.clone(), |(_, n)| n.clone())
+                desk.index().sources().iter().find(|(s, _)| s == id).map_or(id.clone(), |(_, n)| n.clone())
             })
         };
         egui::ComboBox::from_label("Source").selected_text(source_name(&filter.source)).show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.source, None, "All");
-            for (id, name) in app.library.index.sources() {
+            for (id, name) in desk.index().sources() {
                 ui.selectable_value(&mut filter.source, Some(id.clone()), name);
             }
         });
@@ -120,71 +147,92 @@ fn filters(app: &mut CasebookApp, ui: &mut egui::Ui) {
 }
 
 /// Draws the library panel.
-pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
-    filters(app, ui);
-    refresh_rows(app);
-    let shown = app.library.shown;
-    ui.label(RichText::new(format!("{shown} of {} cards", app.library.index.len())).weak());
+pub fn show(
+    ui: &mut egui::Ui,
+    desk: &Desk,
+    state: &mut LibraryState,
+    selection: &mut Selection,
+    out: &mut Requests,
+) {
+    filters(ui, desk, state);
+    refresh_rows(state, desk);
+    let shown = state.shown;
+    ui.label(RichText::new(format!("{shown} of {} cards", desk.index().len())).weak());
     ui.separator();
-    let rows = std::mem::take(&mut app.library.rows);
-    let scroll_to = app.scroll_to_selected.then_some(app.selected_card).flatten();
+    let rows = std::mem::take(&mut state.rows);
+    let selected = selection.card.as_ref().and_then(|k| desk.find_card(k));
     let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("library-rows");
-    if let Some(target) = scroll_to
-        && let Some(i) = rows.iter().position(|r| r.card() == Some(target))
+    if selection.scroll_to_card
+        && let Some(i) = rows.iter().position(|r| r.card().is_some() && r.card() == selected)
     {
         let spacing = ui.spacing().item_spacing.y;
         scroll = scroll.vertical_scroll_offset((i as f32 * (ROW_HEIGHT + spacing) - 120.0).max(0.0));
-        app.scroll_to_selected = false;
+        selection.scroll_to_card = false;
     }
     scroll.show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
         for row in &rows[range] {
-            row_ui(app, ui, *row);
+            row_ui(ui, desk, state, selection, selected, out, *row);
         }
     });
-    app.library.rows = rows;
+    state.rows = rows;
 }
 
-fn toggle(app: &mut CasebookApp, key: (usize, Option<usize>)) {
-    if !app.library.collapsed.remove(&key) {
-        app.library.collapsed.insert(key);
+fn toggle(state: &mut LibraryState, key: (String, Option<usize>)) {
+    if !state.collapsed.remove(&key) {
+        state.collapsed.insert(key);
     }
-    app.library.collapse_generation += 1;
+    state.collapse_generation += 1;
 }
 
-fn row_ui(app: &mut CasebookApp, ui: &mut egui::Ui, row: Row) {
-    let filtering = !app.library.filter.is_empty();
+fn row_ui(
+    ui: &mut egui::Ui,
+    desk: &Desk,
+    state: &mut LibraryState,
+    selection: &mut Selection,
+    selected: Option<CardPos>,
+    out: &mut Requests,
+    row: Row,
+) {
+    let filtering = !state.filter.is_empty();
     match row {
         Row::Deck(d) => {
-            let deck = &app.ws.decks[d];
-            let open = filtering || !app.library.collapsed.contains(&(d, None));
+            let deck = &desk.decks()[d];
+            let open = filtering || !state.collapsed.contains(&(deck.id.clone(), None));
             let text = format!("{} {}  ({})", if open { "-" } else { "+" }, deck.title, deck.card_count());
             let width = ui.available_width();
             let button = egui::Button::new(RichText::new(text).strong()).frame(false);
-            let r = super::case_rows::fitted(ui, width, ROW_HEIGHT, button);
+            let r = fitted(ui, width, ROW_HEIGHT, button);
             if r.clicked() && !filtering {
-                toggle(app, (d, None));
+                toggle(state, (deck.id.clone(), None));
             }
         }
         Row::Block(d, b) => {
-            let block = &app.ws.decks[d].blocks[b];
-            let open = filtering || !app.library.collapsed.contains(&(d, Some(b)));
+            let deck = &desk.decks()[d];
+            let block = &deck.blocks[b];
+            let open = filtering || !state.collapsed.contains(&(deck.id.clone(), Some(b)));
             let text = format!("   {} {}", if open { "-" } else { "+" }, block.title);
             let width = ui.available_width();
-            let r = super::case_rows::fitted(ui, width, ROW_HEIGHT, egui::Button::new(text).frame(false));
+            let r = fitted(ui, width, ROW_HEIGHT, egui::Button::new(text).frame(false));
             if r.clicked() && !filtering {
-                toggle(app, (d, Some(b)));
+                toggle(state, (deck.id.clone(), Some(b)));
             }
         }
-        Row::Card(pos) => card_row(app, ui, pos),
+        Row::Card(pos) => card_row(ui, desk, selection, selected == Some(pos), out, pos),
     }
 }
 
-fn card_row(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos) {
-    let deck = &app.ws.decks[pos.deck];
+fn card_row(
+    ui: &mut egui::Ui,
+    desk: &Desk,
+    selection: &mut Selection,
+    selected: bool,
+    out: &mut Requests,
+    pos: CardPos,
+) {
+    let deck = &desk.decks()[pos.deck];
     let card = &deck.blocks[pos.block].cards[pos.card];
     let cite =
         deck.source(&card.source).map_or(String::new(), |s| format!("{} {}", s.cite_name(), s.cite_year()));
-    let selected = app.selected_card == Some(pos);
     let side = match card.side {
         Side::Aff => "A",
         Side::Neg => "N",
@@ -197,15 +245,16 @@ fn card_row(app: &mut CasebookApp, ui: &mut egui::Ui, pos: CardPos) {
             .truncate()
             .sense(egui::Sense::click_and_drag()),
     );
-    response.dnd_set_drag_payload(pos);
-    super::case_rows::drag_preview(ui, &response, &card.tag);
+    let key = CardKey::new(&deck.id, &card.id);
+    response.dnd_set_drag_payload(key.clone());
+    drag_preview(ui, &response, &card.tag);
     let response = response.on_hover_text(&card.tag);
     if response.clicked() {
-        app.selected_card = Some(pos);
-        app.showing_item = false;
+        selection.card = Some(key.clone());
+        selection.showing_item = false;
     }
     if response.double_clicked() {
-        app.selected_card = Some(pos);
-        app.pending.push(super::actions::Action::Run(super::commands::Command::AddCard));
+        selection.card = Some(key);
+        out.command(Command::AddCard);
     }
 }

@@ -1,118 +1,98 @@
-//! The menu bar and status bar, generated from [`Command`] so menus always show the real shortcut.
+//! The menu bar and status bar. Menus are generated from the command table, so every item shows
+//! its real shortcut and menus never disagree with the palette or the F1 list.
 
 use egui::RichText;
 
-use super::actions::Action;
-use super::app::CasebookApp;
-use super::commands::Command;
+use crate::desk::{Desk, Intent};
 
-fn item(app: &mut CasebookApp, ui: &mut egui::Ui, command: Command) {
+use super::commands::{self, Command, Menu};
+use super::prefs::Prefs;
+use super::view_state::{PathFor, Request, Requests};
+
+fn item(ui: &mut egui::Ui, desk: &Desk, out: &mut Requests, command: Command) {
     let mut button = egui::Button::new(command.label());
     if let Some(s) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&s));
     }
     let enabled = match command {
-        Command::Undo => app.history.can_undo(),
-        Command::Redo => app.history.can_redo(),
+        Command::Undo => desk.can_undo(),
+        Command::Redo => desk.can_redo(),
         _ => true,
     };
     if ui.add_enabled(enabled, button).clicked() {
-        app.pending.push(Action::Run(command));
+        out.command(command);
+    }
+}
+
+/// Every command of `menu`, with a separator between groups; `after_group` adds entries that are
+/// not commands after a group.
+fn commands_of(
+    ui: &mut egui::Ui,
+    desk: &Desk,
+    out: &mut Requests,
+    menu: Menu,
+    mut after_group: impl FnMut(&mut egui::Ui, &mut Requests, u8),
+) {
+    let mut group = None;
+    for row in commands::menu(menu) {
+        if let Some(g) = group
+            && g != row.group
+        {
+            after_group(ui, out, g);
+            ui.separator();
+        }
+        group = Some(row.group);
+        item(ui, desk, out, row.command);
+    }
+    if let Some(g) = group {
+        after_group(ui, out, g);
     }
 }
 
 /// Draws the menu bar.
-pub fn menu_bar(app: &mut CasebookApp, ui: &mut egui::Ui) {
+pub fn menu_bar(ui: &mut egui::Ui, desk: &Desk, prefs: &mut Prefs, out: &mut Requests) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            for c in [Command::New, Command::Open, Command::OpenExample] {
-                item(app, ui, c);
-            }
-            ui.menu_button("Open recent", |ui| {
-                if app.prefs.recent.is_empty() {
-                    ui.label("No recent sessions");
+            commands_of(ui, desk, out, Menu::File, |ui, out, group| {
+                if group != 0 {
+                    return;
                 }
-                for path in app.prefs.recent.clone() {
-                    if ui.button(path.display().to_string()).clicked() {
-                        app.pending.push(Action::OpenSessionPath(path));
+                ui.menu_button("Open recent", |ui| {
+                    if prefs.recent.is_empty() {
+                        ui.label("No recent sessions");
                     }
-                }
+                    for path in &prefs.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            out.push(Request::PathGiven(PathFor::OpenSession, path.clone()));
+                        }
+                    }
+                });
             });
-            for c in [
-                Command::OpenDeck,
-                Command::TeamFolder,
-                Command::Save,
-                Command::SaveAs,
-                Command::Export,
-                Command::Quit,
-            ] {
-                item(app, ui, c);
-            }
         });
-        ui.menu_button("Edit", |ui| {
-            for c in [
-                Command::Undo,
-                Command::Redo,
-                Command::AddCard,
-                Command::AddAnalytic,
-                Command::AddSection,
-                Command::RemoveItem,
-                Command::MoveItemUp,
-                Command::MoveItemDown,
-                Command::MoveSectionUp,
-                Command::MoveSectionDown,
-            ] {
-                item(app, ui, c);
-            }
-            ui.separator();
-            for c in [
-                Command::CutCard,
-                Command::MarkUnderline,
-                Command::MarkEmphasis,
-                Command::MarkHighlight,
-                Command::ClearMarks,
-            ] {
-                item(app, ui, c);
-            }
-        });
+        ui.menu_button("Edit", |ui| commands_of(ui, desk, out, Menu::Edit, |_, _, _| {}));
         ui.menu_button("View", |ui| {
-            for c in [
-                Command::AffCase,
-                Command::NegCase,
-                Command::FocusSearch,
-                Command::NextCard,
-                Command::PrevCard,
-                Command::ToggleTheme,
-                Command::ZoomIn,
-                Command::ZoomOut,
-                Command::ZoomReset,
-            ] {
-                item(app, ui, c);
-            }
+            commands_of(ui, desk, out, Menu::View, |_, _, _| {});
             ui.separator();
             let label = ui.label("Your name (recorded on cards you cut or change)");
-            ui.add(egui::TextEdit::singleline(&mut app.prefs.user_name).desired_width(180.0))
+            ui.add(egui::TextEdit::singleline(&mut prefs.user_name).desired_width(180.0))
                 .labelled_by(label.id);
             let label = ui.label("Reading speed (wpm)");
-            let mut wpm = app.ws.session.wpm;
+            let mut wpm = desk.session().wpm;
             let r = ui.add(egui::DragValue::new(&mut wpm).range(50..=600)).labelled_by(label.id);
             if r.changed() {
-                app.pending.push(Action::Edit(crate::ops::Edit::Session(crate::ops::SessionOp::SetWpm(wpm))));
+                // One drag is one undo step.
+                out.intent(Intent::SetWpm { wpm, continuing: r.dragged() && !r.drag_started() });
             }
         });
-        ui.menu_button("Help", |ui| {
-            for c in [Command::Shortcuts, Command::Palette] {
-                item(app, ui, c);
-            }
-        });
+        ui.menu_button("Help", |ui| commands_of(ui, desk, out, Menu::Help, |_, _, _| {}));
     });
 }
 
 /// Draws the status bar: the last message and any deck warnings.
-pub fn status_bar(app: &mut CasebookApp, ui: &mut egui::Ui) {
+pub fn status_bar(ui: &mut egui::Ui, desk: &Desk, status: &str) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(&app.status);
-        for w in &app.deck_warnings {
+        ui.label(status);
+        for w in desk.warnings() {
             ui.label(RichText::new(format!("⚠ {w}")).color(ui.visuals().warn_fg_color));
         }
     });

@@ -1,18 +1,20 @@
-//! The eframe window: a thin shell that shows state and turns user actions into
-//! [`crate::ops::Edit`]s and file actions, applied in one place after each frame.
+//! The eframe window: views that read the [`crate::desk::Desk`] and push requests, and a shell
+//! ([`CasebookApp`]) that handles the requests in one place after each frame.
+//!
+//! Layers, each using only those below it: `widgets`, `commands`, `file_picker`, `prefs` and
+//! `view_state` at the bottom; the views (`library_panel`, `reader`, `case_panel`/`case_rows`,
+//! `card_editor`, `cut_panel`, `export_dialog`, `import_review`, `palette`, `modals`, `menu`)
+//! above them; the shell (`app` and its `controller`) on top.
 
-mod actions;
 mod app;
 mod card_editor;
 mod case_panel;
 mod case_rows;
 mod commands;
+mod controller;
 mod cut_panel;
-mod deck_edits;
-mod derived;
 mod export_dialog;
 mod file_picker;
-mod files;
 mod import_review;
 mod library_panel;
 mod menu;
@@ -20,17 +22,19 @@ mod modals;
 mod palette;
 mod prefs;
 mod reader;
+mod view_state;
+mod widgets;
 
 use std::path::PathBuf;
 
-pub use actions::Action;
-pub use app::{AppConfig, CasebookApp, CentralTab, fresh_session};
+pub use app::{AppConfig, CasebookApp};
 pub use card_editor::CARD_TEXT_ID;
-pub use commands::Command;
+pub use commands::{Command, TABLE as COMMANDS};
 pub use cut_panel::SOURCE_TEXT_ID;
 pub use file_picker::{FilePicker, NativePicker, Pick, ScriptedPicker};
 pub use library_panel::Row as LibraryRow;
 pub use prefs::{Prefs, Theme};
+pub use view_state::{CentralTab, PathFor, Request};
 
 /// Applies theme and zoom.
 pub(crate) fn prefs_apply(ctx: &egui::Context, prefs: &Prefs) {

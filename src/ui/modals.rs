@@ -1,16 +1,16 @@
 //! Dialogs: errors, unsaved-changes questions, crash recovery, the path field shown when no file
-//! dialog is available, the shortcut list and the command palette.
+//! dialog is available, the shortcut list, the command palette, export and import review.
+//! A dialog only reads the desk and pushes requests.
 
 use std::path::PathBuf;
 
 use egui::{Id, RichText};
 
-use crate::model::Session;
+use crate::desk::{Desk, Intent};
 
-use super::actions::Action;
-use super::app::CasebookApp;
-use super::commands::Command;
-use super::file_picker::Pick;
+use super::commands::TABLE;
+use super::export_dialog::ExportDialog;
+use super::view_state::{PathFor, Request, Requests};
 
 /// The dialog on top of the window, if any.
 pub enum Modal {
@@ -24,29 +24,22 @@ pub enum Modal {
     /// Quit with unsaved changes?
     ConfirmQuit,
     /// Discard unsaved changes and then do this?
-    ConfirmDiscard(Box<Action>),
+    ConfirmDiscard(Box<Request>),
     /// A recovery file from a crash was found.
-    Restore {
-        /// The recovered session.
-        session: Box<Session>,
-        /// The file it belonged to, if it had one.
-        origin: Option<PathBuf>,
-    },
+    Restore,
     /// No path came from the file dialog: type one.
     PathPrompt {
         /// What the path is for.
-        what: Pick,
+        what: PathFor,
         /// The path typed so far.
         text: String,
-        /// What to do with it.
-        then: fn(PathBuf) -> Action,
     },
     /// The keyboard shortcuts.
     Shortcuts,
-    /// A teammate's version of a loaded deck, card by card.
-    Review(Box<super::import_review::Review>),
+    /// A teammate's version of a loaded deck, card by card: the review's id and the boxes.
+    Review(u64, Vec<bool>),
     /// File → Export….
-    Export(Box<super::export_dialog::ExportDialog>),
+    Export(Box<ExportDialog>),
     /// The command palette.
     Palette {
         /// Filter typed so far.
@@ -56,9 +49,19 @@ pub enum Modal {
     },
 }
 
-/// Shows the current dialog and acts on the answer.
-pub fn show(app: &mut CasebookApp, ctx: &egui::Context) {
-    let Some(modal) = app.modal.take() else { return };
+fn title_of(what: &PathFor) -> &'static str {
+    match what {
+        PathFor::OpenSession => "Open session",
+        PathFor::OpenDeck => "Open deck",
+        PathFor::SaveSession => "Save session as",
+        PathFor::Export(..) => "Export to",
+        PathFor::OpenSource => "Open a source to cut from",
+        PathFor::TeamFolder => "Team folder",
+    }
+}
+
+/// Shows `modal`; returns it while it stays open.
+pub fn show(ctx: &egui::Context, desk: &Desk, modal: Modal, out: &mut Requests) -> Option<Modal> {
     let mut keep = true;
     let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
     let modal = match modal {
@@ -77,14 +80,11 @@ pub fn show(app: &mut CasebookApp, ctx: &egui::Context) {
                 ui.label("Your unsaved changes are also in the recovery file until you choose.");
                 ui.horizontal(|ui| {
                     if ui.button("Save and quit").clicked() {
-                        app.pending.push(Action::Run(Command::Save));
-                        app.quit_after_save = true;
+                        out.push(Request::SaveAndClose);
                         keep = false;
                     }
                     if ui.button("Quit without saving").clicked() {
-                        app.allow_close = true;
-                        app.quit_requested = true;
-                        app.recovery.clear();
+                        out.push(Request::CloseWithoutSaving);
                         keep = false;
                     }
                     if ui.button("Cancel").clicked() || escape {
@@ -100,7 +100,7 @@ pub fn show(app: &mut CasebookApp, ctx: &egui::Context) {
                 ui.label("The current session has changes that are not saved.");
                 ui.horizontal(|ui| {
                     if ui.button("Discard changes").clicked() {
-                        app.pending.push((*then).clone());
+                        out.push((*then).clone());
                         keep = false;
                     }
                     if ui.button("Cancel").clicked() || escape {
@@ -110,41 +110,34 @@ pub fn show(app: &mut CasebookApp, ctx: &egui::Context) {
             });
             Modal::ConfirmDiscard(then)
         }
-        Modal::Restore { session, origin } => {
-            let mut restore = false;
+        Modal::Restore => {
+            let Some((_, origin)) = desk.recovered() else { return None };
             egui::Modal::new(Id::unique("restore")).show(ctx, |ui| {
                 ui.heading("Restore unsaved work?");
-                let from =
-                    origin.as_ref().map_or("an untitled session".to_owned(), |p| p.display().to_string());
+                let from = origin.map_or("an untitled session".to_owned(), |p| p.display().to_string());
                 ui.label(format!("Casebook did not close cleanly. Unsaved changes to {from} were kept."));
                 ui.horizontal(|ui| {
-                    restore = ui.button("Restore").clicked();
+                    if ui.button("Restore").clicked() {
+                        out.intent(Intent::RestoreRecovery);
+                        keep = false;
+                    }
                     if ui.button("Discard").clicked() {
-                        app.recovery.clear();
+                        out.intent(Intent::DiscardRecovery);
                         keep = false;
                     }
                 });
             });
-            if restore {
-                app.restore(*session, origin);
-                return;
-            }
-            Modal::Restore { session, origin }
+            Modal::Restore
         }
-        Modal::PathPrompt { what, mut text, then } => {
+        Modal::PathPrompt { what, mut text } => {
             egui::Modal::new(Id::unique("path")).show(ctx, |ui| {
                 ui.set_max_width(560.0);
-                ui.heading(match what {
-                    Pick::OpenSession => "Open session",
-                    Pick::OpenDeck => "Open deck",
-                    Pick::SaveSession => "Save session as",
-                    Pick::SaveExport(_) => "Export to",
-                    Pick::OpenSource => "Open a source to cut from",
-                    Pick::TeamFolder => "Team folder",
-                });
+                ui.heading(title_of(&what));
                 ui.label("No file was chosen. If no file dialog appeared, this desktop has none (it needs the xdg desktop portal or zenity); type the path instead:");
                 let label = ui.label("Path");
-                let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY)).labelled_by(label.id);
+                let r = ui
+                    .add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
+                    .labelled_by(label.id);
                 if !r.has_focus() && !r.lost_focus() {
                     // Ready to type at once: the debater came here from a keyboard shortcut.
                     r.request_focus();
@@ -152,7 +145,7 @@ pub fn show(app: &mut CasebookApp, ctx: &egui::Context) {
                 let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     if ui.button("OK").clicked() || enter {
-                        app.pending.push(then(PathBuf::from(text.trim())));
+                        out.push(Request::PathGiven(what.clone(), PathBuf::from(text.trim())));
                         keep = false;
                     }
                     if ui.button("Cancel").clicked() || escape {
@@ -160,22 +153,21 @@ pub fn show(app: &mut CasebookApp, ctx: &egui::Context) {
                     }
                 });
             });
-            Modal::PathPrompt { what, text, then }
+            Modal::PathPrompt { what, text }
         }
         Modal::Shortcuts => {
             egui::Modal::new(Id::unique("shortcuts")).show(ctx, |ui| {
                 ui.heading("Keyboard shortcuts");
                 egui::Grid::new("shortcut-grid").striped(true).show(ui, |ui| {
-                    for c in Command::ALL {
-                        if let Some(s) = c.shortcut() {
-                            ui.label(c.label());
-                            let mut keys = ctx.format_shortcut(&s);
-                            if let Some(alt) = c.alternative_shortcut() {
-                                keys = format!("{keys} or {}", ctx.format_shortcut(&alt));
-                            }
-                            ui.label(RichText::new(keys).monospace());
-                            ui.end_row();
+                    for row in TABLE {
+                        let Some(s) = row.shortcut else { continue };
+                        ui.label(row.label);
+                        let mut keys = ctx.format_shortcut(&s);
+                        if let Some(alt) = row.alternative {
+                            keys = format!("{keys} or {}", ctx.format_shortcut(&alt));
                         }
+                        ui.label(RichText::new(keys).monospace());
+                        ui.end_row();
                     }
                 });
                 ui.label("Double-click a card to add it; drag cards onto the case; double-click a section or analytic to edit it.");
@@ -183,26 +175,18 @@ pub fn show(app: &mut CasebookApp, ctx: &egui::Context) {
             });
             Modal::Shortcuts
         }
-        Modal::Palette { query, selected } => return super::palette::show(app, ctx, query, selected),
-        Modal::Review(review) => {
-            app.modal = super::import_review::show(app, ctx, *review).map(|r| Modal::Review(Box::new(r)));
-            return;
+        Modal::Palette { mut query, mut selected } => {
+            keep = super::palette::show(ctx, &mut query, &mut selected, out);
+            Modal::Palette { query, selected }
+        }
+        Modal::Review(id, mut accepted) => {
+            let Some(review) = desk.reviews().iter().find(|r| r.id == id) else { return None };
+            keep = super::import_review::show(ctx, review, &mut accepted, out);
+            Modal::Review(id, accepted)
         }
         Modal::Export(dialog) => {
-            app.modal = super::export_dialog::show(app, ctx, *dialog).map(|d| Modal::Export(Box::new(d)));
-            return;
+            return super::export_dialog::show(ctx, desk, *dialog, out).map(|d| Modal::Export(Box::new(d)));
         }
     };
-    if keep {
-        app.modal = Some(modal);
-    }
-}
-
-impl CasebookApp {
-    fn restore(&mut self, session: Session, origin: Option<PathBuf>) {
-        self.reset_session(session, origin);
-        self.history.mark_unsaved();
-        self.autosave(0.0);
-        self.status = "Restored unsaved work. Save it to keep it.".into();
-    }
+    keep.then_some(modal)
 }

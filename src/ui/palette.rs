@@ -2,51 +2,44 @@
 
 use egui::{Id, RichText};
 
-use super::actions::Action;
-use super::app::CasebookApp;
 use super::commands::Command;
-use super::modals::Modal;
+use super::view_state::Requests;
 
 /// The commands whose label contains every typed word, in menu order.
 pub fn matches(query: &str) -> Vec<Command> {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    Command::ALL
-        .into_iter()
+    Command::all()
         .filter(|c| c != &Command::Palette)
         .filter(|c| words.iter().all(|w| c.label().to_lowercase().contains(w)))
         .collect()
 }
 
-/// Shows the palette; keeps it open unless a command ran or it was dismissed.
-pub fn show(app: &mut CasebookApp, ctx: &egui::Context, mut query: String, mut selected: usize) {
+/// Shows the palette; returns false once a command ran or it was dismissed.
+pub fn show(ctx: &egui::Context, query: &mut String, selected: &mut usize, out: &mut Requests) -> bool {
     let mut run = None;
     let mut close = ctx.input(|i| i.key_pressed(egui::Key::Escape));
     egui::Modal::new(Id::unique("palette")).show(ctx, |ui| {
         ui.set_width(420.0);
         let label = ui.label("Command");
         let r = ui
-            .add(
-                egui::TextEdit::singleline(&mut query)
-                    .hint_text("Type a command…")
-                    .desired_width(f32::INFINITY),
-            )
+            .add(egui::TextEdit::singleline(query).hint_text("Type a command…").desired_width(f32::INFINITY))
             .labelled_by(label.id);
         r.request_focus();
-        let found = matches(&query);
+        let found = matches(query);
         if ui.input(|i| i.key_pressed(egui::Key::ArrowDown)) {
-            selected = (selected + 1).min(found.len().saturating_sub(1));
+            *selected = (*selected + 1).min(found.len().saturating_sub(1));
         }
         if ui.input(|i| i.key_pressed(egui::Key::ArrowUp)) {
-            selected = selected.saturating_sub(1);
+            *selected = selected.saturating_sub(1);
         }
-        selected = selected.min(found.len().saturating_sub(1));
+        *selected = (*selected).min(found.len().saturating_sub(1));
         if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            run = found.get(selected).copied();
+            run = found.get(*selected).copied();
         }
         for (i, c) in found.iter().enumerate() {
-            let keys = c.shortcut().map(|s| ctx.format_shortcut(&s)).unwrap_or_default();
+            let keys = c.keys(ctx);
             ui.horizontal(|ui| {
-                if ui.selectable_label(i == selected, c.label()).clicked() {
+                if ui.selectable_label(i == *selected, c.label()).clicked() {
                     run = Some(*c);
                 }
                 ui.label(RichText::new(keys).weak().monospace());
@@ -57,12 +50,10 @@ pub fn show(app: &mut CasebookApp, ctx: &egui::Context, mut query: String, mut s
         }
     });
     if let Some(c) = run {
-        app.pending.push(Action::Run(c));
+        out.command(c);
         close = true;
     }
-    if !close {
-        app.modal = Some(Modal::Palette { query, selected });
-    }
+    !close
 }
 
 #[cfg(test)]

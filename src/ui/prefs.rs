@@ -50,6 +50,23 @@ impl Prefs {
         self.recent.truncate(MAX_RECENT);
     }
 
+    /// Applies a theme or zoom command (the others change nothing here).
+    pub fn apply_view_command(&mut self, command: super::commands::Command) {
+        use super::commands::Command;
+        match command {
+            Command::ToggleTheme => {
+                self.theme = match self.theme {
+                    Theme::Light => Theme::Dark,
+                    Theme::Dark => Theme::Light,
+                }
+            }
+            Command::ZoomIn => self.zoom = (self.zoom + 0.1).min(3.0),
+            Command::ZoomOut => self.zoom = (self.zoom - 0.1).max(0.5),
+            Command::ZoomReset => self.zoom = 1.0,
+            _ => {}
+        }
+    }
+
     /// Reads preferences from eframe storage; anything unreadable gives the defaults.
     pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
         storage.and_then(|s| eframe::get_value(s, KEY)).unwrap_or_default()

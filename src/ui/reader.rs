@@ -4,12 +4,12 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Stroke};
 
-use crate::model::{Card, Item, marks, timing};
-use crate::workspace::{CardStatus, card_status};
+use crate::desk::{Desk, Intent, ItemId};
+use crate::model::{Card, CaseSide, Item, marks, timing};
+use crate::workspace::CardStatus;
 
-use super::actions::Action;
-use super::app::CasebookApp;
 use super::commands::Command;
+use super::view_state::{Requests, Selection};
 
 /// Size of text that is read aloud or underlined.
 const READ_SIZE: f32 = 15.0;
@@ -49,36 +49,39 @@ pub fn card_text_job(card: &Card, visuals: &egui::Visuals, wrap_width: f32) -> L
 }
 
 /// Draws the reader for the selected case item, else the selected library card.
-pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
-    let side = app.side;
-    let from_case = app.showing_item.then_some(app.selected_item).flatten().and_then(|(s, i)| {
-        match app.ws.session.case(side).sections.get(s).and_then(|sec| sec.items.get(i)) {
-            Some(Item::Card { deck, card, source }) => {
-                Some((card.clone(), source.clone(), Some((deck.clone(), s, i))))
-            }
+pub fn show(ui: &mut egui::Ui, desk: &Desk, selection: &Selection, out: &mut Requests) {
+    let from_case = selection.showing_item.then(|| selection.live_item(desk)).flatten().and_then(|id| {
+        match desk.item(id) {
+            Some((_, _, _, Item::Card { card, source, .. })) => Some((card, source, Some(id))),
             _ => None,
         }
     });
     let from_library = || {
-        let pos = app.selected_card?;
-        let deck = app.ws.decks.get(pos.deck)?;
-        let card = deck.blocks.get(pos.block)?.cards.get(pos.card)?;
-        Some((card.clone(), deck.source(&card.source)?.clone(), None))
+        let (card, source) = desk.card_with_source(selection.card.as_ref()?)?;
+        Some((card, source, None))
     };
     let Some((card, source, item)) = from_case.or_else(from_library) else {
         ui.add_space(40.0);
         ui.vertical_centered(|ui| {
             ui.heading("Casebook");
-            ui.label(&app.ws.session.resolution);
+            ui.label(&desk.session().resolution);
             ui.add_space(12.0);
             ui.label("Select a card in the library to read it here.");
-            ui.label("Ctrl+Enter or a double click adds it to the current section; so does dragging it onto the case.");
-            ui.label("F1 lists every keyboard shortcut; Ctrl+K opens the command palette.");
+            let ctx = ui.ctx().clone();
+            ui.label(format!(
+                "{} or a double click adds it to the current section; so does dragging it onto the case.",
+                Command::AddCard.keys(&ctx)
+            ));
+            ui.label(format!(
+                "{} lists every keyboard shortcut; {} opens the command palette.",
+                Command::Shortcuts.keys(&ctx),
+                Command::Palette.keys(&ctx)
+            ));
         });
         return;
     };
     ui.add(egui::Label::new(RichText::new(&card.tag).size(18.0).strong()).wrap());
-    let cite = crate::export::cite::cite_parts(&source);
+    let cite = crate::export::cite::cite_parts(source);
     // One wrapped job at the full width: words wrap, and only a word longer than a line (a URL)
     // is broken, so the cite never widens the reader.
     let mut job = LayoutJob::default();
@@ -97,14 +100,15 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
     job.append(&cite.short, 0.0, strong);
     job.append(&cite.rest, 0.0, plain);
     ui.label(job);
-    let reading = timing::card(&card, app.ws.session.wpm);
+    let wpm = desk.session().wpm;
+    let reading = timing::card(card, wpm);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!(
             "{} · {} highlighted words · {} at {} wpm",
             card.side.name(),
             reading.words,
             timing::clock(reading.seconds),
-            app.ws.session.wpm
+            wpm
         )));
         if let Some(loc) = &card.locator {
             ui.label(RichText::new(loc).weak());
@@ -113,45 +117,58 @@ pub fn show(app: &mut CasebookApp, ui: &mut egui::Ui) {
             ui.label(RichText::new(format!("#{l}")).weak());
         }
     });
-    actions_row(app, ui, &card, item);
+    actions_row(ui, desk, selection, out, item);
     if let Some(note) = &card.note {
         ui.label(RichText::new(format!("Note: {note}")).italics().weak());
     }
     ui.separator();
     egui::ScrollArea::vertical().id_salt("reader-text").auto_shrink([false, false]).show(ui, |ui| {
-        let job = card_text_job(&card, ui.visuals(), ui.available_width());
+        let job = card_text_job(card, ui.visuals(), ui.available_width());
         ui.label(job);
     });
 }
 
-fn actions_row(app: &mut CasebookApp, ui: &mut egui::Ui, card: &Card, item: Option<(String, usize, usize)>) {
+fn actions_row(
+    ui: &mut egui::Ui,
+    desk: &Desk,
+    selection: &Selection,
+    out: &mut Requests,
+    item: Option<ItemId>,
+) {
     ui.horizontal_wrapped(|ui| match item {
         None => {
-            let case = app.ws.session.case(app.side);
-            let section = app.current_section[usize::from(app.side == crate::model::CaseSide::Neg)];
-            let target = case.sections.get(section).map_or("no section yet".to_owned(), |s| s.title.clone());
-            let side = match app.side {
-                crate::model::CaseSide::Aff => "Affirmative",
-                crate::model::CaseSide::Neg => "Negative",
+            let case = desk.session().case(selection.side);
+            let target = selection
+                .current_index(desk)
+                .and_then(|s| case.sections.get(s))
+                .map_or("no section yet".to_owned(), |s| s.title.clone());
+            let side = match selection.side {
+                CaseSide::Aff => "Affirmative",
+                CaseSide::Neg => "Negative",
             };
-            if ui.button(format!("Add to {side}: {target}")).on_hover_text("Ctrl+Enter").clicked() {
-                app.pending.push(Action::Run(Command::AddCard));
+            let hint = Command::AddCard.keys(ui.ctx());
+            if ui.button(format!("Add to {side}: {target}")).on_hover_text(hint).clicked() {
+                out.command(Command::AddCard);
             }
         }
-        Some((deck, section, index)) => match card_status(&deck, card, &app.ws.decks) {
+        Some(id) => match desk.item_status(id) {
             CardStatus::Current => {
                 ui.label(RichText::new("Same as in its deck").weak());
             }
             CardStatus::ChangedInDeck => {
                 ui.colored_label(ui.visuals().warn_fg_color, "Changed in deck");
                 if ui.button("Update from deck").clicked() {
-                    app.pending.push(Action::UpdateSnapshot { section, index });
+                    out.intent(Intent::UpdateFromDeck(id));
                 }
             }
             CardStatus::MissingFromDeck => {
                 ui.colored_label(ui.visuals().warn_fg_color, "No longer in its deck: this is the saved copy");
             }
             CardStatus::DeckNotLoaded => {
+                let deck = match desk.item(id) {
+                    Some((_, _, _, Item::Card { deck, .. })) => deck.clone(),
+                    _ => String::new(),
+                };
                 ui.label(
                     RichText::new(format!("Deck {deck:?} is not loaded: this is the saved copy")).weak(),
                 );

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use casebook::model::{Block, Deck, Item, Section, SectionKind};
-use casebook::ui::{Action, AppConfig, CasebookApp, Prefs, ScriptedPicker};
+use casebook::ui::{AppConfig, CasebookApp, PathFor, Prefs, Request, ScriptedPicker};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -86,7 +86,7 @@ fn measure(
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let library = big_library(dir.path());
-    let mut session = casebook::ui::fresh_session();
+    let mut session = casebook::desk::fresh_session();
     session.aff.sections.clear();
     for s in 0..CASE_ITEMS / 30 {
         let mut section = Section::new(format!("Contention {}", s + 1), SectionKind::Contention);
@@ -114,7 +114,7 @@ fn main() {
         picker: Box::new(ScriptedPicker::default()),
         prefs: Prefs::default(),
     });
-    app.queue(Action::OpenSessionPath(session_path));
+    app.queue(Request::PathGiven(PathFor::OpenSession, session_path));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_accessibility_check(false)

@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use crate::model::{CaseSide, Deck, Item, Session, timing};
 use crate::workspace::{CardStatus, card_status};
 
+use super::identity::{Identities, ItemId};
+
 /// Reading figures of one case.
 #[derive(Clone, Debug, Default)]
 pub struct CaseFigures {
@@ -15,22 +17,17 @@ pub struct CaseFigures {
     pub sections: Vec<timing::Reading>,
 }
 
-/// The cache and the state revision it was computed for.
+/// The figures and card states of the current state.
 #[derive(Default)]
-pub struct Derived {
-    key: Option<(u64, u64)>,
+pub(super) struct Derived {
     aff: CaseFigures,
     neg: CaseFigures,
-    statuses: HashMap<(CaseSide, usize, usize), CardStatus>,
+    statuses: HashMap<ItemId, CardStatus>,
 }
 
 impl Derived {
-    /// Recomputes if `key` (history revision, load counter) changed since last time.
-    pub fn refresh(&mut self, key: (u64, u64), session: &Session, decks: &[Deck]) {
-        if self.key == Some(key) {
-            return;
-        }
-        self.key = Some(key);
+    /// Recomputes everything from `session` and `decks`.
+    pub fn refresh(&mut self, session: &Session, decks: &[Deck], ids: &Identities) {
         self.statuses.clear();
         for side in [CaseSide::Aff, CaseSide::Neg] {
             let case = session.case(side);
@@ -44,8 +41,8 @@ impl Derived {
             }
             for (s, section) in case.sections.iter().enumerate() {
                 for (i, item) in section.items.iter().enumerate() {
-                    if let Item::Card { deck, card, .. } = item {
-                        self.statuses.insert((side, s, i), card_status(deck, card, decks));
+                    if let (Item::Card { deck, card, .. }, Some(id)) = (item, ids.item_at(side, s, i)) {
+                        self.statuses.insert(id, card_status(deck, card, decks));
                     }
                 }
             }
@@ -60,8 +57,8 @@ impl Derived {
         }
     }
 
-    /// How the card at (side, section, index) compares with its deck.
-    pub fn status(&self, side: CaseSide, section: usize, index: usize) -> CardStatus {
-        self.statuses.get(&(side, section, index)).copied().unwrap_or(CardStatus::Current)
+    /// How the card item compares with its deck.
+    pub fn status(&self, item: ItemId) -> CardStatus {
+        self.statuses.get(&item).copied().unwrap_or(CardStatus::Current)
     }
 }

@@ -1,0 +1,255 @@
+//! What a user (through the window), a script or a test asks the desk to do. An intent carries
+//! everything it needs — ids, not positions; the export format and options; the selected text
+//! range — so it can be applied later, in one place, by [`super::Desk::apply`].
+
+use std::path::PathBuf;
+
+use crate::cutting::SourceDoc;
+use crate::export::{ExportOptions, Format};
+use crate::model::{Card, CaseSide, Deck, MarkKind, Section, Session, Side, Source};
+
+use super::identity::{ItemId, SectionId};
+
+/// A card in a loaded deck, named by the deck's id and the card's id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CardKey {
+    /// The deck's id.
+    pub deck: String,
+    /// The card's id within that deck.
+    pub card: String,
+}
+
+impl CardKey {
+    /// The key of card `card` in deck `deck`.
+    pub fn new(deck: impl Into<String>, card: impl Into<String>) -> Self {
+        CardKey { deck: deck.into(), card: card.into() }
+    }
+}
+
+/// Where in a case something goes: a section, and the item it goes before (`None`: the end).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// The section.
+    pub section: SectionId,
+    /// The item it goes before; `None` puts it at the end of the section.
+    pub before: Option<ItemId>,
+}
+
+/// Which way to move something by one step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Towards the start.
+    Up,
+    /// Towards the end.
+    Down,
+}
+
+/// One thing to do to the session, the decks or the files behind them.
+#[derive(Clone, Debug)]
+#[allow(clippy::large_enum_variant, reason = "a handful per frame; boxing buys nothing")]
+pub enum Intent {
+    // ---- the session as a whole ----
+    /// Start over with an empty session (unsaved changes are discarded: ask first).
+    NewSession,
+    /// Replace the session with this one, not yet saved anywhere (the example session).
+    ReplaceSession {
+        /// The session.
+        session: Box<Session>,
+        /// What the status line says afterwards.
+        note: String,
+    },
+    /// Open a session file and the decks it names (unsaved changes are discarded: ask first).
+    OpenSession(PathBuf),
+    /// Save the session to this path (`.session.ron` is added when the name has no such ending).
+    SaveSession(PathBuf),
+    /// Take back the session found in the recovery file.
+    RestoreRecovery,
+    /// Throw away the recovery file.
+    DiscardRecovery,
+    /// Write the export of the session to `path`, atomically.
+    Export {
+        /// The format.
+        format: Format,
+        /// Side, detail and reading speed.
+        options: ExportOptions,
+        /// Where; the format's extension is added when the name has none.
+        path: PathBuf,
+    },
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+
+    // ---- decks ----
+    /// Add a deck file to the library (or review it against the loaded deck with its id).
+    OpenDeck(PathBuf),
+    /// A teammate's deck arrived (team folder): load it, or review it against ours.
+    ReceiveDeck {
+        /// Their deck.
+        deck: Box<Deck>,
+        /// Where it came from.
+        path: PathBuf,
+    },
+    /// Note a problem found outside the desk (a team-folder file that does not load) among the
+    /// warnings about decks.
+    Warn(String),
+    /// Decide a pending import review: which of its changes to take.
+    DecideReview {
+        /// The review.
+        review: u64,
+        /// One flag per change, in the review's order.
+        accepted: Vec<bool>,
+    },
+
+    // ---- the cases ----
+    /// Add a library card to a case.
+    AddCard {
+        /// The card.
+        card: CardKey,
+        /// The case.
+        side: CaseSide,
+        /// Where in it.
+        place: Place,
+    },
+    /// Add an analytic to a case.
+    AddAnalytic {
+        /// The case.
+        side: CaseSide,
+        /// Where in it.
+        place: Place,
+        /// What the debater says.
+        text: String,
+    },
+    /// Change an analytic's words.
+    SetAnalytic {
+        /// The analytic.
+        item: ItemId,
+        /// Its new words.
+        text: String,
+    },
+    /// Remove an item from its case.
+    RemoveItem(ItemId),
+    /// Move an item to another place (in its own case).
+    MoveItem {
+        /// The item.
+        item: ItemId,
+        /// Where it goes.
+        place: Place,
+    },
+    /// Move an item one step up or down within its section.
+    StepItem {
+        /// The item.
+        item: ItemId,
+        /// Which way.
+        step: Step,
+    },
+    /// Replace a case card's snapshot with the card as its deck has it now.
+    UpdateFromDeck(ItemId),
+    /// Add a section at the end of a case.
+    AddSection {
+        /// The case.
+        side: CaseSide,
+        /// The new section (usually empty).
+        section: Section,
+    },
+    /// Remove a section and its items.
+    RemoveSection(SectionId),
+    /// Retitle a section.
+    RenameSection {
+        /// The section.
+        section: SectionId,
+        /// Its new title.
+        title: String,
+    },
+    /// Move a section one step up or down.
+    StepSection {
+        /// The section.
+        section: SectionId,
+        /// Which way.
+        step: Step,
+    },
+    /// Retitle a case.
+    SetCaseTitle {
+        /// The case.
+        side: CaseSide,
+        /// Its new title.
+        title: String,
+    },
+    /// Set the speech length a case is built for.
+    SetSpeechSeconds {
+        /// The case.
+        side: CaseSide,
+        /// Seconds.
+        seconds: u32,
+        /// True while the same drag goes on: merged into the previous step (one undo step).
+        continuing: bool,
+    },
+    /// Set the reading speed.
+    SetWpm {
+        /// Words per minute.
+        wpm: u32,
+        /// True while the same drag goes on: merged into the previous step.
+        continuing: bool,
+    },
+    /// Replace the session notes.
+    SetNotes(String),
+
+    // ---- cards in decks ----
+    /// Replace a deck's card with this version (tag, side, labels, locator, note, quote);
+    /// who changed it and when are recorded.
+    UpdateCard {
+        /// The card.
+        key: CardKey,
+        /// Its new version (same id).
+        card: Box<Card>,
+    },
+    /// Mark (or, with `None`, clear) characters `start..end` of a card: F9/F10/F11/F12.
+    MarkCard {
+        /// The card.
+        key: CardKey,
+        /// The mark, or `None` to clear.
+        kind: Option<MarkKind>,
+        /// The selected character range.
+        range: (usize, usize),
+    },
+    /// Insert a copy of a card right after it, under a fresh id.
+    DuplicateCard(CardKey),
+    /// Delete a card from its deck.
+    DeleteCard(CardKey),
+    /// Move a card to the end of another block of its deck.
+    MoveCardToBlock {
+        /// The card.
+        key: CardKey,
+        /// The block's index in the deck.
+        block: usize,
+    },
+    /// Move a card to the end of the first block of another deck (with its source).
+    MoveCardToDeck {
+        /// The card.
+        key: CardKey,
+        /// The other deck's id.
+        deck: String,
+    },
+    /// Replace a deck's citation of one source.
+    ReplaceSource {
+        /// The deck's id.
+        deck: String,
+        /// The source, with the id of the one it replaces.
+        source: Source,
+    },
+    /// Cut the characters `range` of a source document into a new card.
+    CutCard {
+        /// The source document.
+        doc: Box<SourceDoc>,
+        /// The selected character range (snapped to whole words).
+        range: (usize, usize),
+        /// The new card's tag.
+        tag: String,
+        /// Its side.
+        side: Side,
+        /// The deck it goes into.
+        deck: String,
+        /// The block's index in that deck.
+        block: usize,
+    },
+}

@@ -1,0 +1,440 @@
+//! The desk: Casebook's application core, with no window in it.
+//!
+//! It owns the session, the loaded decks with where each came from, the edit history, the
+//! identities of case items, what each deck file last held (for write-through), pending import
+//! reviews, the crash-recovery file and the figures derived from all of these. It is driven by
+//! [`Intent`]s applied one at a time by [`Desk::apply`], which returns an [`Outcome`]: what
+//! changed, what the status line should say, what to select. The window reads the desk and pushes
+//! intents; the command line and the tests drive it the same way, without egui.
+
+mod cards;
+mod cases;
+mod decks;
+mod derived;
+mod files;
+mod identity;
+mod intent;
+mod review;
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{Card, CaseSide, Deck, Item, Session, Source};
+use crate::ops::{Edit, History, Workspace};
+use crate::search::{CardPos, LibraryIndex};
+use crate::workspace::{CardStatus, DeckOrigin, Recovery};
+
+pub use derived::CaseFigures;
+pub use identity::{Identities, ItemId, SectionId};
+pub use intent::{CardKey, Intent, Place, Step};
+pub use review::Review;
+
+/// A problem to show the user: what failed (one line) and the details.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// One line: what failed, e.g. "Not saved".
+    pub title: String,
+    /// The details, e.g. `path:line:col: message`.
+    pub detail: String,
+}
+
+/// What applying an intent did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// The session's content changed.
+    pub session_changed: bool,
+    /// A deck's content, or the set of loaded decks, changed (the library index was rebuilt).
+    pub decks_changed: bool,
+    /// A different session is now open (new, opened, restored): selections should be dropped.
+    pub session_replaced: bool,
+    /// The status line.
+    pub status: Option<String>,
+    /// Something failed; nothing was changed by the failing part.
+    pub problem: Option<Problem>,
+    /// The case item to select (a card just added, an analytic to type into).
+    pub select_item: Option<ItemId>,
+    /// The section to make current.
+    pub select_section: Option<SectionId>,
+    /// The library card to select (`Some(None)` clears the selection).
+    pub select_card: Option<Option<CardKey>>,
+    /// A session file was opened or saved here (for the recent list).
+    pub session_file: Option<PathBuf>,
+}
+
+impl Outcome {
+    fn status(text: impl Into<String>) -> Outcome {
+        Outcome { status: Some(text.into()), ..Outcome::default() }
+    }
+
+    fn problem(title: impl Into<String>, detail: impl Into<String>) -> Outcome {
+        let title = title.into();
+        Outcome {
+            status: Some(format!("{title}.")),
+            problem: Some(Problem { title, detail: detail.into() }),
+            ..Outcome::default()
+        }
+    }
+}
+
+/// What a drag of a value merges into: one undo step per gesture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gesture {
+    Wpm,
+    Speech(CaseSide),
+}
+
+/// The application core: session, decks, history and the files behind them.
+pub struct Desk {
+    ws: Workspace,
+    origins: Vec<DeckOrigin>,
+    history: History,
+    ids: Identities,
+    session_path: Option<PathBuf>,
+    written: std::collections::HashMap<String, String>,
+    data_dir: PathBuf,
+    recovery: Recovery,
+    recovered: Option<(Session, Option<PathBuf>)>,
+    user_name: String,
+    warnings: Vec<String>,
+    reviews: Vec<Review>,
+    next_review: u64,
+    revision: u64,
+    library_revision: u64,
+    gesture: Option<(Gesture, u64)>,
+    figures: derived::Derived,
+    index: LibraryIndex,
+}
+
+impl Desk {
+    /// A desk with the bundled decks, the user's own decks from `DATA_DIR/decks` (each replacing
+    /// the bundled deck of its id) and an empty session. A recovery file in `data_dir` is read
+    /// and offered through [`Desk::recovered`].
+    pub fn new(data_dir: impl Into<PathBuf>, session: Session) -> Desk {
+        let data_dir = data_dir.into();
+        let (decks, errors) = crate::workspace::bundled_decks();
+        let origins = vec![DeckOrigin::Bundled; decks.len()];
+        let ids = Identities::for_session(&session, 0);
+        let mut desk = Desk {
+            ws: Workspace { session, decks },
+            origins,
+            history: History::new(),
+            ids,
+            session_path: None,
+            written: Default::default(),
+            recovery: Recovery::new(data_dir.clone()),
+            data_dir,
+            recovered: None,
+            user_name: String::new(),
+            warnings: errors.iter().map(ToString::to_string).collect(),
+            reviews: Vec::new(),
+            next_review: 0,
+            revision: 0,
+            library_revision: 0,
+            gesture: None,
+            figures: Default::default(),
+            index: LibraryIndex::build(&[]),
+        };
+        desk.load_user_decks();
+        match desk.recovery.read() {
+            Some(Ok(found)) => desk.recovered = Some(found),
+            Some(Err(e)) => desk.warnings.push(format!("A recovery file exists but cannot be read: {e}")),
+            None => {}
+        }
+        desk.refresh(true);
+        desk
+    }
+
+    /// Applies one intent; see [`Intent`] for what each does.
+    pub fn apply(&mut self, intent: Intent) -> Outcome {
+        let outcome = self.dispatch(intent);
+        self.refresh(outcome.decks_changed || outcome.session_replaced);
+        outcome
+    }
+
+    fn dispatch(&mut self, intent: Intent) -> Outcome {
+        use Intent::*;
+        match intent {
+            NewSession => self.replace_session(fresh_session(), None, "New session."),
+            ReplaceSession { session, note } => self.replace_session(*session, None, &note),
+            OpenSession(path) => self.open_session(path),
+            SaveSession(path) => self.save_session(path),
+            RestoreRecovery => self.restore_recovery(),
+            DiscardRecovery => {
+                self.recovered = None;
+                self.recovery.clear();
+                Outcome::status("The unsaved work was discarded.")
+            }
+            Export { format, options, path } => self.export(format, &options, path),
+            Undo => self.undo_redo(true),
+            Redo => self.undo_redo(false),
+            OpenDeck(path) => self.open_deck(path),
+            ReceiveDeck { deck, path } => self.receive_deck(*deck, path),
+            Warn(text) => {
+                self.warnings.push(text);
+                Outcome::default()
+            }
+            DecideReview { review, accepted } => self.decide_review(review, &accepted),
+            AddCard { card, side, place } => self.add_card(&card, side, place),
+            AddAnalytic { side, place, text } => self.add_analytic(side, place, text),
+            SetAnalytic { item, text } => self.set_analytic(item, text),
+            RemoveItem(item) => self.remove_item(item),
+            MoveItem { item, place } => self.move_item(item, place),
+            StepItem { item, step } => self.step_item(item, step),
+            UpdateFromDeck(item) => self.update_from_deck(item),
+            AddSection { side, section } => self.add_section(side, section),
+            RemoveSection(section) => self.remove_section(section),
+            RenameSection { section, title } => self.rename_section(section, title),
+            StepSection { section, step } => self.step_section(section, step),
+            SetCaseTitle { side, title } => {
+                self.session_edit(crate::ops::SessionOp::SetCaseTitle { side, title }, None)
+            }
+            SetSpeechSeconds { side, seconds, continuing } => self.session_edit(
+                crate::ops::SessionOp::SetSpeechSeconds { side, seconds },
+                Some((Gesture::Speech(side), continuing)),
+            ),
+            SetWpm { wpm, continuing } => {
+                self.session_edit(crate::ops::SessionOp::SetWpm(wpm), Some((Gesture::Wpm, continuing)))
+            }
+            SetNotes(notes) => self.session_edit(crate::ops::SessionOp::SetNotes(notes), None),
+            UpdateCard { key, card } => self.update_card(&key, *card),
+            MarkCard { key, kind, range } => self.mark_card(&key, kind, range),
+            DuplicateCard(key) => self.duplicate_card(&key),
+            DeleteCard(key) => self.delete_card(&key),
+            MoveCardToBlock { key, block } => self.move_card_to_block(&key, block),
+            MoveCardToDeck { key, deck } => self.move_card_to_deck(&key, &deck),
+            ReplaceSource { deck, source } => self.replace_source(&deck, source),
+            CutCard { doc, range, tag, side, deck, block } => {
+                self.cut_card(&doc, range, tag, side, &deck, block)
+            }
+        }
+    }
+
+    /// Recomputes what is derived from the state after a change; `decks` rebuilds the index.
+    fn refresh(&mut self, decks: bool) {
+        if decks {
+            self.index = LibraryIndex::build(&self.ws.decks);
+            self.library_revision += 1;
+        }
+        self.revision += 1;
+        self.figures.refresh(&self.ws.session, &self.ws.decks, &self.ids);
+    }
+
+    /// Applies an edit as one undo step (or, when it continues the gesture of the last step,
+    /// merged into that step), then writes changed deck files through. The outcome says what
+    /// changed.
+    fn edit(&mut self, edit: Edit, gesture: Option<(Gesture, bool)>) -> Outcome {
+        let touches_decks = touches_decks(&edit);
+        let merge = matches!(gesture, Some((g, true)) if self.gesture == Some((g, self.history.revision())));
+        let gesture = gesture.map(|(g, _)| g);
+        let applied = if merge {
+            self.history.apply_merged(&mut self.ws, edit.clone())
+        } else {
+            self.history.apply(&mut self.ws, edit.clone())
+        };
+        if let Err(e) = applied {
+            return Outcome::status(format!("Not done: {e}"));
+        }
+        self.gesture = gesture.map(|g| (g, self.history.revision()));
+        self.ids.follow(&edit, false);
+        let mut outcome =
+            Outcome { session_changed: true, decks_changed: touches_decks, ..Outcome::default() };
+        if touches_decks {
+            outcome.problem = self.write_changed_decks();
+        }
+        outcome
+    }
+
+    fn session_edit(&mut self, op: crate::ops::SessionOp, gesture: Option<(Gesture, bool)>) -> Outcome {
+        self.edit(Edit::Session(op), gesture)
+    }
+
+    fn undo_redo(&mut self, undo: bool) -> Outcome {
+        let result =
+            if undo { self.history.undo_edit(&mut self.ws) } else { self.history.redo_edit(&mut self.ws) };
+        self.gesture = None;
+        let (done, nothing, failed) = if undo {
+            ("Undone.", "Nothing to undo.", "Cannot undo")
+        } else {
+            ("Redone.", "Nothing to redo.", "Cannot redo")
+        };
+        match result {
+            Ok(Some(applied)) => {
+                self.ids.follow(&applied, true);
+                let mut outcome = Outcome {
+                    session_changed: true,
+                    decks_changed: touches_decks(&applied),
+                    status: Some(done.into()),
+                    ..Outcome::default()
+                };
+                if outcome.decks_changed {
+                    outcome.problem = self.write_changed_decks();
+                }
+                outcome
+            }
+            Ok(None) => Outcome::status(nothing),
+            Err(e) => Outcome::status(format!("{failed}: {e}")),
+        }
+    }
+
+    // ---- reading the desk ----
+
+    /// The session being edited.
+    pub fn session(&self) -> &Session {
+        &self.ws.session
+    }
+
+    /// The loaded decks, in library order.
+    pub fn decks(&self) -> &[Deck] {
+        &self.ws.decks
+    }
+
+    /// Where the deck at `index` (library order) lives.
+    pub fn origin(&self, index: usize) -> Option<&DeckOrigin> {
+        self.origins.get(index)
+    }
+
+    /// The session file, if the session has been saved or opened.
+    pub fn session_path(&self) -> Option<&Path> {
+        self.session_path.as_deref()
+    }
+
+    /// Whether there are unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Whether there is an edit to undo.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// Whether there is an edit to redo.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// A number that changes whenever anything the desk shows changes.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// A number that changes whenever the loaded decks (and so the library index) change.
+    pub fn library_revision(&self) -> u64 {
+        self.library_revision
+    }
+
+    /// Warnings about the loaded decks (changed since save, not found, different resolution…).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// The session found in the recovery file at start, and the file it belonged to.
+    pub fn recovered(&self) -> Option<(&Session, Option<&Path>)> {
+        self.recovered.as_ref().map(|(s, p)| (s, p.as_deref()))
+    }
+
+    /// Import reviews waiting for a decision, oldest first.
+    pub fn reviews(&self) -> &[Review] {
+        &self.reviews
+    }
+
+    /// The library index over every loaded card.
+    pub fn index(&self) -> &LibraryIndex {
+        &self.index
+    }
+
+    /// The folder of the user's own decks (edited copies of bundled decks).
+    pub fn user_deck_dir(&self) -> PathBuf {
+        crate::workspace::user_deck_dir(&self.data_dir)
+    }
+
+    /// Sets the name recorded on the cards the user cuts or changes.
+    pub fn set_user_name(&mut self, name: &str) {
+        if self.user_name != name {
+            name.clone_into(&mut self.user_name);
+        }
+    }
+
+    /// Reading figures of the `side` case (whole case and each section).
+    pub fn figures(&self, side: CaseSide) -> &CaseFigures {
+        self.figures.case(side)
+    }
+
+    /// How a case card compares with its deck.
+    pub fn item_status(&self, item: ItemId) -> CardStatus {
+        self.figures.status(item)
+    }
+
+    /// The id of the item at a position, and the position of an id.
+    pub fn ids(&self) -> &Identities {
+        &self.ids
+    }
+
+    /// The item with this id, and where it is.
+    pub fn item(&self, id: ItemId) -> Option<(CaseSide, usize, usize, &Item)> {
+        let (side, s, i) = self.ids.locate_item(id)?;
+        let item = self.ws.session.case(side).sections.get(s)?.items.get(i)?;
+        Some((side, s, i, item))
+    }
+
+    /// Where the card with this key is in the loaded decks.
+    pub fn find_card(&self, key: &CardKey) -> Option<CardPos> {
+        let d = self.ws.decks.iter().position(|x| x.id == key.deck)?;
+        for (b, block) in self.ws.decks[d].blocks.iter().enumerate() {
+            if let Some(c) = block.cards.iter().position(|x| x.id == key.card) {
+                return Some(CardPos { deck: d, block: b, card: c });
+            }
+        }
+        None
+    }
+
+    /// The key of the card at a position.
+    pub fn key_at(&self, pos: CardPos) -> Option<CardKey> {
+        let deck = self.ws.decks.get(pos.deck)?;
+        let card = deck.blocks.get(pos.block)?.cards.get(pos.card)?;
+        Some(CardKey::new(&deck.id, &card.id))
+    }
+
+    /// The card with this key and its deck.
+    pub fn card(&self, key: &CardKey) -> Option<(&Deck, &Card)> {
+        let deck = self.ws.decks.iter().find(|d| d.id == key.deck)?;
+        Some((deck, deck.card(&key.card)?))
+    }
+
+    /// The card with this key with the source it quotes.
+    pub fn card_with_source(&self, key: &CardKey) -> Option<(&Card, &Source)> {
+        let (deck, card) = self.card(key)?;
+        Some((card, deck.source(&card.source)?))
+    }
+
+    /// Writes the unsaved session to the recovery file (every 30 s and when the window loses
+    /// focus, while there are unsaved changes).
+    pub fn write_recovery(&self) -> Result<(), crate::format::SaveError> {
+        self.recovery.write(&self.ws.session, self.session_path.as_deref())
+    }
+
+    /// Removes the recovery file (a clean quit, or quitting without saving).
+    pub fn clear_recovery(&mut self) {
+        self.recovered = None;
+        self.recovery.clear();
+    }
+}
+
+/// A fresh session with one section in each case, so a card can be added at once.
+pub fn fresh_session() -> Session {
+    use crate::model::{Section, SectionKind};
+    let mut s = Session::new(crate::model::RESOLUTION);
+    s.aff.sections.push(Section::new("Contention 1", SectionKind::Contention));
+    s.neg.sections.push(Section::new("Off 1", SectionKind::OffCase));
+    s
+}
+
+fn touches_decks(edit: &Edit) -> bool {
+    match edit {
+        Edit::Session(_) => false,
+        Edit::Deck { .. } => true,
+        Edit::Batch(edits) => edits.iter().any(touches_decks),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,181 @@
+//! What views share besides the desk: the selection (by id, so it survives edits and undo) and
+//! the queue of requests a view makes — intents for the desk, commands, paths to ask for.
+
+use std::path::PathBuf;
+
+use crate::desk::{CardKey, Desk, Intent, ItemId, Place, SectionId};
+use crate::export::{ExportOptions, Format};
+use crate::model::CaseSide;
+
+use super::commands::Command;
+use super::file_picker::Pick;
+
+/// What the middle of the window shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CentralTab {
+    /// The card reader.
+    Read,
+    /// Cutting cards from a source.
+    Cut,
+    /// Editing the selected card: tag, cite, marks.
+    EditCard,
+}
+
+/// What is selected, by identity.
+#[derive(Clone, Debug)]
+pub struct Selection {
+    /// The case shown in the case builder.
+    pub side: CaseSide,
+    /// The section new cards go to, per case (aff, neg); `None`: the first section.
+    pub section: [Option<SectionId>; 2],
+    /// The selected case item.
+    pub item: Option<ItemId>,
+    /// The selected library card.
+    pub card: Option<CardKey>,
+    /// Whether the reader and editor show the case item (else the library card).
+    pub showing_item: bool,
+    /// The analytic being typed into.
+    pub editing_analytic: Option<ItemId>,
+    /// The section being renamed.
+    pub renaming_section: Option<SectionId>,
+    /// Scroll the library to the selected card on the next frame.
+    pub scroll_to_card: bool,
+    /// The middle pane's tab.
+    pub central: CentralTab,
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Selection {
+            side: CaseSide::Aff,
+            section: [None, None],
+            item: None,
+            card: None,
+            showing_item: false,
+            editing_analytic: None,
+            renaming_section: None,
+            scroll_to_card: false,
+            central: CentralTab::Read,
+        }
+    }
+}
+
+fn slot(side: CaseSide) -> usize {
+    usize::from(side == CaseSide::Neg)
+}
+
+impl Selection {
+    /// The current section of the shown case: the chosen one while it exists, else the first.
+    pub fn current_section(&self, desk: &Desk) -> Option<SectionId> {
+        self.section[slot(self.side)]
+            .filter(|s| desk.ids().locate_section(*s).is_some_and(|(side, _)| side == self.side))
+            .or_else(|| desk.ids().section_at(self.side, 0))
+    }
+
+    /// The index of the current section in the shown case.
+    pub fn current_index(&self, desk: &Desk) -> Option<usize> {
+        self.current_section(desk).and_then(|s| desk.ids().locate_section(s)).map(|(_, i)| i)
+    }
+
+    /// Makes `section` current (in its own case).
+    pub fn set_section(&mut self, desk: &Desk, section: SectionId) {
+        if let Some((side, _)) = desk.ids().locate_section(section) {
+            self.section[slot(side)] = Some(section);
+        }
+    }
+
+    /// Where new items go: the end of the current section.
+    pub fn insertion_place(&self, desk: &Desk) -> Option<Place> {
+        self.current_section(desk).map(|section| Place { section, before: None })
+    }
+
+    /// The selected case item if it still exists in the shown case.
+    pub fn live_item(&self, desk: &Desk) -> Option<ItemId> {
+        self.item.filter(|i| desk.item(*i).is_some_and(|(side, ..)| side == self.side))
+    }
+
+    /// The card the editor works on: the selected case card (its card in the loaded deck) when
+    /// the case item was chosen last, else the library selection.
+    pub fn editing_card(&self, desk: &Desk) -> Option<CardKey> {
+        if self.showing_item {
+            return match self.live_item(desk).and_then(|i| desk.item(i)) {
+                Some((_, _, _, crate::model::Item::Card { deck, card, .. })) => {
+                    Some(CardKey::new(deck, &card.id))
+                }
+                _ => None,
+            };
+        }
+        self.card.clone()
+    }
+}
+
+/// A path to ask the user for, and what to do with it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathFor {
+    /// Open this session.
+    OpenSession,
+    /// Add this deck to the library.
+    OpenDeck,
+    /// Save the session here.
+    SaveSession,
+    /// Export here in this format with these options.
+    Export(Format, ExportOptions),
+    /// Open this source in the cut panel.
+    OpenSource,
+    /// Use this folder as the team folder.
+    TeamFolder,
+}
+
+impl PathFor {
+    /// What the file dialog is asked for.
+    pub fn pick(&self) -> Pick {
+        match self {
+            PathFor::OpenSession => Pick::OpenSession,
+            PathFor::OpenDeck => Pick::OpenDeck,
+            PathFor::SaveSession => Pick::SaveSession,
+            PathFor::Export(format, _) => Pick::SaveExport(*format),
+            PathFor::OpenSource => Pick::OpenSource,
+            PathFor::TeamFolder => Pick::TeamFolder,
+        }
+    }
+}
+
+/// One thing a view asks for.
+#[derive(Clone, Debug)]
+pub enum Request {
+    /// Apply this to the desk.
+    Intent(Intent),
+    /// Run this command.
+    Command(Command),
+    /// Ask for a path, then act on it.
+    Path(PathFor),
+    /// A path for this purpose was given.
+    PathGiven(PathFor, PathBuf),
+    /// Replace the session (after asking about unsaved changes).
+    Replace(Box<Request>),
+    /// The window may close now (after "Quit without saving").
+    CloseWithoutSaving,
+    /// Save, then close.
+    SaveAndClose,
+}
+
+/// The requests views made this frame, handled after the frame in one place.
+#[derive(Default)]
+pub struct Requests(pub Vec<Request>);
+
+impl Requests {
+    /// Asks for an intent.
+    pub fn intent(&mut self, intent: Intent) {
+        self.0.push(Request::Intent(intent));
+    }
+
+    /// Asks for a command.
+    pub fn command(&mut self, command: Command) {
+        self.0.push(Request::Command(command));
+    }
+
+    /// Asks for any request.
+    pub fn push(&mut self, request: Request) {
+        self.0.push(request);
+    }
+}
