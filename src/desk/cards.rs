@@ -10,16 +10,16 @@ use super::intent::CardKey;
 use super::{Desk, Outcome};
 
 impl Desk {
-    fn located(&self, key: &CardKey) -> Result<(usize, usize, usize), Outcome> {
+    fn located(&self, key: &CardKey) -> Result<(usize, usize, usize), Box<Outcome>> {
         self.find_card(key)
             .map(|p| (p.deck, p.block, p.card))
-            .ok_or_else(|| Outcome::status("That card is no longer in the library."))
+            .ok_or_else(|| Box::new(Outcome::status("That card is no longer in the library.")))
     }
 
     pub(super) fn update_card(&mut self, key: &CardKey, mut card: Card) -> Outcome {
         let (d, block, index) = match self.located(key) {
             Ok(at) => at,
-            Err(o) => return o,
+            Err(o) => return *o,
         };
         let current = &self.ws.decks[d].blocks[block].cards[index];
         if *current == card {
@@ -56,7 +56,7 @@ impl Desk {
     pub(super) fn duplicate_card(&mut self, key: &CardKey) -> Outcome {
         let (d, block, index) = match self.located(key) {
             Ok(at) => at,
-            Err(o) => return o,
+            Err(o) => return *o,
         };
         let card = self.ws.decks[d].blocks[block].cards[index].clone();
         let ids: Vec<String> = self.ws.decks.iter().flat_map(|d| d.cards().map(|c| c.id.clone())).collect();
@@ -74,7 +74,7 @@ impl Desk {
     pub(super) fn delete_card(&mut self, key: &CardKey) -> Outcome {
         let (_, block, index) = match self.located(key) {
             Ok(at) => at,
-            Err(o) => return o,
+            Err(o) => return *o,
         };
         let mut outcome = self.deck_edit(vec![(key.deck.clone(), DeckOp::RemoveCard { block, index })]);
         if outcome.decks_changed {
@@ -87,7 +87,7 @@ impl Desk {
     pub(super) fn move_card_to_block(&mut self, key: &CardKey, to: usize) -> Outcome {
         let (d, block, index) = match self.located(key) {
             Ok(at) => at,
-            Err(o) => return o,
+            Err(o) => return *o,
         };
         let Some(target) = self.ws.decks[d].blocks.get(to) else { return Outcome::default() };
         if to == block {
@@ -108,7 +108,7 @@ impl Desk {
     pub(super) fn move_card_to_deck(&mut self, key: &CardKey, to: &str) -> Outcome {
         let (d, block, index) = match self.located(key) {
             Ok(at) => at,
-            Err(o) => return o,
+            Err(o) => return *o,
         };
         let Some(target) = self.ws.decks.iter().find(|x| x.id == to) else { return Outcome::default() };
         if target.id == key.deck {

@@ -10,11 +10,11 @@ use super::{Desk, Outcome};
 
 impl Desk {
     /// The (section index, item index) a place names in the `side` case.
-    fn resolve(&self, side: CaseSide, place: Place) -> Result<(usize, usize), Outcome> {
-        let gone = || Outcome::status("That section is no longer in the case.");
+    fn resolve(&self, side: CaseSide, place: Place) -> Result<(usize, usize), Box<Outcome>> {
+        let gone = || Box::new(Outcome::status("That section is no longer in the case."));
         let (at_side, s) = self.ids.locate_section(place.section).ok_or_else(gone)?;
         if at_side != side {
-            return Err(Outcome::status("That section belongs to the other case."));
+            return Err(Box::new(Outcome::status("That section belongs to the other case.")));
         }
         let section = &self.ws.session.case(side).sections[s];
         let index = match place.before {
@@ -45,7 +45,7 @@ impl Desk {
         };
         let (s, index) = match self.resolve(side, place) {
             Ok(at) => at,
-            Err(outcome) => return outcome,
+            Err(outcome) => return *outcome,
         };
         let item = Item::Card { deck: deck.id.clone(), card: card.clone(), source: source.clone() };
         let tag = card.tag.clone();
@@ -73,7 +73,7 @@ impl Desk {
     pub(super) fn add_analytic(&mut self, side: CaseSide, place: Place, text: String) -> Outcome {
         let (s, index) = match self.resolve(side, place) {
             Ok(at) => at,
-            Err(outcome) => return outcome,
+            Err(outcome) => return *outcome,
         };
         let item = Item::Analytic { text };
         let outcome = self.edit(Edit::Session(SessionOp::InsertItem { side, section: s, index, item }), None);
@@ -108,7 +108,7 @@ impl Desk {
         };
         let (s, i) = match self.resolve(side, place) {
             Ok(at) => at,
-            Err(outcome) => return outcome,
+            Err(outcome) => return *outcome,
         };
         // `i` counts the item itself when it sits above its new place in the same section.
         let to = if fs == s && fi < i { i - 1 } else { i };

@@ -111,7 +111,7 @@ pub fn show(ctx: &egui::Context, desk: &Desk, modal: Modal, out: &mut Requests) 
             Modal::ConfirmDiscard(then)
         }
         Modal::Restore => {
-            let Some((_, origin)) = desk.recovered() else { return None };
+            let (_, origin) = desk.recovered()?;
             egui::Modal::new(Id::unique("restore")).show(ctx, |ui| {
                 ui.heading("Restore unsaved work?");
                 let from = origin.map_or("an untitled session".to_owned(), |p| p.display().to_string());
@@ -180,7 +180,7 @@ pub fn show(ctx: &egui::Context, desk: &Desk, modal: Modal, out: &mut Requests) 
             Modal::Palette { query, selected }
         }
         Modal::Review(id, mut accepted) => {
-            let Some(review) = desk.reviews().iter().find(|r| r.id == id) else { return None };
+            let review = desk.reviews().iter().find(|r| r.id == id)?;
             keep = super::import_review::show(ctx, review, &mut accepted, out);
             Modal::Review(id, accepted)
         }
