@@ -145,7 +145,7 @@ impl CasebookApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if !self.window.prefs_applied {
-            super::prefs_apply(&ctx, &self.prefs);
+            self.prefs.apply_to(&ctx);
             self.window.prefs_applied = true;
         }
         self.shortcuts(&ctx);

@@ -10,6 +10,7 @@ use crate::model::{CaseSide, Section, SectionKind};
 
 use super::app::CasebookApp;
 use super::commands::Command;
+use super::file_picker::Picked;
 use super::modals::Modal;
 use super::view_state::{CentralTab, PathFor, Request};
 
@@ -89,15 +90,20 @@ impl CasebookApp {
         outcome
     }
 
-    /// Asks the picker for a path; with none, offers a path field (no dialog could be shown, or
-    /// the user cancelled — rfd cannot tell which).
+    /// Asks the picker for a path; where no dialog could be shown, offers a path field (a
+    /// cancelled dialog is just cancelled).
     fn ask_path(&mut self, what: PathFor) {
         let suggested = self
             .session_path()
             .and_then(|p| p.file_name())
             .map_or("prep.session.ron".to_owned(), |n| n.to_string_lossy().into_owned());
-        if let Some(path) = self.picker.pick(what.pick(), &suggested) {
-            return self.requests.push(Request::PathGiven(what, path));
+        match self.picker.pick(what.pick(), &suggested) {
+            Picked::Path(path) => return self.requests.push(Request::PathGiven(what, path)),
+            Picked::Cancelled => {
+                self.status = "Cancelled.".into();
+                return;
+            }
+            Picked::NoDialog => {}
         }
         let start = self
             .session_path()

@@ -1,7 +1,9 @@
 //! File dialogs behind a small trait: rfd in the app, a scripted fake in tests. A dialog only
 //! chooses a path; the app's actions take paths, so no test needs a dialog.
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// What a picker is asked to choose.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,20 +22,34 @@ pub enum Pick {
     SaveExport(crate::export::Format),
 }
 
-/// Chooses files. `None` means cancelled — or that no dialog could be shown, which rfd cannot
-/// tell apart; the app then offers a path field.
+/// What came back from a file dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    /// The user chose this path.
+    Path(PathBuf),
+    /// The user closed the dialog without choosing: do nothing.
+    Cancelled,
+    /// No dialog could be shown (no xdg desktop portal, no zenity): offer a path field.
+    NoDialog,
+}
+
+/// Chooses files.
 pub trait FilePicker {
     /// Asks the user for a path.
-    fn pick(&mut self, what: Pick, suggested_name: &str) -> Option<PathBuf>;
+    fn pick(&mut self, what: Pick, suggested_name: &str) -> Picked;
 }
+
+/// A dialog that "returns" faster than this was never shown: nobody cancels a dialog this fast.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
 
 /// Native dialogs through rfd (xdg portal, zenity fallback).
 pub struct NativePicker;
 
 impl FilePicker for NativePicker {
-    fn pick(&mut self, what: Pick, suggested_name: &str) -> Option<PathBuf> {
+    fn pick(&mut self, what: Pick, suggested_name: &str) -> Picked {
+        let started = Instant::now();
         let dialog = rfd::FileDialog::new();
-        match what {
+        let chosen = match what {
             Pick::OpenSession => dialog.add_filter("Casebook session", &["session.ron", "ron"]).pick_file(),
             Pick::OpenDeck => dialog.add_filter("Casebook deck", &["deck.ron", "ron"]).pick_file(),
             Pick::OpenSource => dialog.add_filter("Article", &["txt", "md", "html", "htm"]).pick_file(),
@@ -49,16 +65,30 @@ impl FilePicker for NativePicker {
                     .set_file_name(format!("{stem}.{}", format.extension()))
                     .save_file()
             }
+        };
+        // rfd answers `None` both for "cancelled" and for "no dialog backend": only the time
+        // tells them apart.
+        match chosen {
+            Some(path) => Picked::Path(path),
+            None if started.elapsed() < NO_DIALOG_WITHIN => Picked::NoDialog,
+            None => Picked::Cancelled,
         }
     }
 }
 
-/// A picker that answers from a queue (tests), `None` when empty.
+/// A picker that answers from a queue (tests); an empty queue answers [`Picked::NoDialog`].
 #[derive(Default)]
-pub struct ScriptedPicker(pub std::collections::VecDeque<Option<PathBuf>>);
+pub struct ScriptedPicker(pub VecDeque<Picked>);
+
+impl ScriptedPicker {
+    /// Answers each `Some(path)` with that path and each `None` with "no dialog".
+    pub fn paths(picks: Vec<Option<PathBuf>>) -> Self {
+        ScriptedPicker(picks.into_iter().map(|p| p.map_or(Picked::NoDialog, Picked::Path)).collect())
+    }
+}
 
 impl FilePicker for ScriptedPicker {
-    fn pick(&mut self, _what: Pick, _suggested_name: &str) -> Option<PathBuf> {
-        self.0.pop_front().flatten()
+    fn pick(&mut self, _what: Pick, _suggested_name: &str) -> Picked {
+        self.0.pop_front().unwrap_or(Picked::NoDialog)
     }
 }

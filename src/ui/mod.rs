@@ -31,21 +31,10 @@ pub use app::{AppConfig, CasebookApp};
 pub use card_editor::CARD_TEXT_ID;
 pub use commands::{Command, TABLE as COMMANDS};
 pub use cut_panel::SOURCE_TEXT_ID;
-pub use file_picker::{FilePicker, NativePicker, Pick, ScriptedPicker};
+pub use file_picker::{FilePicker, NativePicker, Pick, Picked, ScriptedPicker};
 pub use library_panel::Row as LibraryRow;
 pub use prefs::{Prefs, Theme};
 pub use view_state::{CentralTab, PathFor, Request};
-
-/// Applies theme and zoom.
-pub(crate) fn prefs_apply(ctx: &egui::Context, prefs: &Prefs) {
-    ctx.set_theme(match prefs.theme {
-        Theme::Light => egui::Theme::Light,
-        Theme::Dark => egui::Theme::Dark,
-    });
-    ctx.set_zoom_factor(prefs.zoom);
-    // Zoom keys are Casebook commands (remembered in preferences); egui's own would zoom twice.
-    ctx.options_mut(|o| o.zoom_with_keyboard = false);
-}
 
 /// Opens the window (with `file`, a session or deck, if given) and runs until it is closed.
 pub fn run(file: Option<PathBuf>) -> Result<(), String> {

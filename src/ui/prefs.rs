@@ -67,6 +67,17 @@ impl Prefs {
         }
     }
 
+    /// Applies theme and zoom to the window.
+    pub fn apply_to(&self, ctx: &egui::Context) {
+        ctx.set_theme(match self.theme {
+            Theme::Light => egui::Theme::Light,
+            Theme::Dark => egui::Theme::Dark,
+        });
+        ctx.set_zoom_factor(self.zoom);
+        // Zoom keys are Casebook commands (remembered in preferences); egui's own would zoom twice.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+    }
+
     /// Reads preferences from eframe storage; anything unreadable gives the defaults.
     pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
         storage.and_then(|s| eframe::get_value(s, KEY)).unwrap_or_default()

@@ -11,6 +11,15 @@ use egui_kittest::Harness;
 pub fn app_in(dir: &std::path::Path, picks: Vec<Option<PathBuf>>) -> CasebookApp {
     CasebookApp::new(AppConfig {
         recovery_dir: dir.join("recovery"),
+        picker: Box::new(ScriptedPicker::paths(picks)),
+        prefs: Prefs::default(),
+    })
+}
+
+/// A window like [`app_in`] whose file dialogs answer `picks` (cancel, no dialog, a path).
+pub fn app_with_picks(dir: &std::path::Path, picks: Vec<casebook::ui::Picked>) -> CasebookApp {
+    CasebookApp::new(AppConfig {
+        recovery_dir: dir.join("recovery"),
         picker: Box::new(ScriptedPicker(VecDeque::from(picks))),
         prefs: Prefs::default(),
     })
