@@ -102,7 +102,10 @@ fn cancelling_a_real_file_dialog_asks_nothing_more_and_writes_nothing() {
     settle(&mut h);
     assert!(h.query_by_label("Export to").is_none(), "no second dialog after a cancel");
     assert!(h.query_by_label("Export the session").is_none());
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().filter(|e| e.as_ref().unwrap().path().is_file()).count(), 0);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().filter(|e| e.as_ref().unwrap().path().is_file()).count(),
+        0
+    );
     assert_eq!(h.state().status(), "Cancelled.");
 }
 

@@ -8,8 +8,8 @@ use crate::desk::{CardKey, Desk, Intent};
 use crate::model::{Card, MarkKind, Side, timing};
 use crate::workspace::DeckOrigin;
 
+use super::card_text::card_text_job;
 use super::commands::Command;
-use super::reader::card_text_job;
 use super::view_state::{Requests, Selection};
 use super::widgets::DraftField;
 

@@ -8,6 +8,7 @@
 
 mod app;
 mod card_editor;
+mod card_text;
 mod case_panel;
 mod case_rows;
 mod commands;
@@ -29,6 +30,7 @@ use std::path::PathBuf;
 
 pub use app::{AppConfig, CasebookApp};
 pub use card_editor::CARD_TEXT_ID;
+pub use card_text::{HIGHLIGHT_EXPAND, READ_SIZE, card_text_job};
 pub use commands::{Command, TABLE as COMMANDS};
 pub use cut_panel::SOURCE_TEXT_ID;
 pub use file_picker::{FilePicker, NativePicker, Pick, Picked, ScriptedPicker};

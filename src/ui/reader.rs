@@ -2,51 +2,15 @@
 //! underlined text full size, highlighted (read-aloud) text on a colour — with the reading time.
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, RichText, Stroke};
+use egui::{FontId, RichText};
 
 use crate::desk::{Desk, Intent, ItemId};
-use crate::model::{Card, CaseSide, Item, marks, timing};
+use crate::model::{CaseSide, Item, timing};
 use crate::workspace::CardStatus;
 
+use super::card_text::card_text_job;
 use super::commands::Command;
 use super::view_state::{Requests, Selection};
-
-/// Size of text that is read aloud or underlined.
-const READ_SIZE: f32 = 15.0;
-/// Size of text that is not read (Verbatim shrinks it).
-const UNREAD_SIZE: f32 = 10.5;
-
-/// The colour highlighted text sits on.
-pub fn highlight_colour(dark: bool) -> Color32 {
-    if dark { Color32::from_rgb(0, 96, 110) } else { Color32::from_rgb(140, 240, 250) }
-}
-
-/// The card text as a layout job with Verbatim-style marking.
-pub fn card_text_job(card: &Card, visuals: &egui::Visuals, wrap_width: f32) -> LayoutJob {
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = wrap_width;
-    let strong = visuals.strong_text_color();
-    let weak = visuals.weak_text_color();
-    for seg in marks::segments(&card.text, &card.marks) {
-        let read = seg.underline || seg.highlight;
-        let mut format = TextFormat {
-            font_id: FontId::proportional(if read { READ_SIZE } else { UNREAD_SIZE }),
-            color: if read { strong } else { weak },
-            ..TextFormat::default()
-        };
-        if seg.underline {
-            format.underline = Stroke::new(if seg.emphasis { 2.0 } else { 1.0 }, strong);
-        }
-        if seg.emphasis {
-            format.italics = true;
-        }
-        if seg.highlight {
-            format.background = highlight_colour(visuals.dark_mode);
-        }
-        job.append(seg.text, 0.0, format);
-    }
-    job
-}
 
 /// Draws the reader for the selected case item, else the selected library card.
 pub fn show(ui: &mut egui::Ui, desk: &Desk, selection: &Selection, out: &mut Requests) {
