@@ -28,10 +28,12 @@ fn cutting_a_passage_from_a_bundled_source_gives_a_verbatim_card_in_an_editable_
     let wanted = "Yet it had more of a symbolic function.";
     let byte = normalized.find(wanted).unwrap();
     let start = normalized[..byte].chars().count();
-    // A sloppy selection: starts mid-word, ends mid-word; Cut snaps it to whole words.
+    // A sloppy selection: starts on the space before, ends in the next sentence's first word;
+    // Cut trims the space and leaves the fragment out.
+    let after = normalized[byte + wanted.len()..].chars().take_while(|c| c.is_whitespace()).count();
     h.get_by_label("Source text").focus();
     settle(&mut h);
-    select_text(&h.ctx, SOURCE_TEXT_ID, start + 1, start + wanted.chars().count() - 2);
+    select_text(&h.ctx, SOURCE_TEXT_ID, start - 1, start + wanted.chars().count() + after + 2);
     settle(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::X);
     settle(&mut h);

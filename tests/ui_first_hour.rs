@@ -137,3 +137,35 @@ fn opening_the_example_over_unsaved_work_asks_first_and_keeps_the_recovery_file(
     assert_ne!(h.state().session(), &unsaved);
     assert!(recovery.exists(), "the recovery file goes only after a save or an explicit discard");
 }
+
+#[test]
+fn selecting_a_passage_then_typing_the_tag_still_cuts_that_passage() {
+    use casebook::model::verbatim;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_in(dir.path(), vec![]));
+    h.get_by_label("Cut from source").click();
+    settle(&mut h);
+    h.get_by_label("Bundled source").click();
+    settle(&mut h);
+    h.get_by_label("kim-2025-asia-needs-nato-style-alliance.txt").click();
+    settle(&mut h);
+    let source = casebook::bundled::SOURCE_TEXTS.iter().find(|s| s.id == "kim-2025").unwrap();
+    let normalized = verbatim::normalize_source(source.text);
+    let wanted = "Yet it had more of a symbolic function.";
+    let start = normalized[..normalized.find(wanted).unwrap()].chars().count();
+    h.get_by_label("Source text").focus();
+    settle(&mut h);
+    common::ui::select_text(&h.ctx, casebook::ui::SOURCE_TEXT_ID, start, start + wanted.chars().count());
+    settle(&mut h);
+    h.get_by_label_contains("Selected: 8 words");
+    // Clicking the tag field takes the selection away from the source text.
+    h.get_by_label("Tag for the new card").focus();
+    common::ui::select_text(&h.ctx, casebook::ui::SOURCE_TEXT_ID, 0, 0);
+    settle(&mut h);
+    h.get_by_label("Tag for the new card").type_text("SEATO was symbolic");
+    settle(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::X);
+    settle(&mut h);
+    let card = h.state().decks()[0].cards().find(|c| c.tag == "SEATO was symbolic").expect("cut");
+    assert_eq!(card.text, wanted, "{}", h.state().status());
+}

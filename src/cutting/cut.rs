@@ -105,19 +105,53 @@ pub fn locator(doc: &SourceDoc, start: usize, end: usize) -> String {
     if first == last { format!("para. {first}") } else { format!("paras. {first}-{last}") }
 }
 
-/// Widens a rough selection `start..end` (character offsets, either order, clamped to the text) to
-/// whole words: whitespace at its edges is dropped, then each edge moves out to the end of the word
-/// it cuts through. A word is a run of non-whitespace; em and en dashes also end words, so
-/// "alliance—which" snaps to either side. An empty or whitespace-only selection stays empty
-/// (at its trimmed position).
+/// Where a word ends: a run of non-whitespace; em and en dashes also end words, so
+/// "alliance—which" snaps to either side.
+fn in_word(c: char) -> bool {
+    !c.is_whitespace() && c != '—' && c != '–'
+}
+
+/// Snaps a rough selection `start..end` (character offsets, either order, clamped to the text)
+/// for cutting: whitespace at its edges is dropped, then an edge that cuts through a word moves
+/// *inward* past that word, so a card never starts or ends on a fragment ("For" of the next
+/// sentence's "Fortunately"). A selection inside a single word takes that whole word. An empty
+/// or whitespace-only selection stays empty (at its trimmed position).
 pub fn selection_snap(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let (start, end) = (start.min(end).min(chars.len()), start.max(end).min(chars.len()));
+    let (start, end) = trim(&chars, start, end);
+    if start == end {
+        return (start, start);
+    }
+    let (mut inner_start, mut inner_end) = (start, end);
+    if start > 0 && in_word(chars[start - 1]) && in_word(chars[start]) {
+        while inner_start < end && in_word(chars[inner_start]) {
+            inner_start += 1;
+        }
+    }
+    if end < chars.len() && in_word(chars[end - 1]) && in_word(chars[end]) {
+        while inner_end > inner_start && in_word(chars[inner_end - 1]) {
+            inner_end -= 1;
+        }
+    }
+    let (inner_start, inner_end) = trim(&chars, inner_start, inner_end);
+    if inner_start < inner_end && inner_start < end {
+        (inner_start, inner_end)
+    } else {
+        widen_to_words(text, start, end)
+    }
+}
+
+/// Widens a selection to whole words, as Word's smart selection does when marking: each edge that
+/// cuts through a word moves out to that word's end ("r|elies" marks "relies"). Whitespace at the
+/// edges is dropped first; an empty selection stays empty.
+pub fn widen_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
     let chars: Vec<char> = text.chars().collect();
     let (start, end) = (start.min(end).min(chars.len()), start.max(end).min(chars.len()));
     let (mut start, mut end) = trim(&chars, start, end);
     if start == end {
         return (start, start);
     }
-    let in_word = |c: char| !c.is_whitespace() && c != '—' && c != '–';
     if in_word(chars[start]) {
         while start > 0 && in_word(chars[start - 1]) {
             start -= 1;
@@ -201,20 +235,33 @@ mod tests {
         assert_eq!(cut(&d, 0, 17), Err(CutError::NotVerbatim));
     }
 
+    fn slice(text: &str, (s, e): (usize, usize)) -> String {
+        text.chars().skip(s).take(e - s).collect()
+    }
+
     #[test]
-    fn snapping_widens_to_whole_words_and_trims_whitespace() {
-        let text = "Asia’s hub-and-spoke system is “disjointed.” Yes—really";
-        let snap = |s, e| {
-            let (s, e) = selection_snap(text, s, e);
-            text.chars().skip(s).take(e - s).collect::<String>()
-        };
-        assert_eq!(snap(9, 24), "hub-and-spoke system");
-        assert_eq!(snap(6, 29), "hub-and-spoke system is");
-        assert_eq!(snap(35, 33), "“disjointed.”");
+    fn cutting_snaps_inward_past_partial_words_and_trims_whitespace() {
+        let text = "Asia’s hub-and-spoke system is “disjointed.” Yes—really. Fortunately not";
+        let snap = |s, e| slice(text, selection_snap(text, s, e));
+        assert_eq!(snap(9, 24), "hub-and-spoke system", "only fragments selected: widened instead");
+        assert_eq!(snap(9, 31), "system is", "fragments at both edges are left out");
+        assert_eq!(snap(6, 29), "hub-and-spoke system", "the fragment “i” of “is” is left out");
+        assert_eq!(snap(7, 60), "hub-and-spoke system is “disjointed.” Yes—really.", "no dangling “For”");
+        assert_eq!(snap(35, 33), "“disjointed.”", "inside one word: that word");
         assert_eq!(snap(46, 48), "Yes");
         assert_eq!(snap(0, 999), text);
         assert_eq!(selection_snap(text, 6, 7), (7, 7), "whitespace only stays empty");
         assert_eq!(selection_snap(text, 3, 3), (3, 3));
         assert_eq!(selection_snap("", 5, 9), (0, 0));
+    }
+
+    #[test]
+    fn marking_widens_to_whole_words() {
+        let text = "The alliance relies on trust—and money";
+        let widen = |s, e| slice(text, widen_to_words(text, s, e));
+        assert_eq!(widen(14, 20), "relies", "r|elies marks relies");
+        assert_eq!(widen(5, 15), "alliance relies");
+        assert_eq!(widen(24, 31), "trust—and");
+        assert_eq!(widen(3, 4), "");
     }
 }

@@ -11,7 +11,7 @@
 //!    and its [`crate::model::Source`] is prefilled with what is known (bundled facts, the page's
 //!    title, author, date and URL, the file name), with today's date ([`today`]) as the access date
 //!    of a newly read file or paste.
-//! 2. **Select** a passage; [`selection_snap`] widens a sloppy mouse selection to whole words.
+//! 2. **Select** a passage; [`selection_snap`] snaps a sloppy mouse selection inward to whole words.
 //! 3. **Cut** it with [`cut_card`]: a [`crate::model::Card`] with exactly the selected text (trimmed),
 //!    the source's id and a paragraph locator, plus the offsets it came from ([`Cut`]). The text
 //!    always passes [`crate::model::verbatim::is_verbatim`] against the source text: a quote never
@@ -28,7 +28,7 @@ mod md;
 mod source_doc;
 
 pub use condense::{COMPOUND_PREFIXES, MAX_WRAPPED_LINE, condense};
-pub use cut::{Cut, CutError, cut_card, locator, selection_snap};
+pub use cut::{Cut, CutError, cut_card, locator, selection_snap, widen_to_words};
 pub use date::{civil_from_days, date_from_unix, date_of, today};
 pub use entities::decode_entities;
 pub use html::html_to_source_text;

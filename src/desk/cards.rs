@@ -39,7 +39,7 @@ impl Desk {
         let Some((_, card)) = self.card(key) else {
             return Outcome::status("That card is no longer in the library.");
         };
-        let (start, end) = (start.min(end), start.max(end).min(card.char_len()));
+        let (start, end) = crate::cutting::widen_to_words(&card.text, start, end);
         if start >= end {
             return Outcome::status(
                 "Select some card text first, then underline, emphasise or highlight it.",

@@ -122,16 +122,19 @@ fn moving_a_card_between_decks_is_one_step_and_brings_its_source() {
 }
 
 #[test]
-fn marking_a_card_records_who_changed_it() {
+fn marking_widens_to_whole_words_and_records_who_changed_the_card() {
     let (_dir, mut desk) = desk();
     desk.set_user_name("Ana");
     let key = first_key(&desk, 0);
-    apply_ok(
-        &mut desk,
-        Intent::MarkCard { key: key.clone(), kind: Some(MarkKind::Emphasis), range: (10, 0) },
-    );
+    let text = desk.card(&key).unwrap().1.text.clone();
+    // From inside the first word to inside the second: F10 marks both whole words.
+    let second_end = text.split(' ').take(2).map(|w| w.chars().count()).sum::<usize>() + 1;
+    let range = (second_end - 1, 1);
+    apply_ok(&mut desk, Intent::MarkCard { key: key.clone(), kind: Some(MarkKind::Emphasis), range });
     let card = desk.card(&key).unwrap().1;
-    assert!(card.marks.iter().any(|m| m.kind == MarkKind::Emphasis && m.start == 0 && m.end == 10));
+    let wanted =
+        |m: &&crate::model::Mark| m.kind == MarkKind::Emphasis && m.start == 0 && m.end == second_end;
+    assert!(card.marks.iter().any(|m| wanted(&m)), "{:?} in {text:?}", card.marks);
     assert_eq!(card.provenance.changed_by, "Ana");
 }
 

@@ -18,15 +18,7 @@ pub const CARD_TEXT_ID: &str = "card-editor-text";
 
 /// The selected character range of the card text field, if any.
 pub fn selection(ctx: &egui::Context) -> Option<(usize, usize)> {
-    text_selection(ctx, CARD_TEXT_ID)
-}
-
-/// The selected character range of the text field with id source `id`, if any.
-pub fn text_selection(ctx: &egui::Context, id: &str) -> Option<(usize, usize)> {
-    let state = egui::text_edit::TextEditState::load(ctx, Id::unique(id))?;
-    let range = state.cursor.char_range()?;
-    let (a, b): (usize, usize) = (range.primary.index.into(), range.secondary.index.into());
-    (a != b).then_some((a.min(b), a.max(b)))
+    super::widgets::text_selection(ctx, CARD_TEXT_ID)
 }
 
 fn update(out: &mut Requests, key: &CardKey, card: Card) {

@@ -139,6 +139,7 @@ impl CasebookApp {
                 Ok(doc) => {
                     self.cut.doc = Some(doc);
                     self.cut.error = None;
+                    self.cut.selection = None;
                     self.selection.central = CentralTab::Cut;
                 }
                 Err(e) => {
@@ -286,7 +287,9 @@ impl CasebookApp {
             self.status = "Open a source to cut from first.".into();
             return;
         };
-        let Some(range) = super::card_editor::text_selection(ctx, super::cut_panel::SOURCE_TEXT_ID) else {
+        // The passage selected last counts even when clicking the tag field cleared the selection.
+        let selected = super::widgets::text_selection(ctx, super::cut_panel::SOURCE_TEXT_ID);
+        let Some(range) = selected.or(self.cut.selection) else {
             self.status = "Select a passage of the source first.".into();
             return;
         };
@@ -299,10 +302,10 @@ impl CasebookApp {
             deck,
             block: self.cut.block,
         };
+        let tag = self.cut.tag.trim().to_owned();
         if self.apply(intent).decks_changed {
-            let keys =
-                format!(" ({}, {})", Command::MarkUnderline.keys(ctx), Command::MarkHighlight.keys(ctx));
-            self.status.push_str(&keys);
+            let (u, h) = (Command::MarkUnderline.keys(ctx), Command::MarkHighlight.keys(ctx));
+            self.status = format!("Cut “{tag}”: now underline ({u}) and highlight ({h}) it.");
             self.cut.tag.clear();
             self.selection.showing_item = false;
             self.selection.central = CentralTab::EditCard;

@@ -30,6 +30,8 @@ pub struct CutState {
     pub side: Side,
     /// Why the last source could not be opened.
     pub error: Option<String>,
+    /// The passage selected last in the source, kept while the tag is typed.
+    pub selection: Option<(usize, usize)>,
 }
 
 impl Default for CutState {
@@ -42,6 +44,7 @@ impl Default for CutState {
             block: 0,
             side: Side::Aff,
             error: None,
+            selection: None,
         }
     }
 }
@@ -62,6 +65,7 @@ fn source_chooser(ui: &mut egui::Ui, cut: &mut CutState, out: &mut Requests) {
                 Ok(doc) => {
                     cut.doc = Some(doc);
                     cut.error = None;
+                    cut.selection = None;
                 }
                 Err(e) => cut.error = Some(format!("This source cannot be opened: {e}")),
             }
@@ -80,6 +84,7 @@ fn source_chooser(ui: &mut egui::Ui, cut: &mut CutState, out: &mut Requests) {
         if ui.button("Clean up and use as source").clicked() && !cut.paste.trim().is_empty() {
             cut.doc = Some(SourceDoc::from_pasted(&cut.paste));
             cut.paste.clear();
+            cut.selection = None;
         }
     });
 }
@@ -189,7 +194,17 @@ pub fn show(ui: &mut egui::Ui, desk: &Desk, cut: &mut CutState, out: &mut Reques
     if ui.button(format!("Cut card ({})", Command::CutCard.keys(ui.ctx()))).clicked() {
         out.command(Command::CutCard);
     }
-    ui.label(RichText::new("Select a passage below, type a tag, then Cut card.").weak());
+    match cut.selection {
+        Some((start, end)) => {
+            let words = doc.text.chars().skip(start).take(end - start).collect::<String>();
+            let n = words.split_whitespace().count();
+            let text = format!("Selected: {n} words. Type a tag, then Cut card.");
+            ui.label(RichText::new(text).weak());
+        }
+        None => {
+            ui.label(RichText::new("Select a passage below, type a tag, then Cut card.").weak());
+        }
+    }
     egui::ScrollArea::vertical().id_salt("cut-source").show(ui, |ui| {
         let label = ui.label("Source text");
         ui.add(
@@ -199,5 +214,10 @@ pub fn show(ui: &mut egui::Ui, desk: &Desk, cut: &mut CutState, out: &mut Reques
         )
         .labelled_by(label.id);
     });
+    if let Some(range) = super::widgets::text_selection(ui.ctx(), SOURCE_TEXT_ID)
+        && range.1 <= doc.char_len()
+    {
+        cut.selection = Some(range);
+    }
     cut.doc = Some(doc);
 }

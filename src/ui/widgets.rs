@@ -165,3 +165,11 @@ pub fn budget_colour(ui: &egui::Ui, seconds: u32, speech: u32) -> egui::Color32 
 pub fn reading_text(r: &timing::Reading) -> String {
     format!("{} cards · {} words · {}", r.cards, r.words, timing::clock(r.seconds))
 }
+
+/// The selected character range of the text field with id source `id`, if any.
+pub fn text_selection(ctx: &egui::Context, id: &str) -> Option<(usize, usize)> {
+    let state = egui::text_edit::TextEditState::load(ctx, Id::unique(id))?;
+    let range = state.cursor.char_range()?;
+    let (a, b): (usize, usize) = (range.primary.index.into(), range.secondary.index.into());
+    (a != b).then_some((a.min(b), a.max(b)))
+}
