@@ -141,6 +141,21 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Exit code when the window is asked for but not compiled in: a usage error.
+pub const NO_WINDOW_EXIT: u8 = 2;
+
+/// What `casebook` (or `casebook open FILE`) prints when built without the `gui` feature.
+pub const NO_WINDOW_MESSAGE: &str = "casebook: this build has no window (it was built without the `gui` feature); \
+     the command-line commands validate, export and merge work. To open the window, rebuild with \
+     the default `gui` feature: cargo install --path . (or cargo build without --no-default-features)";
+
+#[cfg(not(feature = "gui"))]
+fn window(_file: Option<PathBuf>) -> ExitCode {
+    eprintln!("{NO_WINDOW_MESSAGE}");
+    ExitCode::from(NO_WINDOW_EXIT)
+}
+
+#[cfg(feature = "gui")]
 fn window(file: Option<PathBuf>) -> ExitCode {
     match crate::ui::run(file) {
         Ok(()) => ExitCode::SUCCESS,
