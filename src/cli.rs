@@ -189,15 +189,7 @@ fn load_base(path: &Path) -> Result<Deck, LoadError> {
     if !text.trim().is_empty() {
         return format::parse_deck(&text, path);
     }
-    Ok(Deck {
-        version: format::CURRENT_VERSION,
-        id: String::new(),
-        title: String::new(),
-        resolution: String::new(),
-        description: String::new(),
-        sources: Vec::new(),
-        blocks: Vec::new(),
-    })
+    Ok(Deck::empty("", "", ""))
 }
 
 /// Merges three deck files into `target`. A file that does not load, or a result that would not

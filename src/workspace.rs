@@ -122,13 +122,11 @@ pub fn deck_refs_for_save(
     session_path: &Path,
 ) -> Vec<DeckRef> {
     let mut used: Vec<&str> = Vec::new();
-    for case in [&session.aff, &session.neg] {
-        for item in case.sections.iter().flat_map(|s| &s.items) {
-            if let Item::Card { deck, .. } = item
-                && !used.contains(&deck.as_str())
-            {
-                used.push(deck);
-            }
+    for (_, item) in session.items() {
+        if let Item::Card { deck, .. } = item
+            && !used.contains(&deck.as_str())
+        {
+            used.push(deck);
         }
     }
     let mut refs = Vec::new();
