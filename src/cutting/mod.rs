@@ -19,7 +19,6 @@
 
 mod condense;
 mod cut;
-mod date;
 mod entities;
 mod html;
 mod html_page;
@@ -27,9 +26,9 @@ mod ids;
 mod md;
 mod source_doc;
 
+pub use crate::model::calendar::{civil_from_days, date_from_unix, date_of, today};
 pub use condense::{COMPOUND_PREFIXES, MAX_WRAPPED_LINE, condense};
 pub use cut::{Cut, CutError, cut_card, locator, selection_snap};
-pub use date::{civil_from_days, date_from_unix, date_of, today};
 pub use entities::decode_entities;
 pub use html::html_to_source_text;
 pub use ids::{kebab_case, suggest_id, suggest_source_id, unique};

@@ -7,6 +7,7 @@
 //! [`timing`]. Each card carries its [`Provenance`] and, after a merge that could not reconcile two
 //! edits, a [`Conflict`] mark ([`provenance`]). Nothing here reads files or draws pixels.
 
+pub mod calendar;
 pub(crate) mod card;
 mod case;
 mod deck;
