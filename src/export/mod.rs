@@ -22,6 +22,7 @@
 pub mod cite;
 pub mod docx;
 mod docx_package;
+pub mod escape;
 pub mod html;
 pub mod json;
 pub mod markdown;
