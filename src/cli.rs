@@ -11,10 +11,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::bundled;
 use crate::export::{ExportOptions, ExportSide, Format, Target};
 use crate::format::{self, FileKind, LoadError, Problem};
 use crate::model::{Deck, Item, Session};
+use crate::workspace;
 
 /// Casebook: evidence decks and case building for competitive debaters.
 #[derive(Debug, Parser)]
@@ -249,71 +249,45 @@ fn merge(base: &Path, ours: &Path, theirs: &Path, target: &Path, err: &mut dyn W
 /// Collects the Casebook files named by `paths` (folders searched recursively, sorted).
 fn collect(paths: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let mut stack: Vec<PathBuf> = paths.iter().rev().cloned().collect();
-    while let Some(path) = stack.pop() {
+    for path in paths {
         if path.is_dir() {
-            match std::fs::read_dir(&path) {
-                Ok(entries) => {
-                    let mut children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-                    children.sort();
-                    for child in children.into_iter().rev() {
-                        if child.is_dir() || FileKind::of(&child).is_some() {
-                            stack.push(child);
-                        }
-                    }
-                }
-                Err(e) => problems.push(format!("{}:1:1: cannot read folder: {e}", path.display())),
+            let (found, unreadable) = workspace::scan_folder(path, None, true);
+            files.extend(found);
+            for (folder, e) in unreadable {
+                problems.push(format!("{}:1:1: cannot read folder: {e}", folder.display()));
             }
         } else if !path.exists() {
             problems.push(format!("{}:1:1: no such file or folder", path.display()));
-        } else if FileKind::of(&path).is_none() {
+        } else if FileKind::of(path).is_none() {
             problems.push(format!(
                 "{}:1:1: not a Casebook file (expected *.deck.ron or *.session.ron)",
                 path.display()
             ));
         } else {
-            files.push(path);
+            files.push(path.clone());
         }
     }
     files
-}
-
-/// Finds the deck a session refers to: bundled, or a path relative to the session file.
-pub fn resolve_deck(session_path: &Path, deck_path: &str) -> Result<Deck, String> {
-    if let Some(id) = deck_path.strip_prefix(bundled::BUNDLED_PREFIX) {
-        return bundled::deck(id).ok_or_else(|| format!("no bundled deck {id:?}"));
-    }
-    let base = session_path.parent().unwrap_or(Path::new("."));
-    format::load_deck(&base.join(deck_path)).map_err(|e| e.to_string())
 }
 
 /// Problems with the decks a valid session points at: missing decks, cards no longer in them.
 fn session_reference_problems(path: &Path, session: &Session) -> Vec<String> {
     let mut out = Vec::new();
     for r in &session.decks {
-        match resolve_deck(path, &r.path) {
+        match workspace::resolve_deck_ref(path, r) {
             Err(why) => out.push(format!("{}:1:1: deck {:?} at {:?}: {why}", path.display(), r.id, r.path)),
-            Ok(deck) if deck.id != r.id => out.push(format!(
-                "{}:1:1: {:?} holds deck {:?}, not {:?}",
-                path.display(),
-                r.path,
-                deck.id,
-                r.id
-            )),
-            Ok(deck) => {
-                for case in [&session.aff, &session.neg] {
-                    for item in case.sections.iter().flat_map(|s| &s.items) {
-                        if let Item::Card { deck: d, card, .. } = item
-                            && *d == deck.id
-                            && deck.card(&card.id).is_none()
-                        {
-                            out.push(format!(
-                                "{}:1:1: card {:?} is no longer in deck {:?}",
-                                path.display(),
-                                card.id,
-                                deck.id
-                            ));
-                        }
+            Ok((deck, _)) => {
+                for (_, item) in session.items() {
+                    if let Item::Card { deck: d, card, .. } = item
+                        && *d == deck.id
+                        && deck.card(&card.id).is_none()
+                    {
+                        out.push(format!(
+                            "{}:1:1: card {:?} is no longer in deck {:?}",
+                            path.display(),
+                            card.id,
+                            deck.id
+                        ));
                     }
                 }
             }
