@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::export::{ExportOptions, ExportSide, Format, Target};
+use crate::export::{ExportError, ExportOptions, ExportSide, ExportWriteError, Format, Target};
 use crate::format::{self, FileKind, LoadError, Problem};
 use crate::model::{Deck, Item, Session};
 use crate::workspace;
@@ -53,7 +53,8 @@ pub enum Command {
         /// Card text with its marks; without it, an outline of tags and cites.
         #[arg(long)]
         full: bool,
-        /// Write here (atomically) instead of standard output (required for docx).
+        /// Write here (atomically) instead of standard output (required for docx); the format's
+        /// extension is added when OUT has none.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
@@ -362,27 +363,37 @@ fn export(
         Ok(deck) => Target::Deck(deck),
         Err(session) => Target::Session(session),
     };
-    let bytes = match crate::export::export(format, target, options) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            let _ = writeln!(err, "casebook: {e}");
-            return 1;
-        }
-    };
     match output {
-        None => match out.write_all(&bytes) {
-            Ok(()) => 0,
-            Err(e) => {
-                let _ = writeln!(err, "casebook: cannot write to standard output: {e}");
+        None => write_to(crate::export::export(format, target, options), out, err),
+        Some(path) => match crate::export::write_export(format, target, options, path) {
+            Ok(written) => {
+                if written != path {
+                    let _ = writeln!(err, "casebook: wrote {}", written.display());
+                }
+                0
+            }
+            Err(ExportWriteError::Export(e)) => {
+                let _ = writeln!(err, "casebook: {e}");
                 1
             }
-        },
-        Some(path) => match format::write_atomic_no_backup(path, &bytes) {
-            Ok(()) => 0,
-            Err(e) => {
+            Err(ExportWriteError::Write(e)) => {
                 let _ = writeln!(err, "{e}");
                 1
             }
         },
+    }
+}
+
+/// Writes an export to standard output.
+fn write_to(bytes: Result<Vec<u8>, ExportError>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let result = bytes.map_err(|e| format!("casebook: {e}")).and_then(|bytes| {
+        out.write_all(&bytes).map_err(|e| format!("casebook: cannot write to standard output: {e}"))
+    });
+    match result {
+        Ok(()) => 0,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            1
+        }
     }
 }
