@@ -14,6 +14,8 @@
 //! `casebook` binary build without egui, eframe, wgpu or rfd: every command-line command works,
 //! and asking for the window says it is not compiled in.
 
+#![warn(missing_docs)]
+
 pub mod bundled;
 pub mod cli;
 pub mod cutting;
