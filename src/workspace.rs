@@ -289,3 +289,61 @@ pub fn load_deck_folder(dir: &Path) -> (Vec<(Deck, PathBuf)>, Vec<String>) {
     }
     (decks, errors)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reference(path: &str, id: &str) -> DeckRef {
+        DeckRef { path: path.to_owned(), id: id.to_owned(), fingerprint: String::new() }
+    }
+
+    #[test]
+    fn deck_references_resolve_bundled_and_relative_and_check_the_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("prep.session.ron");
+        let bundled = reference("bundled:asian-nato-aff", "asian-nato-aff");
+        assert!(
+            matches!(resolve_deck_ref(&session, &bundled), Ok((d, DeckOrigin::Bundled)) if d.id == "asian-nato-aff")
+        );
+        let unknown = reference("bundled:nope", "nope");
+        assert!(
+            matches!(resolve_deck_ref(&session, &unknown), Err(DeckRefError::NoSuchBundled(id)) if id == "nope")
+        );
+
+        let deck = bundled::deck("asian-nato-neg").unwrap();
+        std::fs::create_dir(dir.path().join("decks")).unwrap();
+        let file = dir.path().join("decks/neg.deck.ron");
+        format::save_deck(&deck, &file).unwrap();
+        let relative = reference("decks/neg.deck.ron", "asian-nato-neg");
+        assert!(matches!(resolve_deck_ref(&session, &relative), Ok((_, DeckOrigin::File(p))) if p == file));
+        let wrong = reference("decks/neg.deck.ron", "asian-nato-aff");
+        let error = resolve_deck_ref(&session, &wrong).unwrap_err();
+        assert!(matches!(&error, DeckRefError::WrongDeck { found, .. } if found == "asian-nato-neg"));
+        assert!(
+            error.to_string().ends_with("holds deck \"asian-nato-neg\", not \"asian-nato-aff\""),
+            "{error}"
+        );
+        let missing = reference("gone.deck.ron", "gone");
+        assert!(matches!(resolve_deck_ref(&session, &missing), Err(DeckRefError::Load(_))));
+    }
+
+    #[test]
+    fn the_folder_scan_filters_by_kind_sorts_and_recurses_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a/deep")).unwrap();
+        for name in ["b.deck.ron", "a.session.ron", "a/deep/c.deck.ron", "notes.txt", "a/x.deck.ron"] {
+            std::fs::write(root.join(name), "").unwrap();
+        }
+        let names = |files: Vec<PathBuf>| -> Vec<String> {
+            files.iter().map(|f| f.strip_prefix(root).unwrap().to_string_lossy().into_owned()).collect()
+        };
+        let (flat, errors) = scan_folder(root, Some(FileKind::Deck), false);
+        assert_eq!((names(flat), errors.len()), (vec!["b.deck.ron".to_owned()], 0));
+        let (all, _) = scan_folder(root, None, true);
+        assert_eq!(names(all), ["a/deep/c.deck.ron", "a/x.deck.ron", "a.session.ron", "b.deck.ron"]);
+        let (none, errors) = scan_folder(&root.join("missing"), None, true);
+        assert!(none.is_empty() && errors.len() == 1);
+    }
+}

@@ -322,6 +322,23 @@ fn bad_files_give_clear_errors_that_name_them() {
 }
 
 #[test]
+fn source_errors_say_which_problem_it_is() {
+    use casebook::cutting::SourceError;
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name);
+    std::fs::write(at("nul.md"), b"text\n\0").unwrap();
+    std::fs::create_dir(at("folder.txt")).unwrap();
+    assert!(matches!(SourceDoc::read_file(&at("gone.txt")), Err(SourceError::Io { .. })));
+    assert!(matches!(SourceDoc::read_file(&at("a.pdf")), Err(SourceError::UnsupportedFormat { .. })));
+    assert!(matches!(SourceDoc::read_file(&at("folder.txt")), Err(SourceError::Folder { .. })));
+    assert!(matches!(
+        SourceDoc::read_file(&at("nul.md")),
+        Err(SourceError::NotText { line: 2, column: 1, .. })
+    ));
+    assert!(matches!(SourceDoc::read_bundled("nope"), Err(SourceError::NoSuchBundled { .. })));
+}
+
+#[test]
 fn a_selection_outside_the_text_or_of_nothing_is_refused() {
     let doc = SourceDoc::from_pasted("One sentence.\n\nAnother.");
     let cut = |s, e| cut_card(&doc, s, e, "id".into(), "Tag".into(), Side::Aff);
