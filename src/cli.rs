@@ -11,10 +11,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::bundled;
-use crate::export::{ExportOptions, ExportSide, Format, Target};
+use crate::export::{ExportError, ExportOptions, ExportSide, ExportWriteError, Format, Target};
 use crate::format::{self, FileKind, LoadError, Problem};
 use crate::model::{Deck, Item, Session};
+use crate::workspace;
 
 /// Casebook: evidence decks and case building for competitive debaters.
 #[derive(Debug, Parser)]
@@ -53,7 +53,8 @@ pub enum Command {
         /// Card text with its marks; without it, an outline of tags and cites.
         #[arg(long)]
         full: bool,
-        /// Write here (atomically) instead of standard output (required for docx).
+        /// Write here (atomically) instead of standard output (required for docx); the format's
+        /// extension is added when OUT has none.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
@@ -141,6 +142,21 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Exit code when the window is asked for but not compiled in: a usage error.
+pub const NO_WINDOW_EXIT: u8 = 2;
+
+/// What `casebook` (or `casebook open FILE`) prints when built without the `gui` feature.
+pub const NO_WINDOW_MESSAGE: &str = "casebook: this build has no window (it was built without the `gui` feature); \
+     the command-line commands validate, export and merge work. To open the window, rebuild with \
+     the default `gui` feature: cargo install --path . (or cargo build without --no-default-features)";
+
+#[cfg(not(feature = "gui"))]
+fn window(_file: Option<PathBuf>) -> ExitCode {
+    eprintln!("{NO_WINDOW_MESSAGE}");
+    ExitCode::from(NO_WINDOW_EXIT)
+}
+
+#[cfg(feature = "gui")]
 fn window(file: Option<PathBuf>) -> ExitCode {
     match crate::ui::run(file) {
         Ok(()) => ExitCode::SUCCESS,
@@ -174,15 +190,7 @@ fn load_base(path: &Path) -> Result<Deck, LoadError> {
     if !text.trim().is_empty() {
         return format::parse_deck(&text, path);
     }
-    Ok(Deck {
-        version: format::CURRENT_VERSION,
-        id: String::new(),
-        title: String::new(),
-        resolution: String::new(),
-        description: String::new(),
-        sources: Vec::new(),
-        blocks: Vec::new(),
-    })
+    Ok(Deck::empty("", "", ""))
 }
 
 /// Merges three deck files into `target`. A file that does not load, or a result that would not
@@ -242,71 +250,45 @@ fn merge(base: &Path, ours: &Path, theirs: &Path, target: &Path, err: &mut dyn W
 /// Collects the Casebook files named by `paths` (folders searched recursively, sorted).
 fn collect(paths: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let mut stack: Vec<PathBuf> = paths.iter().rev().cloned().collect();
-    while let Some(path) = stack.pop() {
+    for path in paths {
         if path.is_dir() {
-            match std::fs::read_dir(&path) {
-                Ok(entries) => {
-                    let mut children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-                    children.sort();
-                    for child in children.into_iter().rev() {
-                        if child.is_dir() || FileKind::of(&child).is_some() {
-                            stack.push(child);
-                        }
-                    }
-                }
-                Err(e) => problems.push(format!("{}:1:1: cannot read folder: {e}", path.display())),
+            let (found, unreadable) = workspace::scan_folder(path, None, true);
+            files.extend(found);
+            for (folder, e) in unreadable {
+                problems.push(format!("{}:1:1: cannot read folder: {e}", folder.display()));
             }
         } else if !path.exists() {
             problems.push(format!("{}:1:1: no such file or folder", path.display()));
-        } else if FileKind::of(&path).is_none() {
+        } else if FileKind::of(path).is_none() {
             problems.push(format!(
                 "{}:1:1: not a Casebook file (expected *.deck.ron or *.session.ron)",
                 path.display()
             ));
         } else {
-            files.push(path);
+            files.push(path.clone());
         }
     }
     files
-}
-
-/// Finds the deck a session refers to: bundled, or a path relative to the session file.
-pub fn resolve_deck(session_path: &Path, deck_path: &str) -> Result<Deck, String> {
-    if let Some(id) = deck_path.strip_prefix(bundled::BUNDLED_PREFIX) {
-        return bundled::deck(id).ok_or_else(|| format!("no bundled deck {id:?}"));
-    }
-    let base = session_path.parent().unwrap_or(Path::new("."));
-    format::load_deck(&base.join(deck_path)).map_err(|e| e.to_string())
 }
 
 /// Problems with the decks a valid session points at: missing decks, cards no longer in them.
 fn session_reference_problems(path: &Path, session: &Session) -> Vec<String> {
     let mut out = Vec::new();
     for r in &session.decks {
-        match resolve_deck(path, &r.path) {
+        match workspace::resolve_deck_ref(path, r) {
             Err(why) => out.push(format!("{}:1:1: deck {:?} at {:?}: {why}", path.display(), r.id, r.path)),
-            Ok(deck) if deck.id != r.id => out.push(format!(
-                "{}:1:1: {:?} holds deck {:?}, not {:?}",
-                path.display(),
-                r.path,
-                deck.id,
-                r.id
-            )),
-            Ok(deck) => {
-                for case in [&session.aff, &session.neg] {
-                    for item in case.sections.iter().flat_map(|s| &s.items) {
-                        if let Item::Card { deck: d, card, .. } = item
-                            && *d == deck.id
-                            && deck.card(&card.id).is_none()
-                        {
-                            out.push(format!(
-                                "{}:1:1: card {:?} is no longer in deck {:?}",
-                                path.display(),
-                                card.id,
-                                deck.id
-                            ));
-                        }
+            Ok((deck, _)) => {
+                for (_, item) in session.items() {
+                    if let Item::Card { deck: d, card, .. } = item
+                        && *d == deck.id
+                        && deck.card(&card.id).is_none()
+                    {
+                        out.push(format!(
+                            "{}:1:1: card {:?} is no longer in deck {:?}",
+                            path.display(),
+                            card.id,
+                            deck.id
+                        ));
                     }
                 }
             }
@@ -381,27 +363,37 @@ fn export(
         Ok(deck) => Target::Deck(deck),
         Err(session) => Target::Session(session),
     };
-    let bytes = match crate::export::export(format, target, options) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            let _ = writeln!(err, "casebook: {e}");
-            return 1;
-        }
-    };
     match output {
-        None => match out.write_all(&bytes) {
-            Ok(()) => 0,
-            Err(e) => {
-                let _ = writeln!(err, "casebook: cannot write to standard output: {e}");
+        None => write_to(crate::export::export(format, target, options), out, err),
+        Some(path) => match crate::export::write_export(format, target, options, path) {
+            Ok(written) => {
+                if written != path {
+                    let _ = writeln!(err, "casebook: wrote {}", written.display());
+                }
+                0
+            }
+            Err(ExportWriteError::Export(e)) => {
+                let _ = writeln!(err, "casebook: {e}");
                 1
             }
-        },
-        Some(path) => match format::write_atomic_no_backup(path, &bytes) {
-            Ok(()) => 0,
-            Err(e) => {
+            Err(ExportWriteError::Write(e)) => {
                 let _ = writeln!(err, "{e}");
                 1
             }
         },
+    }
+}
+
+/// Writes an export to standard output.
+fn write_to(bytes: Result<Vec<u8>, ExportError>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let result = bytes.map_err(|e| format!("casebook: {e}")).and_then(|bytes| {
+        out.write_all(&bytes).map_err(|e| format!("casebook: cannot write to standard output: {e}"))
+    });
+    match result {
+        Ok(()) => 0,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            1
+        }
     }
 }

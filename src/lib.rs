@@ -7,8 +7,14 @@
 //! - [`export`]: pure functions from a deck or session to bytes: card JSON, Markdown, HTML, text, docx.
 //! - [`merge`]: card-level three-way merge of decks shared between teammates.
 //! - [`bundled`]: the decks and sources compiled into the binary.
-//! - [`cli`] and [`ui`]: the shell — the command line and the eframe window. Only these touch the
+//! - [`cli`] and `ui`: the shell — the command line and the eframe window. Only these touch the
 //!   terminal, egui or file dialogs.
+//!
+//! The window is the default `gui` feature. Without it (`--no-default-features`) the crate and the
+//! `casebook` binary build without egui, eframe, wgpu or rfd: every command-line command works,
+//! and asking for the window says it is not compiled in.
+
+#![warn(missing_docs)]
 
 pub mod bundled;
 pub mod cli;
@@ -21,5 +27,6 @@ pub mod model;
 pub mod ops;
 pub mod search;
 pub mod team_folder;
+#[cfg(feature = "gui")]
 pub mod ui;
 pub mod workspace;

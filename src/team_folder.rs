@@ -32,11 +32,9 @@ pub struct FolderWatch {
 type Stamp = (u64, Option<SystemTime>);
 
 fn scan(dir: &Path) -> HashMap<PathBuf, Stamp> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return HashMap::new() };
-    entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| FileKind::of(p) == Some(FileKind::Deck))
+    let (paths, _unreadable) = crate::workspace::scan_folder(dir, Some(FileKind::Deck), false);
+    paths
+        .into_iter()
         .filter_map(|p| {
             let meta = std::fs::metadata(&p).ok()?;
             Some((p, (meta.len(), meta.modified().ok())))

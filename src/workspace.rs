@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::bundled;
-use crate::format::{self, LoadError, SaveError};
+use crate::format::{self, FileKind, LoadError, SaveError};
 use crate::model::{Card, Deck, DeckRef, Item, Session};
 
 /// Where a loaded deck lives.
@@ -56,25 +56,56 @@ pub struct OpenedSession {
     pub warnings: Vec<String>,
 }
 
+/// Why a session's deck reference does not give the deck it names.
+#[derive(Debug, thiserror::Error)]
+pub enum DeckRefError {
+    /// `bundled:ID` names a deck this build does not ship.
+    #[error("bundled deck {0:?} is not part of this Casebook")]
+    NoSuchBundled(String),
+    /// The deck file does not load (missing, unreadable or invalid): `path:line:col` lines.
+    #[error("{0}")]
+    Load(#[from] LoadError),
+    /// The file loads but holds another deck than the reference's id.
+    #[error("{} holds deck {found:?}, not {expected:?}", .path.display())]
+    WrongDeck {
+        /// The deck file, as resolved against the session's folder.
+        path: PathBuf,
+        /// The id of the deck the file holds.
+        found: String,
+        /// The id the session expects.
+        expected: String,
+    },
+}
+
+/// Loads the deck a session's reference `r` names: `bundled:ID` from the decks compiled in,
+/// otherwise the file at `r.path` relative to the session file's folder. The deck must have the
+/// reference's id. Returns the deck and where it lives.
+pub fn resolve_deck_ref(session_path: &Path, r: &DeckRef) -> Result<(Deck, DeckOrigin), DeckRefError> {
+    let (deck, origin, path) = match r.path.strip_prefix(bundled::BUNDLED_PREFIX) {
+        Some(id) => {
+            let deck = bundled::deck(id).ok_or_else(|| DeckRefError::NoSuchBundled(id.to_owned()))?;
+            (deck, DeckOrigin::Bundled, PathBuf::from(&r.path))
+        }
+        None => {
+            let path = session_path.parent().unwrap_or(Path::new(".")).join(&r.path);
+            (format::load_deck(&path)?, DeckOrigin::File(path.clone()), path)
+        }
+    };
+    if deck.id != r.id {
+        return Err(DeckRefError::WrongDeck { path, found: deck.id, expected: r.id.clone() });
+    }
+    Ok((deck, origin))
+}
+
 /// Reads a session and the deck files it refers to (paths are relative to the session file).
 pub fn open_session(path: &Path) -> Result<OpenedSession, LoadError> {
     let session = format::load_session(path)?;
-    let base = path.parent().unwrap_or(Path::new("."));
     let mut file_decks = Vec::new();
     let mut warnings = Vec::new();
     for r in &session.decks {
-        if let Some(id) = r.path.strip_prefix(bundled::BUNDLED_PREFIX) {
-            if bundled::deck(id).is_none() {
-                warnings.push(format!("bundled deck {id:?} is not part of this Casebook"));
-            }
-            continue;
-        }
-        let deck_path = base.join(&r.path);
-        match format::load_deck(&deck_path) {
-            Ok(deck) if deck.id == r.id => file_decks.push((deck, deck_path)),
-            Ok(deck) => {
-                warnings.push(format!("{} holds deck {:?}, not {:?}", deck_path.display(), deck.id, r.id))
-            }
+        match resolve_deck_ref(path, r) {
+            Ok((deck, DeckOrigin::File(deck_path))) => file_decks.push((deck, deck_path)),
+            Ok((_, DeckOrigin::Bundled)) => {}
             Err(e) => warnings.push(e.to_string()),
         }
     }
@@ -122,13 +153,11 @@ pub fn deck_refs_for_save(
     session_path: &Path,
 ) -> Vec<DeckRef> {
     let mut used: Vec<&str> = Vec::new();
-    for case in [&session.aff, &session.neg] {
-        for item in case.sections.iter().flat_map(|s| &s.items) {
-            if let Item::Card { deck, .. } = item
-                && !used.contains(&deck.as_str())
-            {
-                used.push(deck);
-            }
+    for (_, item) in session.items() {
+        if let Item::Card { deck, .. } = item
+            && !used.contains(&deck.as_str())
+        {
+            used.push(deck);
         }
     }
     let mut refs = Vec::new();
@@ -214,16 +243,42 @@ pub fn user_deck_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("decks")
 }
 
+/// The Casebook files in `dir` — of `kind`, or decks and sessions for `None` — sorted by path,
+/// with those in subfolders when `recursive`; and the folders that could not be read, with why.
+/// The one folder scan behind `casebook validate`, the user's deck folder and the team folder.
+pub fn scan_folder(
+    dir: &Path,
+    kind: Option<FileKind>,
+    recursive: bool,
+) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut folders = vec![dir.to_owned()];
+    while let Some(folder) = folders.pop() {
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) => {
+                errors.push((folder, e));
+                continue;
+            }
+        };
+        for path in entries.flatten().map(|e| e.path()) {
+            if recursive && path.is_dir() {
+                folders.push(path);
+            } else if FileKind::of(&path).is_some_and(|k| kind.is_none_or(|want| want == k)) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    errors.sort_by(|a, b| a.0.cmp(&b.0));
+    (files, errors)
+}
+
 /// Every `*.deck.ron` directly in `dir`, sorted by file name, with the errors of those that do
 /// not load (nothing half-loaded). A missing folder is simply empty.
 pub fn load_deck_folder(dir: &Path) -> (Vec<(Deck, PathBuf)>, Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return (Vec::new(), Vec::new()) };
-    let mut paths: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| format::FileKind::of(p) == Some(format::FileKind::Deck))
-        .collect();
-    paths.sort();
+    let (paths, _unreadable) = scan_folder(dir, Some(FileKind::Deck), false);
     let mut decks = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -233,4 +288,62 @@ pub fn load_deck_folder(dir: &Path) -> (Vec<(Deck, PathBuf)>, Vec<String>) {
         }
     }
     (decks, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reference(path: &str, id: &str) -> DeckRef {
+        DeckRef { path: path.to_owned(), id: id.to_owned(), fingerprint: String::new() }
+    }
+
+    #[test]
+    fn deck_references_resolve_bundled_and_relative_and_check_the_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("prep.session.ron");
+        let bundled = reference("bundled:asian-nato-aff", "asian-nato-aff");
+        assert!(
+            matches!(resolve_deck_ref(&session, &bundled), Ok((d, DeckOrigin::Bundled)) if d.id == "asian-nato-aff")
+        );
+        let unknown = reference("bundled:nope", "nope");
+        assert!(
+            matches!(resolve_deck_ref(&session, &unknown), Err(DeckRefError::NoSuchBundled(id)) if id == "nope")
+        );
+
+        let deck = bundled::deck("asian-nato-neg").unwrap();
+        std::fs::create_dir(dir.path().join("decks")).unwrap();
+        let file = dir.path().join("decks/neg.deck.ron");
+        format::save_deck(&deck, &file).unwrap();
+        let relative = reference("decks/neg.deck.ron", "asian-nato-neg");
+        assert!(matches!(resolve_deck_ref(&session, &relative), Ok((_, DeckOrigin::File(p))) if p == file));
+        let wrong = reference("decks/neg.deck.ron", "asian-nato-aff");
+        let error = resolve_deck_ref(&session, &wrong).unwrap_err();
+        assert!(matches!(&error, DeckRefError::WrongDeck { found, .. } if found == "asian-nato-neg"));
+        assert!(
+            error.to_string().ends_with("holds deck \"asian-nato-neg\", not \"asian-nato-aff\""),
+            "{error}"
+        );
+        let missing = reference("gone.deck.ron", "gone");
+        assert!(matches!(resolve_deck_ref(&session, &missing), Err(DeckRefError::Load(_))));
+    }
+
+    #[test]
+    fn the_folder_scan_filters_by_kind_sorts_and_recurses_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a/deep")).unwrap();
+        for name in ["b.deck.ron", "a.session.ron", "a/deep/c.deck.ron", "notes.txt", "a/x.deck.ron"] {
+            std::fs::write(root.join(name), "").unwrap();
+        }
+        let names = |files: Vec<PathBuf>| -> Vec<String> {
+            files.iter().map(|f| f.strip_prefix(root).unwrap().to_string_lossy().into_owned()).collect()
+        };
+        let (flat, errors) = scan_folder(root, Some(FileKind::Deck), false);
+        assert_eq!((names(flat), errors.len()), (vec!["b.deck.ron".to_owned()], 0));
+        let (all, _) = scan_folder(root, None, true);
+        assert_eq!(names(all), ["a/deep/c.deck.ron", "a/x.deck.ron", "a.session.ron", "b.deck.ron"]);
+        let (none, errors) = scan_folder(&root.join("missing"), None, true);
+        assert!(none.is_empty() && errors.len() == 1);
+    }
 }

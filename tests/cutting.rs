@@ -27,7 +27,7 @@ fn paragraph(doc: &SourceDoc, n: usize) -> (usize, usize) {
 fn cutting_a_passage_from_a_bundled_source_gives_a_verbatim_card() {
     for bundled in SOURCE_TEXTS {
         let raw = asset(bundled.file);
-        let doc = SourceDoc::from_bundled(bundled.id).unwrap();
+        let doc = SourceDoc::read_bundled(bundled.id).unwrap();
         assert_eq!(doc.text, normalize_source(&raw), "{}", bundled.id);
         let paragraphs = doc.text.split("\n\n").count();
         let mut existing: Vec<String> = Vec::new();
@@ -56,7 +56,7 @@ fn cutting_a_passage_from_a_bundled_source_gives_a_verbatim_card() {
 fn recutting_every_bundled_card_from_its_source_gives_the_same_quote_and_locator() {
     for deck in bundled::decks().into_iter().map(Result::unwrap) {
         for card in deck.blocks.iter().flat_map(|b| &b.cards) {
-            let doc = SourceDoc::from_bundled(&card.source).unwrap();
+            let doc = SourceDoc::read_bundled(&card.source).unwrap();
             let start = find_in_source(&card.text, &doc.text).unwrap();
             let end = start + card.text.chars().count();
             let cut = cut_card(&doc, start, end, card.id.clone(), card.tag.clone(), card.side).unwrap();
@@ -69,12 +69,12 @@ fn recutting_every_bundled_card_from_its_source_gives_the_same_quote_and_locator
 
 #[test]
 fn a_cut_card_is_cited_with_its_sources_facts_even_without_author_or_date() {
-    let kim = SourceDoc::from_bundled("kim-2025").unwrap();
+    let kim = SourceDoc::read_bundled("kim-2025").unwrap();
     assert_eq!(cite_parts(&kim.source).short, "Kim 25");
     assert!(cite_line(&kim.source).contains("[Ju Hyung Kim, President, Security Management Institute"));
     assert!(!cite_line(&kim.source).contains("accessed"), "no access date is invented for bundled texts");
 
-    let mishcon = SourceDoc::from_bundled("mishcon-nd").unwrap();
+    let mishcon = SourceDoc::read_bundled("mishcon-nd").unwrap();
     assert_eq!(cite_parts(&mishcon.source).short, "Mishcon de Reya n.d.");
     assert!(cite_line(&mishcon.source).contains("Mishcon de Reya, n.d., https://mishcon.com/"));
 
@@ -245,7 +245,7 @@ fn opening_a_saved_article_page_gives_its_text_and_cite_without_markup() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kim.HTML");
     std::fs::write(&path, ARTICLE_PAGE).unwrap();
-    let doc = SourceDoc::from_file(&path).unwrap();
+    let doc = SourceDoc::read_file(&path).unwrap();
     assert_eq!(doc.source.id, "kim-2025");
     assert_eq!(doc.source.title, "Asia needs a NATO-style alliance to combat China");
     assert_eq!(doc.source.authors[0].name, "Ju Hyung Kim");
@@ -269,27 +269,27 @@ fn opening_text_and_markdown_files_prefills_the_cite_from_what_is_known() {
     let dir = tempfile::tempdir().unwrap();
     let txt = dir.path().join("Kim 2025 notes.txt");
     std::fs::write(&txt, "\u{feff}Line one.\nLine  two.\n").unwrap();
-    let doc = SourceDoc::from_file(&txt).unwrap();
+    let doc = SourceDoc::read_file(&txt).unwrap();
     assert_eq!(doc.text, "Line one.\n\nLine two.");
     assert_eq!((doc.source.id.as_str(), doc.source.title.as_str()), ("kim-2025-notes", "Kim 2025 notes"));
     assert_eq!(doc.source.accessed, Some(today()));
 
     let md = dir.path().join("brief.md");
     std::fs::write(&md, "# The Quad works\n\nThe **Quad** is _informal_ and\nflexible.\n").unwrap();
-    let doc = SourceDoc::from_file(&md).unwrap();
+    let doc = SourceDoc::read_file(&md).unwrap();
     assert_eq!(doc.source.title, "The Quad works");
     assert_eq!(doc.text, "The Quad works\n\nThe Quad is informal and flexible.");
 
     let bundled = SOURCE_TEXTS[0];
-    let from_disk = SourceDoc::from_file(&Path::new("assets/sources").join(bundled.file)).unwrap();
-    assert_eq!(from_disk.text, SourceDoc::from_bundled(bundled.id).unwrap().text);
+    let from_disk = SourceDoc::read_file(&Path::new("assets/sources").join(bundled.file)).unwrap();
+    assert_eq!(from_disk.text, SourceDoc::read_bundled(bundled.id).unwrap().text);
 }
 
 #[test]
 fn bad_files_give_clear_errors_that_name_them() {
     let dir = tempfile::tempdir().unwrap();
     let at = |name: &str| dir.path().join(name);
-    let error = |path: &Path| SourceDoc::from_file(path).unwrap_err();
+    let error = |path: &Path| SourceDoc::read_file(path).unwrap_err().to_string();
 
     let missing = error(&at("missing.txt"));
     assert!(
@@ -318,7 +318,24 @@ fn bad_files_give_clear_errors_that_name_them() {
     assert!(error(&at("folder.txt")).contains("is a folder"));
     std::fs::write(at("empty.html"), "<html><script>x()</script></html>").unwrap();
     assert!(error(&at("empty.html")).contains("no text"));
-    assert!(SourceDoc::from_bundled("nope").unwrap_err().contains("kim-2025"));
+    assert!(SourceDoc::read_bundled("nope").unwrap_err().to_string().contains("kim-2025"));
+}
+
+#[test]
+fn source_errors_say_which_problem_it_is() {
+    use casebook::cutting::SourceError;
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name);
+    std::fs::write(at("nul.md"), b"text\n\0").unwrap();
+    std::fs::create_dir(at("folder.txt")).unwrap();
+    assert!(matches!(SourceDoc::read_file(&at("gone.txt")), Err(SourceError::Io { .. })));
+    assert!(matches!(SourceDoc::read_file(&at("a.pdf")), Err(SourceError::UnsupportedFormat { .. })));
+    assert!(matches!(SourceDoc::read_file(&at("folder.txt")), Err(SourceError::Folder { .. })));
+    assert!(matches!(
+        SourceDoc::read_file(&at("nul.md")),
+        Err(SourceError::NotText { line: 2, column: 1, .. })
+    ));
+    assert!(matches!(SourceDoc::read_bundled("nope"), Err(SourceError::NoSuchBundled { .. })));
 }
 
 #[test]

@@ -109,6 +109,18 @@ fn exporting_docx_twice_writes_identical_files() {
 }
 
 #[test]
+fn an_output_path_without_an_extension_gets_the_formats_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("1ac");
+    let out = casebook(&["export", DECK, "--format", "markdown", "-o", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1ac.md"), "says where it wrote: {}", stderr(&out));
+    assert_eq!(files_in(dir.path()), vec!["1ac.md"]);
+    let expected = casebook(&["export", DECK, "--format", "markdown"]).stdout;
+    assert_eq!(fs::read(dir.path().join("1ac.md")).expect("read"), expected);
+}
+
+#[test]
 fn an_existing_output_file_is_replaced_whole_without_a_backup() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("deck.html");

@@ -1,5 +1,6 @@
 //! Card text as the reader and editor draw it: a highlighted wrapped line never covers the
 //! underline of the line above (#11.4), and a card with no marks is drawn at full size.
+#![cfg(feature = "gui")]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Building cases in the real window (egui_kittest): listing and filtering the library, adding
 //! cards by click, keyboard and drag, reordering, undo and redo.
+#![cfg(feature = "gui")]
 
 mod common;
 

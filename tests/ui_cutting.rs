@@ -1,5 +1,6 @@
 //! Cutting and marking cards in the real window: a card cut from a bundled source is verbatim,
 //! F9/F10/F11/F12 mark the selected text, tags are edited, and every step undoes.
+#![cfg(feature = "gui")]
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! File → Export… in the real window: choices, a preview that is the exported text, and the file.
+#![cfg(feature = "gui")]
 
 mod common;
 

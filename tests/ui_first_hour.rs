@@ -1,4 +1,5 @@
 //! What a debater hit in the first hour (#11), each reproduced in the real window.
+#![cfg(feature = "gui")]
 
 mod common;
 

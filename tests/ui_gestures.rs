@@ -1,5 +1,6 @@
 //! Gestures in the real window: a drag of a value is one undo step, and a case selection (held by
 //! identity) survives edits above it and their undo.
+#![cfg(feature = "gui")]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Session files in the real window: save and reopen, bad files, no file dialog, changed decks,
 //! crash recovery and quitting with unsaved changes.
+#![cfg(feature = "gui")]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Sharing decks in the real window: a teammate's version of a loaded deck opens as an import
 //! review, accepting some changes keeps the rest retrievable, and a team folder is watched.
+#![cfg(feature = "gui")]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Pictures of the main window with the example session, in the light and the dark theme, rendered
 //! with wgpu (lavapipe on machines without a GPU). `UPDATE_SNAPSHOTS=1` rewrites them.
+#![cfg(feature = "gui")]
 
 mod common;
 

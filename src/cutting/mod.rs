@@ -1,10 +1,10 @@
 //! Cutting cards: from a source article or pasted text to a verbatim, cited card. No UI, and no IO
-//! but [`SourceDoc::from_file`] reading the file it is given.
+//! but [`SourceDoc::read_file`] reading the file it is given.
 //!
 //! The flow the reader follows:
 //!
-//! 1. **Open a source** as a [`SourceDoc`]: a bundled article ([`SourceDoc::from_bundled`]), a
-//!    `.txt`, `.md` or `.html` file ([`SourceDoc::from_file`], via [`markdown_to_source_text`] and
+//! 1. **Open a source** as a [`SourceDoc`]: a bundled article ([`SourceDoc::read_bundled`]), a
+//!    `.txt`, `.md` or `.html` file ([`SourceDoc::read_file`], via [`markdown_to_source_text`] and
 //!    [`html_to_source_text`]), or pasted text ([`SourceDoc::from_pasted`], cleaned by
 //!    [`condense`]). Its text is in the form cards quote
 //!    ([`crate::model::verbatim::normalize_source`]: single-spaced paragraphs joined by `"\n\n"`),
@@ -19,22 +19,23 @@
 
 mod condense;
 mod cut;
-mod date;
 mod entities;
 mod html;
 mod html_page;
 mod ids;
 mod md;
 mod source_doc;
+mod source_error;
 
+pub use crate::model::calendar::{civil_from_days, date_from_unix, date_of, today};
 pub use condense::{COMPOUND_PREFIXES, MAX_WRAPPED_LINE, condense};
 pub use cut::{Cut, CutError, cut_card, locator, selection_snap, widen_to_words};
-pub use date::{civil_from_days, date_from_unix, date_of, today};
 pub use entities::decode_entities;
 pub use html::html_to_source_text;
 pub use ids::{kebab_case, suggest_id, suggest_source_id, unique};
 pub use md::markdown_to_source_text;
 pub use source_doc::{MAX_SOURCE_FILE_BYTES, SourceDoc, SourceFormat};
+pub use source_error::SourceError;
 
 /// What an imported document (HTML page, Markdown file) yields: its text without markup and the
 /// citation facts it states. Unknown facts stay empty; nothing is guessed.

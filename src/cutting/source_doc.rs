@@ -5,12 +5,13 @@ use std::io::Read;
 use std::path::Path;
 
 use super::condense::is_invisible;
+use super::source_error::SourceError;
 use super::{ImportedText, condense, html_to_source_text, markdown_to_source_text, suggest_source_id, today};
 use crate::bundled::SOURCE_TEXTS;
 use crate::model::verbatim::normalize_source;
 use crate::model::{Author, Source};
 
-/// The largest file [`SourceDoc::from_file`] opens: 8 MiB, far more than any article.
+/// The largest file [`SourceDoc::read_file`] opens: 8 MiB, far more than any article.
 pub const MAX_SOURCE_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// The kinds of file a source can be opened from, chosen by extension (any case).
@@ -56,10 +57,10 @@ impl SourceDoc {
 
     /// A bundled article (`assets/sources/`) with the citation facts the bundled decks give it, so
     /// cards cut from it cite the same source as theirs (with no access date, as there).
-    pub fn from_bundled(id: &str) -> Result<SourceDoc, String> {
+    pub fn read_bundled(id: &str) -> Result<SourceDoc, SourceError> {
         let Some(bundled) = SOURCE_TEXTS.iter().find(|s| s.id == id) else {
-            let known: Vec<&str> = SOURCE_TEXTS.iter().map(|s| s.id).collect();
-            return Err(format!("no bundled source {id:?}; the bundled sources are {}", known.join(", ")));
+            let known = SOURCE_TEXTS.iter().map(|s| s.id.to_owned()).collect();
+            return Err(SourceError::NoSuchBundled { id: id.to_owned(), known });
         };
         let cited =
             crate::bundled::decks().into_iter().flatten().flat_map(|d| d.sources).find(|s| s.id == id);
@@ -79,50 +80,45 @@ impl SourceDoc {
 
     /// Opens a `.txt`, `.md` or `.html` file (see [`SourceFormat`]), up to
     /// [`MAX_SOURCE_FILE_BYTES`], in UTF-8. The citation is prefilled from the document (HTML meta
-    /// facts, title) or else the file name, with today as the access date. Errors name the file:
-    /// `path: message`, or `path:line:col: message` for a bad byte.
-    pub fn from_file(path: &Path) -> Result<SourceDoc, String> {
-        let shown = path.display();
+    /// facts, title) or else the file name, with today as the access date. Error messages name the
+    /// file: `path: message`, or `path:line:col: message` for a bad byte.
+    pub fn read_file(path: &Path) -> Result<SourceDoc, SourceError> {
         let Some(format) = SourceFormat::from_path(path) else {
-            let ext = path.extension().map(|e| format!("'.{}' files", e.to_string_lossy()));
-            return Err(format!(
-                "{shown}: cannot open {} as a source; open a .txt, .md or .html file (from a PDF or a \
-                 word processor, copy the text and paste it instead)",
-                ext.as_deref().unwrap_or("files without an extension")
-            ));
+            let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
+            return Err(SourceError::UnsupportedFormat { path: path.to_owned(), extension });
         };
-        let meta = std::fs::metadata(path).map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
+        let io = |source| SourceError::Io { path: path.to_owned(), source };
+        let too_big = |bytes| SourceError::TooBig { path: path.to_owned(), bytes };
+        let meta = std::fs::metadata(path).map_err(io)?;
         if meta.is_dir() {
-            return Err(format!("{shown}: is a folder, not a file"));
+            return Err(SourceError::Folder { path: path.to_owned() });
         }
-        let too_big = |len: u64| {
-            format!(
-                "{shown}: the file is {:.1} MiB; sources larger than {} MiB are not opened",
-                len as f64 / 1_048_576.0,
-                MAX_SOURCE_FILE_BYTES / 1_048_576
-            )
-        };
         if meta.len() > MAX_SOURCE_FILE_BYTES {
             return Err(too_big(meta.len()));
         }
         let mut bytes = Vec::new();
         File::open(path)
             .and_then(|f| f.take(MAX_SOURCE_FILE_BYTES + 1).read_to_end(&mut bytes))
-            .map_err(|e| format!("{shown}: {}", io_reason(&e)))?;
+            .map_err(io)?;
         if bytes.len() as u64 > MAX_SOURCE_FILE_BYTES {
             return Err(too_big(bytes.len() as u64));
         }
-        let contents = decode_utf8(&bytes).map_err(|why| format!("{shown}:{why}"))?;
+        let contents = decode_utf8(&bytes).map_err(|(line, column, why)| SourceError::NotText {
+            path: path.to_owned(),
+            line,
+            column,
+            why,
+        })?;
         let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let doc = SourceDoc::from_contents(&contents, format, &name);
         if doc.text.is_empty() {
-            return Err(format!("{shown}: there is no text in this file to cut cards from"));
+            return Err(SourceError::NoText { path: path.to_owned() });
         }
         Ok(doc)
     }
 
     /// A document from the contents of a file of `format` named `name` (without extension): what
-    /// [`SourceDoc::from_file`] does after reading. Invisible characters (BOM, soft hyphens,
+    /// [`SourceDoc::read_file`] does after reading. Invisible characters (BOM, soft hyphens,
     /// zero-width spaces) are dropped; in plain text, old Mac line ends (`\r`) are line breaks.
     pub fn from_contents(contents: &str, format: SourceFormat, name: &str) -> SourceDoc {
         let imported = match format {
@@ -182,44 +178,37 @@ fn prefill(imported: &ImportedText, title: &str, id_fallback: &str) -> Source {
     source
 }
 
-/// Plain words for an IO error.
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => e.to_string(),
-    }
-}
-
-/// The bytes as UTF-8 text without a byte-order mark, or why not (`line:col: message`, to follow
-/// the path).
-fn decode_utf8(bytes: &[u8]) -> Result<String, String> {
+/// The bytes as UTF-8 text without a byte-order mark, or where and why not: line and column
+/// (from 1) of the first bad character, and a message.
+fn decode_utf8(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err("1:1: the file is UTF-16 text; save it as UTF-8 and open it again".to_owned());
+        return Err((1, 1, "the file is UTF-16 text; save it as UTF-8 and open it again".to_owned()));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let position = |valid: &[u8]| {
         let before = String::from_utf8_lossy(valid);
         let line = before.matches('\n').count() + 1;
         let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        format!("{line}:{col}")
+        (line, col)
     };
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let at = e.valid_up_to();
-            return Err(format!(
-                "{}: not UTF-8 text (byte 0x{:02X} at offset {at}); save the file as UTF-8 and open it again",
-                position(&bytes[..at]),
-                bytes[at]
+            let (line, col) = position(&bytes[..at]);
+            return Err((
+                line,
+                col,
+                format!(
+                    "not UTF-8 text (byte 0x{:02X} at offset {at}); save the file as UTF-8 and open it again",
+                    bytes[at]
+                ),
             ));
         }
     };
     if let Some(nul) = text.find('\0') {
-        return Err(format!(
-            "{}: contains a NUL byte: this is a binary file, not text",
-            position(&bytes[..nul])
-        ));
+        let (line, col) = position(&bytes[..nul]);
+        return Err((line, col, "contains a NUL byte: this is a binary file, not text".to_owned()));
     }
     Ok(text.to_owned())
 }
@@ -230,10 +219,13 @@ mod tests {
 
     #[test]
     fn bad_bytes_are_located_by_line_and_column() {
-        assert_eq!(decode_utf8(b"ok\nab\xFFc").unwrap_err().split(": ").next(), Some("2:3"));
-        assert!(decode_utf8(b"ok\nab\xFFc").unwrap_err().contains("byte 0xFF at offset 5"));
-        assert!(decode_utf8(b"\xFF\xFEh\0i\0").unwrap_err().contains("UTF-16"));
-        assert!(decode_utf8(b"text\0more").unwrap_err().starts_with("1:5: contains a NUL byte"));
+        let (line, col, why) = decode_utf8(b"ok\nab\xFFc").unwrap_err();
+        assert_eq!((line, col), (2, 3));
+        assert!(why.contains("byte 0xFF at offset 5"), "{why}");
+        assert!(decode_utf8(b"\xFF\xFEh\0i\0").unwrap_err().2.contains("UTF-16"));
+        let (line, col, why) = decode_utf8(b"text\0more").unwrap_err();
+        assert_eq!((line, col), (1, 5));
+        assert!(why.starts_with("contains a NUL byte"), "{why}");
         assert_eq!(decode_utf8(b"\xEF\xBB\xBFBOM").unwrap(), "BOM");
     }
 

@@ -97,13 +97,9 @@ impl Desk {
     }
 
     pub(super) fn export(&mut self, format: Format, options: &ExportOptions, path: PathBuf) -> Outcome {
-        let path = if path.extension().is_some() { path } else { path.with_extension(format.extension()) };
-        let bytes = match crate::export::export(format, Target::Session(&self.ws.session), options) {
-            Ok(b) => b,
-            Err(e) => return Outcome::problem("Not exported", e.to_string()),
-        };
-        match format::write_atomic_no_backup(&path, &bytes) {
-            Ok(()) => Outcome::status(format!("Exported {} to {}.", format.name(), path.display())),
+        let target = Target::Session(&self.ws.session);
+        match crate::export::write_export(format, target, options, &path) {
+            Ok(written) => Outcome::status(format!("Exported {} to {}.", format.name(), written.display())),
             Err(e) => Outcome::problem("Not exported", e.to_string()),
         }
     }

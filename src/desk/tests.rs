@@ -80,7 +80,7 @@ fn dragging_the_reading_speed_is_one_undo_step() {
 fn cutting_into_a_bundled_deck_makes_a_writable_copy_and_undo_restores_it() {
     let (_dir, mut desk) = desk();
     let deck = desk.decks()[0].id.clone();
-    let doc = SourceDoc::from_bundled(&desk.decks()[0].sources[0].id).expect("bundled source");
+    let doc = SourceDoc::read_bundled(&desk.decks()[0].sources[0].id).expect("bundled source");
     let end = doc.text.chars().take(200).count();
     let cards_before = desk.decks()[0].card_count();
     let outcome = apply_ok(

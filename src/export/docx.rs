@@ -16,7 +16,8 @@
 
 use crate::model::{Deck, Session};
 
-use super::docx_package::{package, xml_escape};
+use super::docx_package::package;
+use super::escape::{Markup, escape_markup};
 use super::outline::{self, Entry, Marks, Outline};
 use super::{ExportError, ExportOptions};
 
@@ -33,7 +34,7 @@ pub fn deck(deck: &Deck, options: &ExportOptions) -> Result<Vec<u8>, ExportError
 /// One run: optional run properties, then the text (spaces preserved).
 fn run(rpr: &str, text: &str) -> String {
     let rpr = if rpr.is_empty() { String::new() } else { format!("<w:rPr>{rpr}</w:rPr>") };
-    format!("<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r>", xml_escape(text))
+    format!("<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r>", escape_markup(text, Markup::Xml))
 }
 
 /// A run of card text in Verbatim's marking: styles for underline and emphasis, cyan highlight

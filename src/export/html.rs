@@ -10,6 +10,7 @@
 use crate::model::{Deck, Session};
 
 use super::ExportOptions;
+use super::escape::{Markup, escape_markup};
 use super::outline::{self, Entry, Markers, Outline};
 
 const MARKERS: Markers = Markers {
@@ -53,20 +54,9 @@ pub fn deck(deck: &Deck, options: &ExportOptions) -> Vec<u8> {
     render(&outline::deck_outline(deck, options))
 }
 
-/// Escapes `& < > " '` for HTML text and attribute values.
+/// Escapes `& < > " '` for HTML text and attribute values ([`escape_markup`] for HTML).
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    escape_markup(text, Markup::Html)
 }
 
 fn line(out: &mut String, indent: usize, html: &str) {

@@ -142,13 +142,11 @@ fn case_json(case: &Case) -> CaseJson<'_> {
 pub fn session_json(session: &Session) -> Vec<u8> {
     let mut seen = std::collections::HashSet::new();
     let mut cards = Vec::new();
-    for case in [&session.aff, &session.neg] {
-        for item in case.sections.iter().flat_map(|s| &s.items) {
-            if let Item::Card { deck, card, source } = item
-                && seen.insert((deck.as_str(), card.id.as_str()))
-            {
-                cards.push(card_json(deck, card, Some(source)));
-            }
+    for (_, item) in session.items() {
+        if let Item::Card { deck, card, source } = item
+            && seen.insert((deck.as_str(), card.id.as_str()))
+        {
+            cards.push(card_json(deck, card, Some(source)));
         }
     }
     let cases = Some(vec![case_json(&session.aff), case_json(&session.neg)]);

@@ -1,6 +1,8 @@
-//! Exports: pure functions from a deck or session to bytes. Writing the bytes is the caller's job.
+//! Exports: pure functions from a deck or session to bytes, and [`write_export`], the one way
+//! they reach a file.
 //!
-//! [`export`] is the one entry point (the CLI uses it; the window can too). Every format but JSON
+//! [`export`] is the one entry point for bytes, and [`write_export`] for a file (the CLI uses them;
+//! the window can too). Every format but JSON
 //! walks the same neutral tree ([`outline`]):
 //!
 //! | Casebook | Markdown | HTML | text | docx (Verbatim style) |
@@ -22,12 +24,16 @@
 pub mod cite;
 pub mod docx;
 mod docx_package;
+pub mod escape;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod outline;
 pub mod text;
 
+use std::path::{Path, PathBuf};
+
+use crate::format::{self, SaveError};
 use crate::model::{Deck, Session};
 
 /// The formats a deck or session can be exported to.
@@ -148,4 +154,66 @@ pub fn export(format: Format, target: Target<'_>, options: &ExportOptions) -> Re
         (Format::Docx, Target::Session(s)) => docx::session(s, options)?,
         (Format::Docx, Target::Deck(d)) => docx::deck(d, options)?,
     })
+}
+
+/// Why [`write_export`] wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportWriteError {
+    /// The export itself could not be made.
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    /// The file could not be written; whatever was at the path is unchanged.
+    #[error(transparent)]
+    Write(#[from] SaveError),
+}
+
+/// Where an export asked for at `path` goes: `path` itself, or `path` with `format`'s usual
+/// extension when it has none (`prep` → `prep.md`).
+pub fn export_path(format: Format, path: &Path) -> PathBuf {
+    if path.extension().is_some() { path.to_owned() } else { path.with_extension(format.extension()) }
+}
+
+/// Exports `target` as `format` and writes it atomically to [`export_path`]`(format, path)`,
+/// without a backup (an export is regenerated, not edited). Returns the path written; on error
+/// nothing is written and an existing file is unchanged.
+pub fn write_export(
+    format: Format,
+    target: Target<'_>,
+    options: &ExportOptions,
+    path: &Path,
+) -> Result<PathBuf, ExportWriteError> {
+    let bytes = export(format, target, options)?;
+    let path = export_path(format, path);
+    format::write_atomic_no_backup(&path, &bytes)?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_export_adds_a_missing_extension_and_keeps_a_given_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = crate::bundled::deck("asian-nato-aff").unwrap();
+        let options = ExportOptions::default();
+        let written = write_export(Format::Markdown, Target::Deck(&deck), &options, &dir.path().join("1ac"));
+        assert_eq!(written.unwrap(), dir.path().join("1ac.md"));
+        let expected = export(Format::Markdown, Target::Deck(&deck), &options).unwrap();
+        assert_eq!(std::fs::read(dir.path().join("1ac.md")).unwrap(), expected);
+        let named = dir.path().join("notes.markdown");
+        assert_eq!(write_export(Format::Markdown, Target::Deck(&deck), &options, &named).unwrap(), named);
+        assert_eq!(export_path(Format::Docx, Path::new("a/b")), Path::new("a/b.docx"));
+    }
+
+    #[test]
+    fn an_export_that_cannot_be_made_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = crate::bundled::deck("asian-nato-aff").unwrap();
+        let options = ExportOptions { side: ExportSide::Aff, ..ExportOptions::default() };
+        let path = dir.path().join("cards.json");
+        let result = write_export(Format::Json, Target::Deck(&deck), &options, &path);
+        assert!(matches!(result, Err(ExportWriteError::Export(ExportError::Unsupported { .. }))));
+        assert!(!path.exists());
+    }
 }

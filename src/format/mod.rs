@@ -26,8 +26,7 @@ pub use atomic::{backup_path, write_atomic, write_atomic_no_backup};
 pub use error::{LoadError, Problem, SaveError};
 pub use validate::{validate_deck, validate_session};
 
-/// The format version this build writes.
-pub const CURRENT_VERSION: u32 = 3;
+pub use crate::model::CURRENT_VERSION;
 /// Files larger than this (16 MiB, some 20,000 cards) are refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Deepest nesting accepted; real files nest about 10 levels.
@@ -181,11 +180,9 @@ pub fn canonical_deck(deck: &Deck) -> Deck {
 pub fn canonical_session(session: &Session) -> Session {
     let mut session = session.clone();
     session.version = CURRENT_VERSION;
-    for case in [&mut session.aff, &mut session.neg] {
-        for item in case.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
-            if let crate::model::Item::Card { card, .. } = item {
-                card.marks = normalize_marks(&card.marks);
-            }
+    for item in session.items_mut() {
+        if let crate::model::Item::Card { card, .. } = item {
+            card.marks = normalize_marks(&card.marks);
         }
     }
     session

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use crate::model::provenance::is_rfc3339_like;
-use crate::model::{Card, Deck, Item, Session, Source, marks::check_marks, source::is_valid_date};
+use crate::model::{Card, Deck, Item, Session, Source, WPM_RANGE, marks::check_marks, source::is_valid_date};
 
 use super::Problem;
 
@@ -129,10 +129,12 @@ pub fn validate_deck(deck: &Deck, text: &str) -> Vec<Problem> {
 /// Every semantic problem of a session; `text` is the file text, for positions.
 pub fn validate_session(session: &Session, text: &str) -> Vec<Problem> {
     let mut out = Vec::new();
-    if !(50..=600).contains(&session.wpm) {
+    if !WPM_RANGE.contains(&session.wpm) {
         out.push(Problem::whole_file(format!(
-            "reading speed {} words per minute is outside 50..600",
-            session.wpm
+            "reading speed {} words per minute is outside {}..{}",
+            session.wpm,
+            WPM_RANGE.start(),
+            WPM_RANGE.end()
         )));
     }
     let mut deck_ids = HashSet::new();
@@ -141,33 +143,26 @@ pub fn validate_session(session: &Session, text: &str) -> Vec<Problem> {
             out.push(Problem::whole_file(format!("deck {:?} is listed twice", d.id)));
         }
     }
-    for case in [&session.aff, &session.neg] {
-        for section in &case.sections {
-            for item in &section.items {
-                let Item::Card { deck, card, source } = item else { continue };
-                check_card(card, text, &mut out);
-                check_source(source, text, &mut out);
-                if !deck_ids.contains(deck.as_str()) {
-                    out.push(at_id(
-                        text,
-                        &card.id,
-                        format!(
-                            "card {:?} in {:?}: points at deck {deck:?}, which the session does not list",
-                            card.id, section.title
-                        ),
-                    ));
-                }
-                if source.id != card.source {
-                    out.push(at_id(
-                        text,
-                        &card.id,
-                        format!(
-                            "card {:?}: cites source {:?} but carries {:?}",
-                            card.id, card.source, source.id
-                        ),
-                    ));
-                }
-            }
+    for (section, item) in session.items() {
+        let Item::Card { deck, card, source } = item else { continue };
+        check_card(card, text, &mut out);
+        check_source(source, text, &mut out);
+        if !deck_ids.contains(deck.as_str()) {
+            out.push(at_id(
+                text,
+                &card.id,
+                format!(
+                    "card {:?} in {:?}: points at deck {deck:?}, which the session does not list",
+                    card.id, section.title
+                ),
+            ));
+        }
+        if source.id != card.source {
+            out.push(at_id(
+                text,
+                &card.id,
+                format!("card {:?}: cites source {:?} but carries {:?}", card.id, card.source, source.id),
+            ));
         }
     }
     out

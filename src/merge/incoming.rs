@@ -39,15 +39,9 @@ mod tests {
     use crate::model::{Block, Conflict, card::sample_card};
 
     fn deck(id: &str, resolution: &str) -> Deck {
-        Deck {
-            version: crate::format::CURRENT_VERSION,
-            id: id.to_owned(),
-            title: "T".to_owned(),
-            resolution: resolution.to_owned(),
-            description: String::new(),
-            sources: Vec::new(),
-            blocks: vec![Block { title: "B".to_owned(), cards: vec![sample_card("c")] }],
-        }
+        let mut deck = Deck::empty(id, "T", resolution);
+        deck.blocks.push(Block { title: "B".to_owned(), cards: vec![sample_card("c")] });
+        deck
     }
 
     #[test]

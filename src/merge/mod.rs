@@ -77,15 +77,7 @@ pub(crate) fn three_way<'a, T: PartialEq + ?Sized>(
 pub fn merge_decks(base: &Deck, ours: &Deck, theirs: &Deck) -> MergeResult {
     let mut notes = Vec::new();
     let mut overridden = Vec::new();
-    let mut deck = Deck {
-        version: crate::format::CURRENT_VERSION,
-        id: ours.id.clone(),
-        title: String::new(),
-        resolution: String::new(),
-        description: String::new(),
-        sources: Vec::new(),
-        blocks: Vec::new(),
-    };
+    let mut deck = Deck::empty(ours.id.clone(), "", "");
     if ours.id != theirs.id {
         overridden
             .push(format!("deck id: kept ours {:?}; theirs is a different deck, {:?}", ours.id, theirs.id));

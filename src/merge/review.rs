@@ -107,15 +107,9 @@ mod tests {
     use crate::model::card::sample_card;
 
     fn deck(cards: Vec<Card>) -> Deck {
-        Deck {
-            version: crate::format::CURRENT_VERSION,
-            id: "d".into(),
-            title: "D".into(),
-            resolution: "R".into(),
-            description: String::new(),
-            sources: vec![],
-            blocks: vec![Block { title: "B".into(), cards }],
-        }
+        let mut deck = Deck::empty("d", "D", "R");
+        deck.blocks.push(Block { title: "B".into(), cards });
+        deck
     }
 
     #[test]

@@ -39,6 +39,19 @@ pub struct Deck {
 }
 
 impl Deck {
+    /// A deck with no sources, blocks or description, at the current format version.
+    pub fn empty(id: impl Into<String>, title: impl Into<String>, resolution: impl Into<String>) -> Self {
+        Deck {
+            version: super::CURRENT_VERSION,
+            id: id.into(),
+            title: title.into(),
+            resolution: resolution.into(),
+            description: String::new(),
+            sources: Vec::new(),
+            blocks: Vec::new(),
+        }
+    }
+
     /// Every card, block by block.
     pub fn cards(&self) -> impl Iterator<Item = &Card> {
         self.blocks.iter().flat_map(|b| b.cards.iter())

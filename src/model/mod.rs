@@ -7,6 +7,7 @@
 //! [`timing`]. Each card carries its [`Provenance`] and, after a merge that could not reconcile two
 //! edits, a [`Conflict`] mark ([`provenance`]). Nothing here reads files or draws pixels.
 
+pub mod calendar;
 pub(crate) mod card;
 mod case;
 mod deck;
@@ -24,8 +25,13 @@ pub use deck::{Block, Deck};
 pub use fingerprint::fingerprint;
 pub use marks::{Mark, MarkKind, normalize_marks};
 pub use provenance::{Conflict, ConflictSide, CutFrom, Provenance};
-pub use session::{DEFAULT_WPM, DeckRef, Session};
+pub use session::{DEFAULT_WPM, DeckRef, Session, WPM_RANGE};
 pub use source::{Author, Source};
+
+/// The file format version this build writes (decks and sessions carry it as their first field).
+/// The model owns it so that constructors need not know the file format; [`crate::format`]
+/// re-exports it.
+pub const CURRENT_VERSION: u32 = 3;
 
 /// The resolution every bundled deck and the example session argue.
 pub const RESOLUTION: &str =

@@ -146,40 +146,17 @@ pub fn is_rfc3339_like(s: &str) -> bool {
     }
 }
 
-/// `time` as RFC 3339 in UTC to the second, e.g. `"2026-11-22T19:41:07Z"`; times before 1970
-/// give the epoch.
-pub fn rfc3339_utc(time: std::time::SystemTime) -> String {
-    let secs = time.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let (days, rem) = (secs / 86_400, secs % 86_400);
-    let (h, m, s) = (rem / 3600, rem % 3600 / 60, rem % 60);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}Z")
-}
-
-/// The current time as [`rfc3339_utc`], for stamping provenance.
+/// The current time as [`super::calendar::rfc3339_utc`], for stamping provenance.
 pub fn now_rfc3339() -> String {
-    rfc3339_utc(std::time::SystemTime::now())
+    super::calendar::rfc3339_utc(std::time::SystemTime::now())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::{Duration, UNIX_EPOCH};
 
     #[test]
-    fn utc_formatting_matches_known_instants() {
-        assert_eq!(rfc3339_utc(UNIX_EPOCH), "1970-01-01T00:00:00Z");
-        assert_eq!(rfc3339_utc(UNIX_EPOCH + Duration::from_secs(951_782_400)), "2000-02-29T00:00:00Z");
-        assert_eq!(rfc3339_utc(UNIX_EPOCH + Duration::from_secs(1_795_376_467)), "2026-11-22T19:41:07Z");
+    fn now_is_rfc3339() {
         assert!(is_rfc3339_like(&now_rfc3339()));
     }
 

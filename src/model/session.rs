@@ -2,10 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Case, CaseSide};
+use super::{Case, CaseSide, Item, Section};
 
 /// Reading speed assumed when nothing else is said (Verbatim's estimate).
 pub const DEFAULT_WPM: u32 = 250;
+
+/// The reading speeds a session accepts, in words per minute.
+pub const WPM_RANGE: std::ops::RangeInclusive<u32> = 50..=600;
 
 /// A deck a session uses: where it was, which one, and what it contained.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,7 +49,7 @@ impl Session {
     /// An empty session on `resolution` at the current format version.
     pub fn new(resolution: impl Into<String>) -> Self {
         Session {
-            version: crate::format::CURRENT_VERSION,
+            version: super::CURRENT_VERSION,
             resolution: resolution.into(),
             decks: Vec::new(),
             aff: Case::new(CaseSide::Aff),
@@ -70,6 +73,22 @@ impl Session {
             CaseSide::Aff => &mut self.aff,
             CaseSide::Neg => &mut self.neg,
         }
+    }
+
+    /// Every item of both cases in reading order (affirmative first), each with its section.
+    pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> {
+        [&self.aff, &self.neg]
+            .into_iter()
+            .flat_map(|case| &case.sections)
+            .flat_map(|section| section.items.iter().map(move |item| (section, item)))
+    }
+
+    /// Every item of both cases in reading order (affirmative first), mutably.
+    pub fn items_mut(&mut self) -> impl Iterator<Item = &mut Item> {
+        [&mut self.aff, &mut self.neg]
+            .into_iter()
+            .flat_map(|case| &mut case.sections)
+            .flat_map(|section| &mut section.items)
     }
 
     /// The deck reference with `id`, if the session uses that deck.

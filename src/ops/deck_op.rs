@@ -3,30 +3,81 @@
 use crate::model::{Block, Card, Deck, Source};
 
 use super::OpError;
+use super::lists::{get_mut, insert_at, move_between, remove_at, replace_at};
 
 /// One edit of a deck. Indices are positions at the time of applying.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeckOp {
     /// Insert `card` into block `block` at `index`.
-    InsertCard { block: usize, index: usize, card: Card },
+    InsertCard {
+        /// The block to insert into.
+        block: usize,
+        /// Where in the block (at most its number of cards).
+        index: usize,
+        /// The card to insert.
+        card: Card,
+    },
     /// Remove the card at `index` of block `block`.
-    RemoveCard { block: usize, index: usize },
+    RemoveCard {
+        /// The block holding the card.
+        block: usize,
+        /// The card's position in the block.
+        index: usize,
+    },
     /// Replace a card (tag, marks, labels, side, note, quote edits).
-    ReplaceCard { block: usize, index: usize, card: Card },
+    ReplaceCard {
+        /// The block holding the card.
+        block: usize,
+        /// The card's position in the block.
+        index: usize,
+        /// What replaces it.
+        card: Card,
+    },
     /// Move a card, possibly to another block; `to` is the final (block, index).
-    MoveCard { from: (usize, usize), to: (usize, usize) },
+    MoveCard {
+        /// The card's (block, index) now.
+        from: (usize, usize),
+        /// Its (block, index) afterwards.
+        to: (usize, usize),
+    },
     /// Insert a block at `index`.
-    AddBlock { index: usize, block: Block },
+    AddBlock {
+        /// Where the block goes (at most the number of blocks).
+        index: usize,
+        /// The block to insert.
+        block: Block,
+    },
     /// Remove the block at `index` with its cards.
-    RemoveBlock { index: usize },
+    RemoveBlock {
+        /// The block to remove.
+        index: usize,
+    },
     /// Retitle a block.
-    RenameBlock { index: usize, title: String },
+    RenameBlock {
+        /// The block to retitle.
+        index: usize,
+        /// Its new title.
+        title: String,
+    },
     /// Insert a source at `index`.
-    AddSource { index: usize, source: Source },
+    AddSource {
+        /// Where the source goes (at most the number of sources).
+        index: usize,
+        /// The source to insert.
+        source: Source,
+    },
     /// Remove the source at `index`.
-    RemoveSource { index: usize },
+    RemoveSource {
+        /// The source to remove.
+        index: usize,
+    },
     /// Replace a source's citation facts.
-    ReplaceSource { index: usize, source: Source },
+    ReplaceSource {
+        /// The source's position.
+        index: usize,
+        /// What replaces it.
+        source: Source,
+    },
     /// Retitle the deck.
     SetTitle(String),
     /// Replace the deck's description.
@@ -37,34 +88,8 @@ pub enum DeckOp {
     Batch(Vec<DeckOp>),
 }
 
-fn missing(what: &str, index: usize, len: usize) -> OpError {
-    OpError(format!("{what} {index} does not exist (there are {len})"))
-}
-
 fn cards(d: &mut Deck, block: usize) -> Result<&mut Vec<Card>, OpError> {
-    let len = d.blocks.len();
-    d.blocks.get_mut(block).map(|b| &mut b.cards).ok_or_else(|| missing("block", block, len))
-}
-
-fn insert_at<T>(list: &mut Vec<T>, index: usize, value: T) -> Result<(), OpError> {
-    if index > list.len() {
-        return Err(missing("position", index, list.len()));
-    }
-    list.insert(index, value);
-    Ok(())
-}
-
-fn remove_at<T>(list: &mut Vec<T>, index: usize, what: &str) -> Result<T, OpError> {
-    if index >= list.len() {
-        return Err(missing(what, index, list.len()));
-    }
-    Ok(list.remove(index))
-}
-
-fn replace_at<T>(list: &mut [T], index: usize, value: T, what: &str) -> Result<T, OpError> {
-    let len = list.len();
-    let slot = list.get_mut(index).ok_or_else(|| missing(what, index, len))?;
-    Ok(std::mem::replace(slot, value))
+    Ok(&mut get_mut(&mut d.blocks, block, "block")?.cards)
 }
 
 impl DeckOp {
@@ -83,16 +108,7 @@ impl DeckOp {
                 ReplaceCard { block, index, card: replace_at(cards(d, block)?, index, card, "card")? }
             }
             MoveCard { from, to } => {
-                let from_len = cards(d, from.0)?.len();
-                if from.1 >= from_len {
-                    return Err(missing("card", from.1, from_len));
-                }
-                let to_len = cards(d, to.0)?.len() - usize::from(from.0 == to.0);
-                if to.1 > to_len {
-                    return Err(missing("position", to.1, to_len));
-                }
-                let card = cards(d, from.0)?.remove(from.1);
-                cards(d, to.0)?.insert(to.1, card);
+                move_between(d, cards, "card", from, to)?;
                 MoveCard { from: to, to: from }
             }
             AddBlock { index, block } => {
@@ -101,8 +117,7 @@ impl DeckOp {
             }
             RemoveBlock { index } => AddBlock { index, block: remove_at(&mut d.blocks, index, "block")? },
             RenameBlock { index, title } => {
-                let len = d.blocks.len();
-                let b = d.blocks.get_mut(index).ok_or_else(|| missing("block", index, len))?;
+                let b = get_mut(&mut d.blocks, index, "block")?;
                 RenameBlock { index, title: std::mem::replace(&mut b.title, title) }
             }
             AddSource { index, source } => {

@@ -7,6 +7,7 @@
 
 mod deck_op;
 mod history;
+mod lists;
 mod session_op;
 
 pub use deck_op::DeckOp;
@@ -40,8 +41,38 @@ pub(crate) fn apply_all<Op, T>(
 
 /// Why an edit could not be applied; the state is unchanged.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct OpError(pub String);
+pub enum OpError {
+    /// An index names nothing: the edit was made against another state.
+    #[error("{what} {index} does not exist (there are {len})")]
+    OutOfRange {
+        /// What the index counts: "section", "item", "block", "card", "source" or "position".
+        what: &'static str,
+        /// The index asked for.
+        index: usize,
+        /// How many there are.
+        len: usize,
+    },
+    /// A deck edit names a deck that is not loaded.
+    #[error("deck {0:?} is not loaded")]
+    DeckNotLoaded(String),
+    /// A setting outside what Casebook accepts.
+    #[error("{value} {what} is outside {allowed}")]
+    InvalidValue {
+        /// The setting, e.g. "words per minute".
+        what: &'static str,
+        /// The value asked for.
+        value: String,
+        /// The values accepted, e.g. "50..600".
+        allowed: String,
+    },
+}
+
+impl OpError {
+    /// [`OpError::OutOfRange`]: `what` number `index` where there are `len`.
+    pub fn out_of_range(what: &'static str, index: usize, len: usize) -> Self {
+        OpError::OutOfRange { what, index, len }
+    }
+}
 
 /// What edits act on: the session and the decks loaded beside it.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,7 +110,7 @@ impl Edit {
                     .decks
                     .iter_mut()
                     .find(|d| d.id == deck)
-                    .ok_or_else(|| OpError(format!("deck {deck:?} is not loaded")))?;
+                    .ok_or_else(|| OpError::DeckNotLoaded(deck.clone()))?;
                 op.apply(target).map(|op| Edit::Deck { deck, op })
             }
             Edit::Batch(edits) => apply_all(edits, ws, Edit::apply).map(Edit::Batch),

@@ -1,33 +1,102 @@
 //! Edits to a session's cases and settings, each a value with an exact inverse.
 
-use crate::model::{CaseSide, DeckRef, Item, Section, Session};
+use crate::model::{CaseSide, DeckRef, Item, Section, Session, WPM_RANGE};
 
 use super::OpError;
+use super::lists::{get_mut, insert_at, move_between, move_within, remove_at, replace_at};
 
 /// One edit of a session. Indices are positions at the time of applying.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SessionOp {
     /// Insert `section` at `index` in the `side` case.
-    AddSection { side: CaseSide, index: usize, section: Section },
+    AddSection {
+        /// Which case.
+        side: CaseSide,
+        /// Where the section goes (at most the number of sections).
+        index: usize,
+        /// The section to insert.
+        section: Section,
+    },
     /// Remove the section at `index`.
-    RemoveSection { side: CaseSide, index: usize },
+    RemoveSection {
+        /// Which case.
+        side: CaseSide,
+        /// The section to remove.
+        index: usize,
+    },
     /// Give the section at `index` a new title.
-    RenameSection { side: CaseSide, index: usize, title: String },
+    RenameSection {
+        /// Which case.
+        side: CaseSide,
+        /// The section to retitle.
+        index: usize,
+        /// Its new title.
+        title: String,
+    },
     /// Move a section from `from` to `to` (final position).
-    MoveSection { side: CaseSide, from: usize, to: usize },
+    MoveSection {
+        /// Which case.
+        side: CaseSide,
+        /// The section's position now.
+        from: usize,
+        /// Its position afterwards.
+        to: usize,
+    },
     /// Insert `item` into section `section` at `index`.
-    InsertItem { side: CaseSide, section: usize, index: usize, item: Item },
+    InsertItem {
+        /// Which case.
+        side: CaseSide,
+        /// The section to insert into.
+        section: usize,
+        /// Where in the section (at most its number of items).
+        index: usize,
+        /// The card or analytic to insert.
+        item: Item,
+    },
     /// Remove the item at `index` of section `section`.
-    RemoveItem { side: CaseSide, section: usize, index: usize },
+    RemoveItem {
+        /// Which case.
+        side: CaseSide,
+        /// The section holding the item.
+        section: usize,
+        /// The item's position in the section.
+        index: usize,
+    },
     /// Replace the item at `index` (e.g. update a card snapshot, edit an analytic).
-    ReplaceItem { side: CaseSide, section: usize, index: usize, item: Item },
+    ReplaceItem {
+        /// Which case.
+        side: CaseSide,
+        /// The section holding the item.
+        section: usize,
+        /// The item's position in the section.
+        index: usize,
+        /// What replaces it.
+        item: Item,
+    },
     /// Move an item, possibly to another section; `to` is the final (section, index).
-    MoveItem { side: CaseSide, from: (usize, usize), to: (usize, usize) },
+    MoveItem {
+        /// Which case.
+        side: CaseSide,
+        /// The item's (section, index) now.
+        from: (usize, usize),
+        /// Its (section, index) afterwards.
+        to: (usize, usize),
+    },
     /// Retitle a case.
-    SetCaseTitle { side: CaseSide, title: String },
+    SetCaseTitle {
+        /// Which case.
+        side: CaseSide,
+        /// Its new title.
+        title: String,
+    },
     /// Set the speech length a case is built for.
-    SetSpeechSeconds { side: CaseSide, seconds: u32 },
-    /// Set the reading speed.
+    SetSpeechSeconds {
+        /// Which case.
+        side: CaseSide,
+        /// The speech length in seconds.
+        seconds: u32,
+    },
+    /// Set the reading speed (words per minute, within [`WPM_RANGE`]).
     SetWpm(u32),
     /// Replace the free notes.
     SetNotes(String),
@@ -37,18 +106,12 @@ pub enum SessionOp {
     Batch(Vec<SessionOp>),
 }
 
-fn out_of_range(what: &str, index: usize, len: usize) -> OpError {
-    OpError(format!("{what} {index} does not exist (there are {len})"))
-}
-
 fn sections(s: &mut Session, side: CaseSide) -> &mut Vec<Section> {
     &mut s.case_mut(side).sections
 }
 
 fn items(s: &mut Session, side: CaseSide, section: usize) -> Result<&mut Vec<Item>, OpError> {
-    let all = sections(s, side);
-    let len = all.len();
-    all.get_mut(section).map(|s| &mut s.items).ok_or_else(|| out_of_range("section", section, len))
+    Ok(&mut get_mut(sections(s, side), section, "section")?.items)
 }
 
 impl SessionOp {
@@ -57,67 +120,33 @@ impl SessionOp {
         use SessionOp::*;
         Ok(match self {
             AddSection { side, index, section } => {
-                let all = sections(s, side);
-                if index > all.len() {
-                    return Err(out_of_range("position", index, all.len()));
-                }
-                all.insert(index, section);
+                insert_at(sections(s, side), index, section)?;
                 RemoveSection { side, index }
             }
             RemoveSection { side, index } => {
-                let all = sections(s, side);
-                if index >= all.len() {
-                    return Err(out_of_range("section", index, all.len()));
-                }
-                AddSection { side, index, section: all.remove(index) }
+                AddSection { side, index, section: remove_at(sections(s, side), index, "section")? }
             }
             RenameSection { side, index, title } => {
-                let all = sections(s, side);
-                let len = all.len();
-                let sec = all.get_mut(index).ok_or_else(|| out_of_range("section", index, len))?;
+                let sec = get_mut(sections(s, side), index, "section")?;
                 RenameSection { side, index, title: std::mem::replace(&mut sec.title, title) }
             }
             MoveSection { side, from, to } => {
-                let all = sections(s, side);
-                if from >= all.len() || to >= all.len() {
-                    return Err(out_of_range("section", from.max(to), all.len()));
-                }
-                let sec = all.remove(from);
-                all.insert(to, sec);
+                move_within(sections(s, side), from, to, "section")?;
                 MoveSection { side, from: to, to: from }
             }
             InsertItem { side, section, index, item } => {
-                let list = items(s, side, section)?;
-                if index > list.len() {
-                    return Err(out_of_range("position", index, list.len()));
-                }
-                list.insert(index, item);
+                insert_at(items(s, side, section)?, index, item)?;
                 RemoveItem { side, section, index }
             }
             RemoveItem { side, section, index } => {
-                let list = items(s, side, section)?;
-                if index >= list.len() {
-                    return Err(out_of_range("item", index, list.len()));
-                }
-                InsertItem { side, section, index, item: list.remove(index) }
+                InsertItem { side, section, index, item: remove_at(items(s, side, section)?, index, "item")? }
             }
             ReplaceItem { side, section, index, item } => {
-                let list = items(s, side, section)?;
-                let len = list.len();
-                let slot = list.get_mut(index).ok_or_else(|| out_of_range("item", index, len))?;
-                ReplaceItem { side, section, index, item: std::mem::replace(slot, item) }
+                let old = replace_at(items(s, side, section)?, index, item, "item")?;
+                ReplaceItem { side, section, index, item: old }
             }
             MoveItem { side, from, to } => {
-                let from_len = items(s, side, from.0)?.len();
-                if from.1 >= from_len {
-                    return Err(out_of_range("item", from.1, from_len));
-                }
-                let to_len = items(s, side, to.0)?.len() - usize::from(from.0 == to.0);
-                if to.1 > to_len {
-                    return Err(out_of_range("position", to.1, to_len));
-                }
-                let item = items(s, side, from.0)?.remove(from.1);
-                items(s, side, to.0)?.insert(to.1, item);
+                move_between(s, |s, section| items(s, side, section), "item", from, to)?;
                 MoveItem { side, from: to, to: from }
             }
             SetCaseTitle { side, title } => {
@@ -128,8 +157,12 @@ impl SessionOp {
                 seconds: std::mem::replace(&mut s.case_mut(side).speech_seconds, seconds),
             },
             SetWpm(wpm) => {
-                if !(50..=600).contains(&wpm) {
-                    return Err(OpError(format!("{wpm} words per minute is outside 50..600")));
+                if !WPM_RANGE.contains(&wpm) {
+                    return Err(OpError::InvalidValue {
+                        what: "words per minute",
+                        value: wpm.to_string(),
+                        allowed: format!("{}..{}", WPM_RANGE.start(), WPM_RANGE.end()),
+                    });
                 }
                 SetWpm(std::mem::replace(&mut s.wpm, wpm))
             }

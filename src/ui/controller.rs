@@ -135,7 +135,7 @@ impl CasebookApp {
             PathFor::Export(format, options) => {
                 self.apply(Intent::Export { format, options, path });
             }
-            PathFor::OpenSource => match crate::cutting::SourceDoc::from_file(&path) {
+            PathFor::OpenSource => match crate::cutting::SourceDoc::read_file(&path) {
                 Ok(doc) => {
                     self.cut.doc = Some(doc);
                     self.cut.error = None;

@@ -61,7 +61,7 @@ fn source_chooser(ui: &mut egui::Ui, cut: &mut CutState, out: &mut Requests) {
             }
         });
         if let Some(id) = chosen {
-            match SourceDoc::from_bundled(id) {
+            match SourceDoc::read_bundled(id) {
                 Ok(doc) => {
                     cut.doc = Some(doc);
                     cut.error = None;

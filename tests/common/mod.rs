@@ -1,6 +1,7 @@
 //! Shared builders for integration tests: a small deck and a session that uses it.
 #![allow(dead_code)]
 
+#[cfg(feature = "gui")]
 pub mod ui;
 
 use casebook::model::{

@@ -1,4 +1,5 @@
-//! Today's date for a cite's "accessed" field, from the system clock, without a date library.
+//! The one calendar: civil dates and times from the system clock, without a date library. Used
+//! for a cite's "accessed" date ([`today`]) and provenance time stamps ([`rfc3339_utc`]).
 //!
 //! Dates are UTC civil dates in the proleptic Gregorian calendar, computed with Howard Hinnant's
 //! `civil_from_days` algorithm (exact for every day a `i64` of days can name).
@@ -41,6 +42,16 @@ pub fn date_of(time: SystemTime) -> String {
 /// Today's UTC date, `YYYY-MM-DD`: the default access date of a newly opened source.
 pub fn today() -> String {
     date_of(SystemTime::now())
+}
+
+/// `time` as RFC 3339 in UTC to the second, e.g. `"2026-11-22T19:41:07Z"`; times before 1970
+/// give the epoch.
+pub fn rfc3339_utc(time: SystemTime) -> String {
+    let secs = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    let (h, m, s) = (rem / 3600, rem % 3600 / 60, rem % 60);
+    let (year, month, day) = civil_from_days(i64::try_from(days).unwrap_or(i64::MAX));
+    format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}Z")
 }
 
 #[cfg(test)]
@@ -88,6 +99,14 @@ mod tests {
             }
             previous = (y, m, d);
         }
+    }
+
+    #[test]
+    fn utc_formatting_matches_known_instants() {
+        assert_eq!(rfc3339_utc(UNIX_EPOCH), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339_utc(UNIX_EPOCH + Duration::from_secs(951_782_400)), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339_utc(UNIX_EPOCH + Duration::from_secs(1_795_376_467)), "2026-11-22T19:41:07Z");
+        assert_eq!(rfc3339_utc(UNIX_EPOCH - Duration::from_secs(1)), "1970-01-01T00:00:00Z");
     }
 
     #[test]
