@@ -198,7 +198,7 @@ fn example_session_has_complete_cases_that_fit_an_eight_minute_constructive() {
     assert!(session.neg.sections.iter().any(|s| s.kind == SectionKind::Answers));
     for case in [&session.aff, &session.neg] {
         assert!(case.sections.iter().flat_map(|s| &s.items).any(|i| matches!(i, Item::Analytic { .. })));
-        let reading = timing::case(case, session.wpm);
+        let reading = timing::case(case, session.counting, session.wpm);
         assert!(reading.cards >= 10);
         assert!(reading.seconds <= 480, "{}: {}s", case.title, reading.seconds);
         assert_eq!(case.speech_seconds, 480);

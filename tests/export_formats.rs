@@ -204,7 +204,7 @@ fn each_case_and_section_shows_its_card_count_and_reading_time() {
     for format in TEXT_FORMATS {
         let seen = visible_text(format, &run(format, Target::Session(&s), &opts(false)));
         for case in [&s.aff, &s.neg] {
-            let r = timing::case(case, s.wpm);
+            let r = timing::case(case, s.counting, s.wpm);
             let expected = format!(
                 "{} cards · reading time {} of {} at {} wpm",
                 r.cards,
@@ -214,7 +214,7 @@ fn each_case_and_section_shows_its_card_count_and_reading_time() {
             );
             assert!(seen.contains(&expected), "{format:?}: {expected}");
             for section in &case.sections {
-                let r = timing::section(section, s.wpm);
+                let r = timing::section(section, s.counting, s.wpm);
                 let count = if r.cards == 1 { "1 card".to_owned() } else { format!("{} cards", r.cards) };
                 let expected = format!("{} {count} · {}", squash(&section.title), timing::clock(r.seconds));
                 assert!(seen.contains(&expected), "{format:?}: {expected}");

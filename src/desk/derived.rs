@@ -32,8 +32,12 @@ impl Derived {
         for side in [CaseSide::Aff, CaseSide::Neg] {
             let case = session.case(side);
             let figures = CaseFigures {
-                total: timing::case(case, session.wpm),
-                sections: case.sections.iter().map(|s| timing::section(s, session.wpm)).collect(),
+                total: timing::case(case, session.counting, session.wpm),
+                sections: case
+                    .sections
+                    .iter()
+                    .map(|s| timing::section(s, session.counting, session.wpm))
+                    .collect(),
             };
             match side {
                 CaseSide::Aff => self.aff = figures,

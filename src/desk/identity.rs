@@ -172,6 +172,7 @@ impl Identities {
             | SetSpeechSeconds { .. }
             | SetWpm(_)
             | SetNotes(_)
+            | SetCounting(_)
             | SetDecks(_) => {}
         }
     }

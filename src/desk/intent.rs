@@ -193,6 +193,8 @@ pub enum Intent {
     },
     /// Replace the session notes.
     SetNotes(String),
+    /// Set what counts as read aloud besides highlighted text (tags, short cites).
+    SetCounting(crate::model::timing::Counting),
 
     // ---- cards in decks ----
     /// Replace a deck's card with this version (tag, side, labels, locator, note, quote);

@@ -195,6 +195,7 @@ impl Desk {
                 self.session_edit(crate::ops::SessionOp::SetWpm(wpm), Some((Gesture::Wpm, continuing)))
             }
             SetNotes(notes) => self.session_edit(crate::ops::SessionOp::SetNotes(notes), None),
+            SetCounting(counting) => self.session_edit(crate::ops::SessionOp::SetCounting(counting), None),
             UpdateCard { key, card } => self.update_card(&key, *card),
             MarkCard { key, kind, range } => self.mark_card(&key, kind, range),
             DuplicateCard(key) => self.duplicate_card(&key),

@@ -210,3 +210,29 @@ fn saving_and_reopening_keeps_the_session_and_clears_the_dirty_mark() {
     assert_eq!(desk.session(), &session);
     assert!(desk.ids().matches(desk.session()));
 }
+
+#[test]
+fn reading_time_counts_tags_and_cites_unless_turned_off_and_the_switch_undoes() {
+    let (_dir, mut desk) = desk();
+    let (name, text) = crate::bundled::EXAMPLE_SESSION;
+    let example = crate::format::parse_session(text, std::path::Path::new(name)).expect("example");
+    apply_ok(&mut desk, Intent::ReplaceSession { session: Box::new(example), note: String::new() });
+    let with_all = desk.figures(CaseSide::Aff).total;
+    let highlighted: usize = desk
+        .session()
+        .aff
+        .sections
+        .iter()
+        .flat_map(|s| &s.items)
+        .map(|i| match i {
+            Item::Card { card, .. } => card.highlighted_words(),
+            Item::Analytic { text } => text.split_whitespace().count(),
+        })
+        .sum();
+    assert!(with_all.words > highlighted, "tags and cites are read too");
+    let off = crate::model::timing::Counting { tags: false, cites: false };
+    apply_ok(&mut desk, Intent::SetCounting(off));
+    assert_eq!(desk.figures(CaseSide::Aff).total.words, highlighted);
+    apply_ok(&mut desk, Intent::Undo);
+    assert_eq!(desk.figures(CaseSide::Aff).total, with_all);
+}

@@ -6,7 +6,7 @@
 //! `Either` and drops blocks left empty. Card counts and times come from [`crate::model::timing`]:
 //! a card counts its highlighted words, an analytic all its words.
 
-use crate::model::timing::{self, Reading};
+use crate::model::timing::{self, Counting, Reading};
 use crate::model::{Card, Case, CaseSide, DEFAULT_WPM, Deck, Item, Session, Side, Source};
 
 use super::cite::{CiteParts, cite_parts};
@@ -180,13 +180,13 @@ pub fn part_summary(reading: &Reading, wpm: u32, budget_seconds: Option<u32>) ->
     format!("{} · reading time {}{of} at {wpm} wpm", count(reading.cards), timing::clock(reading.seconds))
 }
 
-fn case_part<'a>(case: &'a Case, resolution: &'a str, wpm: u32) -> Part<'a> {
+fn case_part<'a>(case: &'a Case, resolution: &'a str, counting: Counting, wpm: u32) -> Part<'a> {
     let groups = case
         .sections
         .iter()
         .map(|s| Group {
             title: &s.title,
-            summary: group_summary(&timing::section(s, wpm)),
+            summary: group_summary(&timing::section(s, counting, wpm)),
             entries: s
                 .items
                 .iter()
@@ -202,7 +202,7 @@ fn case_part<'a>(case: &'a Case, resolution: &'a str, wpm: u32) -> Part<'a> {
     Part {
         title: &case.title,
         intro: vec![resolution],
-        summary: part_summary(&timing::case(case, wpm), wpm, Some(case.speech_seconds)),
+        summary: part_summary(&timing::case(case, counting, wpm), wpm, Some(case.speech_seconds)),
         groups,
     }
 }
@@ -215,7 +215,10 @@ pub fn session_outline<'a>(session: &'a Session, options: &ExportOptions) -> Out
         ExportSide::Neg => &[CaseSide::Neg],
         ExportSide::Both => &[CaseSide::Aff, CaseSide::Neg],
     };
-    let parts = sides.iter().map(|&side| case_part(session.case(side), &session.resolution, wpm)).collect();
+    let parts = sides
+        .iter()
+        .map(|&side| case_part(session.case(side), &session.resolution, session.counting, wpm))
+        .collect();
     Outline { title: &session.resolution, parts, full: options.full }
 }
 
@@ -229,9 +232,10 @@ fn deck_cite(source: Option<&Source>, card: &Card) -> CiteParts {
     }
 }
 
-/// Reading figures for a list of cards.
-fn cards_reading<'c>(cards: impl Iterator<Item = &'c Card>, wpm: u32) -> Reading {
-    cards.map(|c| timing::card(c, wpm)).fold(Reading::default(), |acc, r| {
+/// Reading figures for a list of a deck's cards (tags and short cites counted, as by default).
+fn cards_reading<'c>(deck: &Deck, cards: impl Iterator<Item = &'c Card>, wpm: u32) -> Reading {
+    let reading = |c: &Card| timing::card(c, deck.source(&c.source), Counting::default(), wpm);
+    cards.map(reading).fold(Reading::default(), |acc, r| {
         let words = acc.words + r.words;
         Reading { cards: acc.cards + 1, words, seconds: timing::seconds_for(words, wpm) }
     })
@@ -254,7 +258,7 @@ pub fn deck_outline<'a>(deck: &'a Deck, options: &ExportOptions) -> Outline<'a> 
         }
         groups.push(Group {
             title: &block.title,
-            summary: group_summary(&cards_reading(cards.iter().copied(), wpm)),
+            summary: group_summary(&cards_reading(deck, cards.iter().copied(), wpm)),
             entries: cards
                 .iter()
                 .map(|c| Entry::Card(CardEntry { card: c, cite: deck_cite(deck.source(&c.source), c) }))
@@ -266,7 +270,7 @@ pub fn deck_outline<'a>(deck: &'a Deck, options: &ExportOptions) -> Outline<'a> 
     if !deck.description.trim().is_empty() {
         intro.push(&deck.description);
     }
-    let summary = part_summary(&cards_reading(kept.into_iter(), wpm), wpm, None);
+    let summary = part_summary(&cards_reading(deck, kept.into_iter(), wpm), wpm, None);
     Outline {
         title: &deck.title,
         parts: vec![Part { title: &deck.title, intro, summary, groups }],

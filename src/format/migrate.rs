@@ -86,6 +86,7 @@ pub(crate) fn session_from_v1(old: SessionV1) -> Result<Session, Problem> {
         neg: neg.unwrap_or_else(|| Case::new(CaseSide::Neg)),
         wpm: old.words_per_minute,
         notes: String::new(),
+        counting: Default::default(),
     })
 }
 

@@ -43,6 +43,10 @@ pub struct Session {
     /// Free notes: opponents, judges, reminders.
     #[serde(default)]
     pub notes: String,
+    /// What counts as read aloud besides highlighted text (tags and short cites by default);
+    /// written only when not the default.
+    #[serde(default, skip_serializing_if = "super::timing::Counting::is_default")]
+    pub counting: super::timing::Counting,
 }
 
 impl Session {
@@ -56,6 +60,7 @@ impl Session {
             neg: Case::new(CaseSide::Neg),
             wpm: DEFAULT_WPM,
             notes: String::new(),
+            counting: Default::default(),
         }
     }
 

@@ -1,9 +1,35 @@
-//! Derived reading figures: highlighted words and estimated seconds at a reading speed.
+//! Derived reading figures: words read aloud and estimated seconds at a reading speed.
 //!
-//! A card counts only its highlighted words (what is read aloud); an analytic counts all its words.
-//! Tags and cites are not counted, as in Verbatim's speech-time estimate.
+//! A card counts its highlighted words and, by default, its tag (Verbatim counts the tag as read)
+//! and its short cite ("Kim 25": debaters read the author and year); [`Counting`] turns either
+//! off. An analytic counts all its words.
 
-use super::{Card, Case, Item, Section};
+use serde::{Deserialize, Serialize};
+
+use super::{Card, Case, Item, Section, Source};
+
+/// What besides highlighted text counts as read aloud.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counting {
+    /// The tag is read.
+    pub tags: bool,
+    /// The short cite (author's last name and year) is read.
+    pub cites: bool,
+}
+
+impl Default for Counting {
+    fn default() -> Self {
+        Counting { tags: true, cites: true }
+    }
+}
+
+impl Counting {
+    /// Whether this is the default (both counted): then a session file does not mention it.
+    pub fn is_default(&self) -> bool {
+        *self == Counting::default()
+    }
+}
 
 /// Speech lengths by format, in seconds, for sizing a case: (name, seconds).
 pub const SPEECH_PRESETS: &[(&str, u32)] = &[
@@ -71,29 +97,40 @@ pub fn clock(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
+/// Words read aloud for one card: highlighted words, plus tag and short cite as `counting` says
+/// (a card whose source is unknown has no cite to read).
+pub fn card_words(card: &Card, source: Option<&Source>, counting: Counting) -> usize {
+    let tag = if counting.tags { card.tag.split_whitespace().count() } else { 0 };
+    let cite = match source {
+        Some(s) if counting.cites => s.cite_name().split_whitespace().count() + 1,
+        _ => 0,
+    };
+    card.highlighted_words() + tag + cite
+}
+
 /// Reading figures for one card.
-pub fn card(card: &Card, wpm: u32) -> Reading {
-    let words = card.highlighted_words();
+pub fn card(card: &Card, source: Option<&Source>, counting: Counting, wpm: u32) -> Reading {
+    let words = card_words(card, source, counting);
     Reading { cards: 1, words, seconds: seconds_for(words, wpm) }
 }
 
 /// Words read aloud for one item.
-pub fn item_words(item: &Item) -> usize {
+pub fn item_words(item: &Item, counting: Counting) -> usize {
     match item {
-        Item::Card { card, .. } => card.highlighted_words(),
+        Item::Card { card, source, .. } => card_words(card, Some(source), counting),
         Item::Analytic { text } => text.split_whitespace().count(),
     }
 }
 
 /// Reading figures for a section: its cards and analytics.
-pub fn section(section: &Section, wpm: u32) -> Reading {
-    let words = section.items.iter().map(item_words).sum();
+pub fn section(section: &Section, counting: Counting, wpm: u32) -> Reading {
+    let words = section.items.iter().map(|i| item_words(i, counting)).sum();
     Reading { cards: section.cards().count(), words, seconds: seconds_for(words, wpm) }
 }
 
 /// Reading figures for a whole case.
-pub fn case(case: &Case, wpm: u32) -> Reading {
-    let words = case.sections.iter().flat_map(|s| s.items.iter()).map(item_words).sum();
+pub fn case(case: &Case, counting: Counting, wpm: u32) -> Reading {
+    let words = case.sections.iter().flat_map(|s| s.items.iter()).map(|i| item_words(i, counting)).sum();
     Reading { cards: case.cards().count(), words, seconds: seconds_for(words, wpm) }
 }
 
@@ -143,13 +180,20 @@ mod tests {
                 accessed: None,
             },
         });
-        let r = section(&s, 250);
+        let only_highlights = Counting { tags: false, cites: false };
+        let r = section(&s, only_highlights, 250);
         assert_eq!((r.cards, r.words), (1, 5 + 3));
         let mut c = Case::new(CaseSide::Aff);
         c.sections.push(s.clone());
-        c.sections.push(s);
-        let r = case(&c, 60);
+        c.sections.push(s.clone());
+        let r = case(&c, only_highlights, 60);
         assert_eq!((r.cards, r.words, r.seconds), (2, 16, 16));
         assert!((r.share_of(32) - 0.5).abs() < 1e-6);
+        // By default the tag and the short cite ("p n.d." for an unsigned, undated piece) are read.
+        let tag_words = sample_card("a").tag.split_whitespace().count();
+        let r = section(&s, Counting::default(), 250);
+        assert_eq!(r.words, 5 + 3 + tag_words + 2);
+        let r = section(&s, Counting { tags: true, cites: false }, 250);
+        assert_eq!(r.words, 5 + 3 + tag_words);
     }
 }

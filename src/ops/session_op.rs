@@ -100,6 +100,8 @@ pub enum SessionOp {
     SetWpm(u32),
     /// Replace the free notes.
     SetNotes(String),
+    /// Set what counts as read aloud besides highlighted text.
+    SetCounting(crate::model::timing::Counting),
     /// Replace the list of decks the session uses.
     SetDecks(Vec<DeckRef>),
     /// Several edits as one undo step (a drag, a paste); applied in order.
@@ -167,6 +169,7 @@ impl SessionOp {
                 SetWpm(std::mem::replace(&mut s.wpm, wpm))
             }
             SetNotes(notes) => SetNotes(std::mem::replace(&mut s.notes, notes)),
+            SetCounting(counting) => SetCounting(std::mem::replace(&mut s.counting, counting)),
             SetDecks(decks) => SetDecks(std::mem::replace(&mut s.decks, decks)),
             Batch(ops) => Batch(super::apply_all(ops, s, SessionOp::apply)?),
         })

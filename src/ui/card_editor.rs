@@ -5,7 +5,7 @@
 use egui::{Id, RichText};
 
 use crate::desk::{CardKey, Desk, Intent};
-use crate::model::{Card, MarkKind, Side, timing};
+use crate::model::{Card, MarkKind, Side};
 use crate::workspace::DeckOrigin;
 
 use super::card_text::card_text_job;
@@ -79,13 +79,7 @@ pub fn show(ui: &mut egui::Ui, desk: &Desk, sel: &Selection, out: &mut Requests)
     }
     ui.separator();
     marking_toolbar(ui, out);
-    let wpm = desk.session().wpm;
-    let reading = timing::card(card, wpm);
-    ui.label(format!(
-        "{} highlighted words · {} at {wpm} wpm",
-        reading.words,
-        timing::clock(reading.seconds)
-    ));
+    ui.label(super::widgets::card_reading(desk, card, deck.source(&card.source)));
     if card.quote_edited {
         ui.colored_label(
             ui.visuals().warn_fg_color,

@@ -83,6 +83,12 @@ pub fn menu_bar(ui: &mut egui::Ui, desk: &Desk, prefs: &mut Prefs, out: &mut Req
                 // One drag is one undo step.
                 out.intent(Intent::SetWpm { wpm, continuing: r.dragged() && !r.drag_started() });
             }
+            let mut counting = desk.session().counting;
+            ui.checkbox(&mut counting.tags, "Reading time counts tags");
+            ui.checkbox(&mut counting.cites, "Reading time counts cites (author and year)");
+            if counting != desk.session().counting {
+                out.intent(Intent::SetCounting(counting));
+            }
         });
         ui.menu_button("Help", |ui| commands_of(ui, desk, out, Menu::Help, |_, _, _| {}));
     });

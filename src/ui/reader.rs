@@ -5,7 +5,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, RichText};
 
 use crate::desk::{Desk, Intent, ItemId};
-use crate::model::{CaseSide, Item, timing};
+use crate::model::{CaseSide, Item};
 use crate::workspace::CardStatus;
 
 use super::card_text::card_text_job;
@@ -64,16 +64,12 @@ pub fn show(ui: &mut egui::Ui, desk: &Desk, selection: &Selection, out: &mut Req
     job.append(&cite.short, 0.0, strong);
     job.append(&cite.rest, 0.0, plain);
     ui.label(job);
-    let wpm = desk.session().wpm;
-    let reading = timing::card(card, wpm);
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!(
-            "{} · {} highlighted words · {} at {} wpm",
+        ui.label(format!(
+            "{} · {}",
             card.side.name(),
-            reading.words,
-            timing::clock(reading.seconds),
-            wpm
-        )));
+            super::widgets::card_reading(desk, card, Some(source))
+        ));
         if let Some(loc) = &card.locator {
             ui.label(RichText::new(loc).weak());
         }

@@ -161,9 +161,33 @@ pub fn budget_colour(ui: &egui::Ui, seconds: u32, speech: u32) -> egui::Color32 
     }
 }
 
+/// "32 highlighted words · 0:10 at 250 wpm with tag and cite": a card's figures as the
+/// session counts them.
+pub fn card_reading(
+    desk: &crate::desk::Desk,
+    card: &crate::model::Card,
+    source: Option<&crate::model::Source>,
+) -> String {
+    let session = desk.session();
+    let reading = timing::card(card, source, session.counting, session.wpm);
+    let with = match (session.counting.tags, session.counting.cites) {
+        (true, true) => " with tag and cite",
+        (true, false) => " with tag",
+        (false, true) => " with cite",
+        (false, false) => "",
+    };
+    format!(
+        "{} highlighted words · {} at {} wpm{with}",
+        card.highlighted_words(),
+        timing::clock(reading.seconds),
+        session.wpm
+    )
+}
+
 /// "3 cards · 120 words · 0:29"
 pub fn reading_text(r: &timing::Reading) -> String {
-    format!("{} cards · {} words · {}", r.cards, r.words, timing::clock(r.seconds))
+    let cards = if r.cards == 1 { "1 card".to_owned() } else { format!("{} cards", r.cards) };
+    format!("{cards} · {} words · {}", r.words, timing::clock(r.seconds))
 }
 
 /// The selected character range of the text field with id source `id`, if any.
