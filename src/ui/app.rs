@@ -14,6 +14,9 @@ use super::modals::Modal;
 use super::prefs::Prefs;
 use super::view_state::{CentralTab, PathFor, Request, Requests, Selection};
 
+/// The narrowest the reader gets while the window is wide enough: card text must stay readable.
+pub const READER_MIN_WIDTH: f32 = 380.0;
+
 /// Seconds between autosaves to the recovery file while there are unsaved changes.
 pub const AUTOSAVE_SECONDS: f64 = 30.0;
 
@@ -152,12 +155,23 @@ impl CasebookApp {
         let (desk, out, sel) = (&self.desk, &mut self.requests, &mut self.selection);
         egui::Panel::top("menu").show(ui, |ui| super::menu::menu_bar(ui, desk, &mut self.prefs, out));
         egui::Panel::bottom("status").show(ui, |ui| super::menu::status_bar(ui, desk, &self.status));
-        egui::Panel::left("library").resizable(true).default_size(340.0).min_size(220.0).show(ui, |ui| {
-            super::library_panel::show(ui, desk, &mut self.library, sel, out);
-        });
-        egui::Panel::right("cases").resizable(true).default_size(470.0).min_size(320.0).show(ui, |ui| {
-            super::case_panel::show(ui, desk, sel, out);
-        });
+        // On a small screen the reader keeps room to read: the side panels start at a share of
+        // the width, and the case builder gives way before the reader does.
+        let width = ui.available_width();
+        let reader_min = READER_MIN_WIDTH.min(width * 0.4);
+        let library = egui::Panel::left("library")
+            .resizable(true)
+            .default_size((width * 0.25).clamp(200.0, 340.0))
+            .min_size(180.0)
+            .max_size((width - reader_min - 240.0).max(180.0));
+        library.show(ui, |ui| super::library_panel::show(ui, desk, &mut self.library, sel, out));
+        let room = ui.available_width();
+        let cases = egui::Panel::right("cases")
+            .resizable(true)
+            .default_size((width * 0.34).clamp(240.0, 470.0))
+            .min_size(240.0)
+            .max_size((room - reader_min).max(240.0));
+        cases.show(ui, |ui| super::case_panel::show(ui, desk, sel, out));
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
                 for (tab, name) in [
@@ -217,7 +231,13 @@ impl CasebookApp {
                 .into_iter()
                 .flatten()
                 .any(|s| ctx.input_mut(|i| i.consume_shortcut(&s)));
-            if pressed {
+            if !pressed {
+                continue;
+            }
+            if row.command == super::commands::Command::FocusSearch {
+                // At once, before the library draws this frame, so no key typed after Ctrl+F is lost.
+                self.library.focus_search = true;
+            } else {
                 self.requests.command(row.command);
             }
         }

@@ -32,7 +32,7 @@ fn title_and_speech(ui: &mut egui::Ui, desk: &Desk, side: CaseSide, out: &mut Re
         out.intent(Intent::SetCaseTitle { side, title });
     }
     let speech = case.speech_seconds;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let preset = timing::SPEECH_PRESETS.iter().find(|(_, s)| *s == speech).map_or("Custom", |(n, _)| n);
         let mut chosen = speech;
         egui::ComboBox::from_label("Speech").selected_text(preset).show_ui(ui, |ui| {
@@ -73,7 +73,7 @@ pub fn show(ui: &mut egui::Ui, desk: &Desk, selection: &mut Selection, out: &mut
         .color(colour)
         .strong(),
     );
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for command in [Command::AddSection, Command::AddAnalytic, Command::AddCard] {
             if ui.button(command.label()).on_hover_text(command.keys(ui.ctx())).clicked() {
                 out.command(command);

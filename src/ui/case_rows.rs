@@ -116,6 +116,8 @@ fn header_row(
     let current = selection.current_section(desk) == Some(id);
     ui.horizontal(|ui| {
         ui.set_height(ROW_HEIGHT);
+        // The figures give way on a narrow panel; the title and the buttons stay.
+        let show_figures = ui.available_width() >= 400.0;
         if selection.renaming_section == Some(id) {
             let field = DraftField::new(Id::unique(("rename-section", id)), "Section title", &title)
                 .inline("Section title", 200.0)
@@ -128,7 +130,8 @@ fn header_row(
                 out.intent(Intent::RenameSection { section: id, title });
             }
         } else {
-            let width = ui.available_width() - 260.0;
+            let figures = if show_figures { 185.0 } else { 0.0 };
+            let width = ui.available_width() - 110.0 - figures;
             let button = egui::Button::selectable(current, RichText::new(&title).strong());
             let r = fitted(ui, width, ROW_HEIGHT, button);
             if r.clicked() {
@@ -138,8 +141,10 @@ fn header_row(
                 selection.renaming_section = Some(id);
             }
         }
-        let colour = budget_colour(ui, reading.seconds, case.speech_seconds);
-        ui.label(RichText::new(reading_text(&reading)).small().color(colour));
+        if show_figures {
+            let colour = budget_colour(ui, reading.seconds, case.speech_seconds);
+            ui.add(egui::Label::new(RichText::new(reading_text(&reading)).small().color(colour)).extend());
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if icon_button(ui, "🗑", &format!("Delete section {title}")).clicked() {
                 out.intent(Intent::RemoveSection(id));

@@ -27,6 +27,8 @@ pub enum Command {
     MoveItemDown,
     MoveSectionUp,
     MoveSectionDown,
+    PrevItem,
+    NextItem,
     NextCard,
     PrevCard,
     AffCase,
@@ -80,6 +82,7 @@ pub struct Row {
 const CTRL: Modifiers = Modifiers::COMMAND;
 const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 const ALT: Modifiers = Modifiers::ALT;
+const CTRL_ALT: Modifiers = Modifiers { alt: true, ..Modifiers::COMMAND };
 const NONE: Modifiers = Modifiers::NONE;
 
 const fn keys(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
@@ -133,11 +136,13 @@ pub const TABLE: &[Row] = &[
     row(C::MarkEmphasis, "Emphasise selection", keys(NONE, Key::F10), Edit, 2),
     row(C::MarkHighlight, "Highlight selection", keys(NONE, Key::F11), Edit, 2),
     row(C::ClearMarks, "Clear marks on selection", keys(NONE, Key::F12), Edit, 2),
+    row(C::PrevItem, "Select previous item in the case", keys(CTRL_ALT, Key::ArrowUp), View, 0),
+    row(C::NextItem, "Select next item in the case", keys(CTRL_ALT, Key::ArrowDown), View, 0),
     row(C::AffCase, "Affirmative case", keys(CTRL, Key::Num1), View, 0),
     row(C::NegCase, "Negative case", keys(CTRL, Key::Num2), View, 0),
     row(C::FocusSearch, "Search the library", keys(CTRL, Key::F), View, 0),
-    yielding(row(C::NextCard, "Next card in library", keys(CTRL, Key::ArrowDown), View, 0)),
-    yielding(row(C::PrevCard, "Previous card in library", keys(CTRL, Key::ArrowUp), View, 0)),
+    row(C::NextCard, "Next card in library", keys(CTRL, Key::ArrowDown), View, 0),
+    row(C::PrevCard, "Previous card in library", keys(CTRL, Key::ArrowUp), View, 0),
     row(C::ToggleTheme, "Toggle light/dark theme", keys(CTRL_SHIFT, Key::T), View, 1),
     with_alternative(row(C::ZoomIn, "Zoom in", keys(CTRL, Key::Equals), View, 1), keys(CTRL, Key::Plus)),
     row(C::ZoomOut, "Zoom out", keys(CTRL, Key::Minus), View, 1),
@@ -211,6 +216,6 @@ mod tests {
                 seen.push(s);
             }
         }
-        assert_eq!(TABLE.len(), 35);
+        assert_eq!(TABLE.len(), 37);
     }
 }

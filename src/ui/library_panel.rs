@@ -13,6 +13,9 @@ use super::commands::Command;
 use super::view_state::{Requests, Selection};
 use super::widgets::{drag_preview, fitted};
 
+/// The id of the search field.
+pub const SEARCH_ID: &str = "library-search";
+
 /// Height of one library row, in points.
 pub const ROW_HEIGHT: f32 = 22.0;
 
@@ -104,13 +107,26 @@ pub fn refresh_rows(state: &mut LibraryState, desk: &Desk) {
 fn filters(ui: &mut egui::Ui, desk: &Desk, state: &mut LibraryState) {
     let label = ui.label(RichText::new("Library").heading());
     let hint = format!("Search tags, cites and text ({})", Command::FocusSearch.keys(ui.ctx()));
-    let search = ui.add(
-        egui::TextEdit::singleline(&mut state.filter.query).hint_text(hint).desired_width(f32::INFINITY),
-    );
-    let search = search.labelled_by(label.id);
+    let id = egui::Id::unique(SEARCH_ID);
     if std::mem::take(&mut state.focus_search) {
-        search.request_focus();
+        // Focus and select the old query before the field handles this frame's keys, so what is
+        // typed right after Ctrl+F replaces it and nothing is lost.
+        ui.memory_mut(|m| m.request_focus(id));
+        let mut edit = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+        let all = egui::text_selection::CCursorRange::two(
+            egui::text::CCursor::new(0),
+            egui::text::CCursor::new(state.filter.query.chars().count()),
+        );
+        edit.cursor.set_char_range(Some(all));
+        edit.store(ui.ctx(), id);
     }
+    let search = ui.add(
+        egui::TextEdit::singleline(&mut state.filter.query)
+            .id(id)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY),
+    );
+    search.labelled_by(label.id);
     ui.horizontal_wrapped(|ui| {
         let filter = &mut state.filter;
         egui::ComboBox::from_label("Side").selected_text(filter.side.map_or("All", Side::name)).show_ui(
@@ -200,7 +216,8 @@ fn row_ui(
             let open = filtering || !state.collapsed.contains(&(deck.id.clone(), None));
             let text = format!("{} {}  ({})", if open { "-" } else { "+" }, deck.title, deck.card_count());
             let width = ui.available_width();
-            let button = egui::Button::new(RichText::new(text).strong()).frame(false);
+            let button =
+                egui::Button::new(RichText::new(text).strong()).frame(false).sense(egui::Sense::CLICK);
             let r = fitted(ui, width, ROW_HEIGHT, button);
             if r.clicked() && !filtering {
                 toggle(state, (deck.id.clone(), None));
@@ -212,7 +229,8 @@ fn row_ui(
             let open = filtering || !state.collapsed.contains(&(deck.id.clone(), Some(b)));
             let text = format!("   {} {}", if open { "-" } else { "+" }, block.title);
             let width = ui.available_width();
-            let r = fitted(ui, width, ROW_HEIGHT, egui::Button::new(text).frame(false));
+            let button = egui::Button::new(text).frame(false).sense(egui::Sense::CLICK);
+            let r = fitted(ui, width, ROW_HEIGHT, button);
             if r.clicked() && !filtering {
                 toggle(state, (deck.id.clone(), Some(b)));
             }
@@ -243,7 +261,8 @@ fn card_row(
         [ui.available_width(), ROW_HEIGHT],
         egui::Button::selectable(selected, egui::RichText::new(label))
             .truncate()
-            .sense(egui::Sense::click_and_drag()),
+            // Not in the Tab order: Tab would otherwise walk every row; Ctrl+↑/↓ move instead.
+            .sense(egui::Sense::CLICK | egui::Sense::DRAG),
     );
     let key = CardKey::new(&deck.id, &card.id);
     response.dnd_set_drag_payload(key.clone());

@@ -26,6 +26,7 @@ pub fn show(ctx: &egui::Context, query: &mut String, selected: &mut usize, out: 
             .labelled_by(label.id);
         r.request_focus();
         let found = matches(query);
+        let moved = ui.input(|i| i.key_pressed(egui::Key::ArrowDown) || i.key_pressed(egui::Key::ArrowUp));
         if ui.input(|i| i.key_pressed(egui::Key::ArrowDown)) {
             *selected = (*selected + 1).min(found.len().saturating_sub(1));
         }
@@ -36,15 +37,23 @@ pub fn show(ctx: &egui::Context, query: &mut String, selected: &mut usize, out: 
         if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             run = found.get(*selected).copied();
         }
-        for (i, c) in found.iter().enumerate() {
-            let keys = c.keys(ctx);
-            ui.horizontal(|ui| {
-                if ui.selectable_label(i == *selected, c.label()).clicked() {
-                    run = Some(*c);
-                }
-                ui.label(RichText::new(keys).weak().monospace());
-            });
-        }
+        // The list scrolls inside the window, and keeps the highlighted entry in view.
+        let height = (ctx.content_rect().height() * 0.6).clamp(120.0, 480.0);
+        egui::ScrollArea::vertical().max_height(height).id_salt("palette-list").show(ui, |ui| {
+            for (i, c) in found.iter().enumerate() {
+                let keys = c.keys(ctx);
+                ui.horizontal(|ui| {
+                    let r = ui.selectable_label(i == *selected, c.label());
+                    if i == *selected && moved {
+                        r.scroll_to_me(None);
+                    }
+                    if r.clicked() {
+                        run = Some(*c);
+                    }
+                    ui.label(RichText::new(keys).weak().monospace());
+                });
+            }
+        });
         if found.is_empty() {
             ui.label("No command matches.");
         }
