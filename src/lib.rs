@@ -13,6 +13,7 @@
 pub mod bundled;
 pub mod cli;
 pub mod cutting;
+pub mod docx_import;
 pub mod export;
 pub mod format;
 pub mod merge;
