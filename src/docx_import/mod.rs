@@ -22,6 +22,8 @@
 //! [`ImportError::Empty`]. Time is linear in the input; memory is the part texts plus the
 //! outline (under five times the document XML).
 
+#![warn(missing_docs)]
+
 mod cards;
 mod cite;
 mod container;
@@ -33,6 +35,8 @@ mod styles;
 mod types;
 mod xml;
 
+#[cfg(test)]
+mod tests;
 
 pub use error::ImportError;
 pub use report::ImportReport;

@@ -280,9 +280,9 @@ pub(crate) fn read_paragraphs(
                     report.text_boxes += 1;
                 }
                 b"drawing" | b"pict" | b"object" => {
-                    if drawings.pop() == Some(false) {
-                        report.images += 1;
-                    }
+                    // A drawing that held a text box was counted as one; the rest are images.
+                    let held_text_box = drawings.pop().unwrap_or(true);
+                    report.images += usize::from(!held_text_box);
                 }
                 _ => {}
             },
