@@ -28,7 +28,8 @@ struct ParaBuilder {
     text: String,
     chars: usize,
     marks: Vec<Mark>,
-    /// Index in `marks` of the latest mark of each kind, to extend it when runs touch.
+    /// Index in `marks` of each mark the previous text run carried, to extend it when the
+    /// next run carries the same kind.
     latest: Vec<(MarkKind, usize)>,
     style: Option<String>,
     outline: Option<u8>,
@@ -49,24 +50,23 @@ impl ParaBuilder {
         let start = self.chars;
         self.chars += text.chars().count();
         self.text.push_str(text);
+        // Only a mark of the previous run can touch this one, so `latest` holds at most one
+        // run's kinds and the lookup stays constant-time.
+        let mut latest = Vec::with_capacity(kinds.len());
         for kind in kinds {
-            let slot = self.latest.iter().position(|(k, _)| k == kind);
-            match slot.map(|s| self.latest[s].1) {
-                Some(i) if self.marks.get(i).is_some_and(|m| m.end == start) => {
-                    if let Some(m) = self.marks.get_mut(i) {
-                        m.end = self.chars;
-                    }
+            let previous = self.latest.iter().find(|(k, _)| k == kind).map(|&(_, i)| i);
+            match previous.and_then(|i| self.marks.get_mut(i).map(|m| (i, m))) {
+                Some((i, m)) if m.end == start => {
+                    m.end = self.chars;
+                    latest.push((kind.clone(), i));
                 }
                 _ => {
                     self.marks.push(Mark { kind: kind.clone(), start, end: self.chars });
-                    let i = self.marks.len() - 1;
-                    match slot {
-                        Some(s) => self.latest[s].1 = i,
-                        None => self.latest.push((kind.clone(), i)),
-                    }
+                    latest.push((kind.clone(), self.marks.len() - 1));
                 }
             }
         }
+        self.latest = latest;
     }
 
     /// Text of the current run, with the run's marks (resolved once per run).

@@ -62,12 +62,19 @@ pub(crate) enum XmlEvent<'a> {
     Eof,
 }
 
+/// Most namespace declarations in scope at once. Resolving a prefix scans the bindings in
+/// scope, so this bound keeps reading linear; Word documents have about 40.
+pub(crate) const MAX_NAMESPACES_IN_SCOPE: usize = 256;
+
 /// The guarded reader over one part's text.
 pub(crate) struct SafeReader<'a> {
     reader: NsReader<&'a [u8]>,
     part: &'a str,
     depth: usize,
     max_depth: usize,
+    /// Namespace declarations made by each open element, and their sum.
+    declared: Vec<usize>,
+    in_scope: usize,
 }
 
 impl<'a> SafeReader<'a> {
@@ -76,7 +83,7 @@ impl<'a> SafeReader<'a> {
         let mut reader = NsReader::from_str(xml);
         reader.config_mut().expand_empty_elements = true;
         reader.config_mut().check_end_names = true;
-        SafeReader { reader, part, depth: 0, max_depth }
+        SafeReader { reader, part, depth: 0, max_depth, declared: Vec::new(), in_scope: 0 }
     }
 
     /// Current element depth (the root element is depth 1 while open).
@@ -105,10 +112,24 @@ impl<'a> SafeReader<'a> {
                             limit: self.max_depth,
                         });
                     }
+                    let declared = e
+                        .attributes()
+                        .with_checks(false)
+                        .flatten()
+                        .filter(|a| a.key.as_namespace_binding().is_some())
+                        .count();
+                    self.declared.push(declared);
+                    self.in_scope += declared;
+                    if self.in_scope > MAX_NAMESPACES_IN_SCOPE {
+                        return Err(self.xml_error(format!(
+                            "more than {MAX_NAMESPACES_IN_SCOPE} namespace declarations in scope"
+                        )));
+                    }
                     return Ok(XmlEvent::Start(ns, e));
                 }
                 Event::End(e) => {
                     self.depth = self.depth.saturating_sub(1);
+                    self.in_scope -= self.declared.pop().unwrap_or(0);
                     return Ok(XmlEvent::End(ns, e.local_name().as_ref().to_vec()));
                 }
                 // Not produced with expand_empty_elements; handled for completeness.
@@ -157,6 +178,7 @@ impl<'a> SafeReader<'a> {
 /// The unescaped value of the attribute whose local name is `name` (any prefix).
 pub(crate) fn attr(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
     e.attributes()
+        .with_checks(false)
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
         .and_then(|a| a.normalized_value(XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))

@@ -194,3 +194,18 @@ fn utf8_byte_order_mark_is_accepted() {
     bytes.extend(one_para().into_bytes());
     assert!(import_docx(&package(&bytes, CompressionMethod::Deflated)).is_ok());
 }
+
+#[test]
+fn namespace_declarations_past_the_limit() {
+    let declare = |level: usize| -> String {
+        (0..200).map(|i| format!(" xmlns:n{level}x{i}=\"urn:{level}:{i}\"")).collect()
+    };
+    let body = format!("<w:sdt{}><w:sdt{}>{}</w:sdt></w:sdt>", declare(1), declare(2), p("", &r("", "x")));
+    let xml = document(&body);
+    let err = import_docx(&package(xml.as_bytes(), CompressionMethod::Deflated)).expect_err("refused");
+    assert!(
+        matches!(&err, ImportError::Xml { part, message, .. }
+        if part == "word/document.xml" && message.contains("namespace declarations")),
+        "{err:?}"
+    );
+}
