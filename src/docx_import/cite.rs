@@ -22,7 +22,8 @@ fn first_bold(para: &Para) -> Option<&Mark> {
 }
 
 /// Reads the cite line from a (trimmed) cite paragraph. The short cite is the first bold run,
-/// extended over later bold runs separated from it only by whitespace.
+/// extended over later bold runs separated from it only by whitespace, and cut after its first
+/// date token.
 pub(crate) fn cite_line(para: &Para) -> CiteLine {
     let chars: Vec<char> = para.text.chars().collect();
     let mut bolds: Vec<&Mark> = para.marks.iter().filter(|m| m.kind == MarkKind::Bold).collect();
@@ -43,43 +44,76 @@ pub(crate) fn cite_line(para: &Para) -> CiteLine {
         }
     }
     let short: String = match range {
-        Some((s, e)) => chars[s..e].iter().collect::<String>().trim().to_owned(),
+        Some((s, e)) => up_to_date(chars[s..e].iter().collect::<String>().trim()).to_owned(),
         None => String::new(),
     };
     let (last_name, year) = parse_short(&short);
     CiteLine { raw: para.text.clone(), short, last_name, year, marks: para.marks.clone() }
 }
 
-/// The first author's family name and the year a short cite states.
-///
-/// The name is what comes before the first token with a digit (or a token like "’17"), cut at
-/// " and ", " et al", ",", "&", " no date" or " n.d", and its last word; the year is that token when it is 1, 2 or 4
-/// digits after an optional apostrophe ("Kim 25" → 25; "AFP 10/10" states no year).
-pub(crate) fn parse_short(short: &str) -> (Option<String>, Option<String>) {
-    let tokens: Vec<&str> = short.split_whitespace().collect();
-    let first_num = tokens.iter().position(|t| t.chars().any(|c| c.is_ascii_digit()));
-    let name_tokens = &tokens[..first_num.unwrap_or(tokens.len())];
-    let name = name_tokens.join(" ");
-    let lower = name.to_lowercase();
-    let mut cut = name.len();
-    for sep in [" and ", " et al", ",", "&", " no date", " n.d"] {
-        if let Some(i) = lower.find(sep)
-            && name.is_char_boundary(i)
-        {
-            cut = cut.min(i);
+/// The year a date token states: the token itself when it is 1, 2 or 4 digits after an
+/// optional apostrophe ("25", "’17", "2019"), or the last part of a full numeric date
+/// ("10-28-21", "3/6/2021"); "10/10" (month and day, or month and year) states none.
+fn year_of(token: &str) -> Option<String> {
+    let t = token.trim_start_matches(['’', '\'', '‘']);
+    let t = t.trim_end_matches([',', '.', ';', ':', ')', ']']);
+    let digits = |p: &str, lens: &[usize]| lens.contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit());
+    if digits(t, &[1, 2, 4]) {
+        return Some(t.to_owned());
+    }
+    let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
+    match parts.as_slice() {
+        [m, d, y] if digits(m, &[1, 2]) && digits(d, &[1, 2]) && digits(y, &[2, 4]) => Some((*y).to_owned()),
+        _ => None,
+    }
+}
+
+/// A token that states the date: it has a digit ("25", "’17", "10/10") or says "nd"/"n.d.".
+fn is_date_token(token: &str) -> bool {
+    let bare = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    token.chars().any(|c| c.is_ascii_digit()) || bare == "nd" || bare == "n.d"
+}
+
+/// The bold group cut after its first date token: a fully bold cite paragraph gives
+/// "Nachbar 19", not the whole paragraph.
+fn up_to_date(short: &str) -> &str {
+    let mut from = 0;
+    for token in short.split_whitespace() {
+        let at = short.get(from..).and_then(|rest| rest.find(token)).map_or(from, |i| from + i);
+        from = at + token.len();
+        if is_date_token(token) {
+            let head = short.get(..from).unwrap_or(short);
+            return head.trim_end_matches([',', ';', ':', '–', '—', '-']).trim_end();
         }
     }
+    short
+}
+
+/// Byte index of the first ASCII-case-insensitive occurrence of `needle` (ASCII) in `hay`.
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    hay.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// The first author's family name and the year a short cite states.
+///
+/// The name is what comes before the first date token, cut at " and ", " et al", " et.", ",",
+/// "&" or " no date", and its last word; the year is what the date token states (see
+/// `year_of`: "Kim 25" → 25, "Chow 10-28-21" → 21; "AFP 10/10" and "‘ND" state no year).
+pub(crate) fn parse_short(short: &str) -> (Option<String>, Option<String>) {
+    let tokens: Vec<&str> = short.split_whitespace().collect();
+    let date = tokens.iter().position(|t| is_date_token(t));
+    let name = tokens[..date.unwrap_or(tokens.len())].join(" ");
+    let cut = [" and ", " et al", " et.", ",", "&", " no date"]
+        .iter()
+        .filter_map(|sep| find_ascii_ci(&name, sep))
+        .min()
+        .unwrap_or(name.len());
     let first_author = name.get(..cut).unwrap_or(&name);
     let last_name = first_author
         .split_whitespace()
         .last()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
         .filter(|w| !w.is_empty());
-    let year = first_num.and_then(|i| tokens.get(i)).and_then(|t| {
-        let t = t.trim_start_matches(['’', '\'', '‘']);
-        let t = t.trim_end_matches([',', '.', ';', ':', ')', ']']);
-        let ok = matches!(t.len(), 1 | 2 | 4) && t.chars().all(|c| c.is_ascii_digit());
-        ok.then(|| t.to_owned())
-    });
+    let year = date.and_then(|i| tokens.get(i)).and_then(|t| year_of(t));
     (last_name, year)
 }

@@ -68,6 +68,16 @@ fn direct_bold_counts_as_a_cite() {
 }
 
 #[test]
+fn a_fully_bold_cite_paragraph_gives_a_short_cite_up_to_the_date() {
+    let bold = "Nachbar 19 – Professor of Law, University of Virginia";
+    let body = [p("Heading4", &r("", "Tag")), p("", &r("<w:b/>", bold)), p("", &r("", "T"))].concat();
+    let doc = import(&body);
+    let cite = only_card(&doc).cite.clone().expect("cite");
+    assert_eq!(cite.short, "Nachbar 19");
+    assert_eq!(cite.raw, bold);
+}
+
+#[test]
 fn a_tag_without_cite_but_with_text_is_a_card_without_cite() {
     let body = [p("Heading4", &r("", "Tag")), p("", &r("", "plain text that is no cite"))].concat();
     let doc = import(&body);
@@ -209,6 +219,11 @@ fn short_cites_give_only_what_they_state() {
     assert_eq!(parse_short("Spratt 2019"), (Some("Spratt".into()), Some("2019".into())));
     assert_eq!(parse_short("AFP 10/10"), (Some("AFP".into()), None));
     assert_eq!(parse_short("Columbia Encyclopedia No Date"), (Some("Encyclopedia".into()), None));
+    assert_eq!(parse_short("Masuda et. al. 21"), (Some("Masuda".into()), Some("21".into())));
+    assert_eq!(parse_short("Dictionary.com ‘ND"), (Some("Dictionary.com".into()), None));
+    assert_eq!(parse_short("Debs & Monteiro ’18"), (Some("Debs".into()), Some("18".into())));
+    assert_eq!(parse_short("Chow 10-28-21"), (Some("Chow".into()), Some("21".into())));
+    assert_eq!(parse_short("BBC 10-28-2021"), (Some("BBC".into()), Some("2021".into())));
     assert_eq!(parse_short(""), (None, None));
 }
 
