@@ -134,6 +134,8 @@ fn every_real_file_imports_without_losing_a_card() {
             assert!(!card.tag.is_empty(), "{}", path.display());
             let len = card.text.chars().count();
             assert!(card.marks.iter().all(|m| m.start < m.end && m.end <= len), "{}", card.tag);
+            let model = card.model_marks();
+            assert_eq!(casebook::model::marks::check_marks(&model, len), None, "{}", card.tag);
         }
     }
 }

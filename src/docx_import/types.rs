@@ -28,6 +28,19 @@ pub enum MarkKind {
     Bold,
 }
 
+impl MarkKind {
+    /// The model's mark kind for this one: underline, emphasis and highlight (any colour) map
+    /// one to one; bold, which is how cites are formatted, has no model mark.
+    pub fn to_model(&self) -> Option<crate::model::MarkKind> {
+        match self {
+            MarkKind::Underline => Some(crate::model::MarkKind::Underline),
+            MarkKind::Emphasis => Some(crate::model::MarkKind::Emphasis),
+            MarkKind::Highlight(_) => Some(crate::model::MarkKind::Highlight),
+            MarkKind::Bold => None,
+        }
+    }
+}
+
 /// One marked range `[start, end)` in characters.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Mark {
@@ -168,6 +181,17 @@ impl ImportedCard {
             out.push(self.text.get(start..end).unwrap_or(""));
         }
         out
+    }
+
+    /// The card's marks as model marks over `text`, in the model's canonical form (colours
+    /// merged, bold dropped): ready for [`crate::model::Card::marks`].
+    pub fn model_marks(&self) -> Vec<crate::model::Mark> {
+        let marks: Vec<crate::model::Mark> = self
+            .marks
+            .iter()
+            .filter_map(|m| m.kind.to_model().map(|k| crate::model::Mark::new(k, m.start, m.end)))
+            .collect();
+        crate::model::normalize_marks(&marks)
     }
 
     /// The text covered by highlight marks, joined with single spaces.

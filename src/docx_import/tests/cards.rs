@@ -34,6 +34,11 @@ fn tag_cite_and_text_make_a_card() {
     let under: Vec<_> = card.marks.iter().filter(|m| m.kind == MarkKind::Underline).collect();
     assert_eq!((under[0].start, under[0].end), (4, 18));
     assert_eq!(card.highlighted_text(), "Second");
+    use crate::model::{Mark as ModelMark, MarkKind as Model};
+    assert_eq!(
+        card.model_marks(),
+        vec![ModelMark::new(Model::Underline, 4, 18), ModelMark::new(Model::Highlight, 21, 27)]
+    );
     assert_eq!(doc.report.cards, 1);
     assert_eq!(doc.report.tags, 1);
 }
