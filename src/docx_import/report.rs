@@ -59,3 +59,23 @@ pub struct ImportReport {
     /// Characters of text kept in the outline (paragraph text, before trimming).
     pub text_chars: usize,
 }
+
+impl ImportReport {
+    /// One line per kind of content the outline does not hold, e.g. "footnotes (text not
+    /// imported): 2", for telling the user what to check in Word; empty when nothing was left
+    /// out. Tracked deletions and field instructions are not listed: Word does not show them
+    /// either.
+    pub fn not_imported(&self) -> Vec<String> {
+        [
+            (self.images, "pictures or embedded objects"),
+            (self.footnote_refs, "footnotes (text not imported)"),
+            (self.endnote_refs, "endnotes (text not imported)"),
+            (self.comment_refs, "comments"),
+            (self.unmapped_symbols, "symbol-font characters with no standard character"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{what}: {n}"))
+        .collect()
+    }
+}

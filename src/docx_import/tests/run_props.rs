@@ -1,7 +1,7 @@
 //! Run properties and run content: w:u, w:highlight, w:shd, Emphasis, rStyle, tracked changes,
 //! fields, tabs, breaks, hyphens, symbols, text boxes, tables and counted objects.
 
-use super::{import, loose_texts, p, r};
+use super::{document, import, loose_texts, p, r, verbatim_styles, zip_of};
 use crate::docx_import::{HighlightColor, Mark, MarkKind, Para};
 
 /// The first loose paragraph of a one-paragraph body.
@@ -225,6 +225,15 @@ fn images_footnotes_endnotes_and_comments_are_counted() {
     assert_eq!(loose_texts(&doc), vec!["text"]);
     assert_eq!(doc.report.images, 2);
     assert_eq!((doc.report.footnote_refs, doc.report.endnote_refs, doc.report.comment_refs), (1, 1, 1));
+    assert_eq!(
+        doc.report.not_imported(),
+        vec![
+            "pictures or embedded objects: 2",
+            "footnotes (text not imported): 1",
+            "endnotes (text not imported): 1",
+            "comments: 1"
+        ]
+    );
 }
 
 #[test]
@@ -238,4 +247,18 @@ fn formatting_history_does_not_apply() {
 fn entities_and_character_references_are_resolved() {
     let para = para_of(&r("", "a &amp; b &lt;c&gt; &#x2014; &#8220;q&#8221;"));
     assert_eq!(para.text, "a & b <c> — “q”");
+}
+
+#[test]
+fn a_document_character_style_based_on_underline_underlines() {
+    let extra = r#"<w:style w:type="character" w:customStyle="1" w:styleId="MyCut"><w:name w:val="My Cut"/><w:basedOn w:val="StyleUnderline"/><w:rPr><w:sz w:val="16"/></w:rPr></w:style>"#;
+    let styles = verbatim_styles().replace("</w:styles>", &format!("{extra}</w:styles>"));
+    let doc = document(&p("", &r(r#"<w:rStyle w:val="MyCut"/>"#, "cut")));
+    let bytes = zip_of(
+        &[("word/document.xml", doc.as_bytes()), ("word/styles.xml", styles.as_bytes())],
+        zip::CompressionMethod::Deflated,
+    );
+    let imported = crate::docx_import::import_docx(&bytes).expect("imports");
+    assert!(matches!(imported.outline.first(), Some(crate::docx_import::Node::Paragraph(para))
+        if para.marks == vec![mark(MarkKind::Underline, 0, 3)]));
 }
