@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod cards;
+mod no_panic;
 mod run_props;
 mod styles;
 
