@@ -6,21 +6,30 @@
 //! kept and dropped. It is a lossless intermediate form; turning it into a
 //! [`crate::model::Deck`] is a separate step.
 //!
-//! How it reads (see `docs` of each part):
+//! How it reads (each private submodule documents its part):
 //! - the package (`container`): OLE files are refused as old .doc or encrypted .docx; parts
 //!   are read with size and compression-ratio limits, through `take()` so a lying zip header
 //!   cannot exceed them, and must be UTF-8;
 //! - the XML (`xml`): a quick-xml event reader with namespaces; a DTD, an entity other than the
-//!   five predefined ones, or nesting deeper than [`ImportLimits::max_depth`] is refused;
+//!   five predefined ones, nesting deeper than [`ImportLimits::max_depth`] or more than 256
+//!   namespace declarations in scope is refused;
 //! - styles (`styles`): roles found by style id, name or first alias through `basedOn`
 //!   chains, resolved once per style (linear, cycle-safe);
-//! - paragraphs (`paragraphs`): runs' text and marks, one paragraph held at a time;
+//! - paragraphs (`paragraphs`): runs' text and marks, one paragraph held at a time; text in
+//!   hyperlinks, smart tags, content controls, insertions, field results, tables and text boxes
+//!   is kept; deletions and field instructions are dropped; images, footnote, endnote and
+//!   comment references and private-use symbols are counted (`ImportReport::not_imported`);
 //! - cards (`cards`): the tag / cite / text structure.
 //!
 //! A document with headings but no cards is not an error: it imports with
 //! [`ImportReport::cards`] at 0, so the caller can say so. A document with no text at all is
 //! [`ImportError::Empty`]. Time is linear in the input; memory is the part texts plus the
 //! outline (under five times the document XML).
+//!
+//! Not read: headers, footers, footnote/endnote/comment bodies (separate parts), hidden-text
+//! flags (hidden text is kept as text), numbering labels (list numbers Word draws), and the
+//! paragraph style's own run formatting (marks come from runs and character styles). Of an
+//! `mc:AlternateContent`, the first choice is read and the fallback skipped.
 
 #![warn(missing_docs)]
 

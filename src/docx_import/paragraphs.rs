@@ -104,6 +104,8 @@ pub(crate) fn read_paragraphs(
     let mut text_boxes = 0usize;
     // One flag per open drawing/picture/object: did it hold a text box?
     let mut drawings: Vec<bool> = Vec::new();
+    // One flag per open mc:AlternateContent: has a choice been read?
+    let mut alternates: Vec<bool> = Vec::new();
     loop {
         let event = reader.next()?;
         if let Some((depth, why)) = skip {
@@ -125,9 +127,22 @@ pub(crate) fn read_paragraphs(
                 }
             }
             XmlEvent::Start(Ns::Mc, e) => {
-                // Word writes a text box twice: as DrawingML (Choice) and VML (Fallback).
-                if e.local_name().as_ref() == b"Fallback" {
-                    skip = Some((reader.depth(), Skip::Silent));
+                // Word writes a text box twice: as DrawingML (Choice) and VML (Fallback). Only
+                // the first choice is read, so no alternative is imported twice.
+                match e.local_name().as_ref() {
+                    b"AlternateContent" => alternates.push(false),
+                    b"Choice" if alternates.last() == Some(&false) => {
+                        if let Some(chosen) = alternates.last_mut() {
+                            *chosen = true;
+                        }
+                    }
+                    b"Choice" | b"Fallback" => skip = Some((reader.depth(), Skip::Silent)),
+                    _ => {}
+                }
+            }
+            XmlEvent::End(Ns::Mc, local) => {
+                if local.as_slice() == b"AlternateContent" {
+                    alternates.pop();
                 }
             }
             XmlEvent::Start(Ns::Math, e) => {

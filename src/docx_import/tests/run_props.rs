@@ -204,7 +204,7 @@ fn table_cells_become_paragraphs_and_tables_are_counted() {
 fn text_boxes_are_kept_once_after_their_paragraph() {
     let boxed = format!("<w:txbxContent>{}</w:txbxContent>", p("", &r("", "in box")));
     let runs = format!(
-        "{}<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>{boxed}</w:drawing></mc:Choice><mc:Fallback><w:pict>{boxed}</w:pict></mc:Fallback></mc:AlternateContent></w:r>{}",
+        "{}<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>{boxed}</w:drawing></mc:Choice><mc:Choice Requires=\"v\"><w:pict>{boxed}</w:pict></mc:Choice><mc:Fallback><w:pict>{boxed}</w:pict></mc:Fallback></mc:AlternateContent></w:r>{}",
         r("", "before "),
         r("", "after")
     );
