@@ -20,6 +20,7 @@ pub mod bundled;
 pub mod cli;
 pub mod cutting;
 pub mod desk;
+pub mod docx_import;
 pub mod export;
 pub mod format;
 pub mod merge;
