@@ -23,19 +23,33 @@ impl Desk {
         Outcome { session_changed: true, session_replaced: true, select_card: None, ..Outcome::status(note) }
     }
 
+    /// Opens a session and the decks it names. A deck reference is resolved by its path (the
+    /// session's folder, or `bundled:`); when that fails but a deck with its id is in the library
+    /// (bundled, the user's decks, the team folder), that deck is used: a session saved on a
+    /// teammate's machine names decks in their private folders. A deck found nowhere leaves its
+    /// cards with the snapshots the session keeps, and a note says so.
     pub(super) fn open_session(&mut self, path: PathBuf) -> Outcome {
-        let opened = match workspace::open_session(&path) {
-            Ok(o) => o,
+        let session = match format::load_session(&path) {
+            Ok(s) => s,
             Err(e) => {
                 return Outcome::problem("This session cannot be opened; nothing was changed", e.to_string());
             }
         };
-        for (deck, deck_path) in opened.file_decks {
-            self.add_or_replace_deck(deck, DeckOrigin::File(deck_path));
+        let mut notes = Vec::new();
+        for r in &session.decks {
+            match workspace::resolve_deck_ref(&path, r) {
+                Ok((deck, DeckOrigin::File(file))) => self.add_or_replace_deck(deck, DeckOrigin::File(file)),
+                Ok((_, DeckOrigin::Bundled)) => {}
+                Err(_) if self.ws.decks.iter().any(|d| d.id == r.id) => {}
+                Err(e) => notes.push(format!(
+                    "Deck {:?} is not in your library, so its cards show the copies saved in the session ({e}).",
+                    r.id
+                )),
+            }
         }
-        self.warnings = opened.warnings;
+        self.warnings = notes;
         let mut outcome =
-            self.replace_session(opened.session, Some(path.clone()), &format!("Opened {}.", path.display()));
+            self.replace_session(session, Some(path.clone()), &format!("Opened {}.", path.display()));
         outcome.decks_changed = true;
         outcome.session_file = Some(path);
         let changed: Vec<&str> = self
@@ -53,6 +67,56 @@ impl Desk {
             self.warnings.push(message);
         }
         outcome
+    }
+
+    /// Writes the session and a copy of every deck its cases use into `folder`, with references
+    /// to those copies, so the folder travels (a USB stick, a chat) and opens anywhere. The
+    /// session being edited keeps its own file.
+    pub(super) fn save_with_decks(&mut self, folder: PathBuf) -> Outcome {
+        if let Err(e) = std::fs::create_dir_all(&folder) {
+            return Outcome::problem("Not saved", format!("{}: {e}", folder.display()));
+        }
+        let name = self
+            .session_path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or("prep.session.ron".into(), |n| n.to_string_lossy().into_owned());
+        let session_path = folder.join(name);
+        let used: Vec<&str> = self
+            .ws
+            .session
+            .items()
+            .filter_map(|(_, item)| match item {
+                crate::model::Item::Card { deck, .. } => Some(deck.as_str()),
+                crate::model::Item::Analytic { .. } => None,
+            })
+            .collect();
+        let mut copies = Vec::new();
+        for deck in self.ws.decks.iter().filter(|d| used.contains(&d.id.as_str())) {
+            let Some(file_name) = deck_file_name(&deck.id) else {
+                return Outcome::problem(
+                    "Not saved",
+                    format!("Deck id {:?} cannot be a file name.", deck.id),
+                );
+            };
+            let file = folder.join(file_name);
+            if let Err(e) = format::save_deck(deck, &file) {
+                return Outcome::problem("Not saved", e.to_string());
+            }
+            copies.push((deck.clone(), DeckOrigin::File(file)));
+        }
+        let mut session = self.ws.session.clone();
+        session.decks = workspace::deck_refs_for_save(&session, &copies, &session_path);
+        match format::save_session(&session, &session_path) {
+            Ok(()) => Outcome::status(format!(
+                "Saved {} and {} deck{} in {}.",
+                session_path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+                copies.len(),
+                if copies.len() == 1 { "" } else { "s" },
+                folder.display()
+            )),
+            Err(e) => Outcome::problem("Not saved", e.to_string()),
+        }
     }
 
     pub(super) fn save_session(&mut self, path: PathBuf) -> Outcome {
@@ -103,4 +167,14 @@ impl Desk {
             Err(e) => Outcome::problem("Not exported", e.to_string()),
         }
     }
+}
+
+/// `ID.deck.ron` for a deck id that is a safe file name (letters, digits, `.`, `_`, `-`; not
+/// starting with a dot), else `None`.
+fn deck_file_name(id: &str) -> Option<String> {
+    let safe = !id.is_empty()
+        && !id.starts_with('.')
+        && id.len() <= 128
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    safe.then(|| format!("{id}.deck.ron"))
 }

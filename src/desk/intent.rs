@@ -62,6 +62,8 @@ pub enum Intent {
     OpenSession(PathBuf),
     /// Save the session to this path (`.session.ron` is added when the name has no such ending).
     SaveSession(PathBuf),
+    /// Write the session and copies of the decks it uses into this folder, to carry elsewhere.
+    SaveWithDecks(PathBuf),
     /// Take back the session found in the recovery file.
     RestoreRecovery,
     /// Throw away the recovery file.

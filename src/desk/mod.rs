@@ -157,6 +157,7 @@ impl Desk {
             ReplaceSession { session, note } => self.replace_session(*session, None, &note),
             OpenSession(path) => self.open_session(path),
             SaveSession(path) => self.save_session(path),
+            SaveWithDecks(folder) => self.save_with_decks(folder),
             RestoreRecovery => self.restore_recovery(),
             DiscardRecovery => {
                 self.recovered = None;

@@ -236,3 +236,53 @@ fn reading_time_counts_tags_and_cites_unless_turned_off_and_the_switch_undoes() 
     apply_ok(&mut desk, Intent::Undo);
     assert_eq!(desk.figures(CaseSide::Aff).total, with_all);
 }
+
+#[test]
+fn a_session_naming_a_teammates_private_deck_opens_with_the_library_deck_of_that_id() {
+    let (dir, mut desk) = desk();
+    let key = first_key(&desk, 0);
+    let place = end_of(&desk, CaseSide::Aff, 0);
+    apply_ok(&mut desk, Intent::AddCard { card: key.clone(), side: CaseSide::Aff, place });
+    let path = dir.path().join("prep.session.ron");
+    apply_ok(&mut desk, Intent::SaveSession(path.clone()));
+    // As saved on a teammate's machine: the deck lived in their private data folder.
+    let mut session = crate::format::load_session(&path).unwrap();
+    session.decks[0].path = "/home/teammate/.local/share/casebook/decks/theirs.deck.ron".into();
+    let mut unknown = session.decks[0].clone();
+    unknown.id = "their-private-deck".into();
+    session.decks.push(unknown);
+    crate::format::save_session(&session, &path).unwrap();
+
+    let other = tempfile::tempdir().unwrap();
+    let mut theirs = Desk::new(other.path().join("data"), fresh_session());
+    let outcome = theirs.apply(Intent::OpenSession(path));
+    assert!(outcome.problem.is_none(), "a calm note, not an error: {:?}", outcome.problem);
+    assert_eq!(theirs.session().aff.sections[0].items.len(), 1, "the cards open from the snapshots");
+    let notes = theirs.warnings().join("\n");
+    assert!(!notes.contains(&key.deck), "found by id in the library: {notes}");
+    assert!(notes.contains("their-private-deck") && notes.contains("copies saved in the session"), "{notes}");
+}
+
+#[test]
+fn saving_with_decks_writes_a_folder_that_opens_on_another_machine() {
+    let (dir, mut desk) = desk();
+    let key = first_key(&desk, 0);
+    let place = end_of(&desk, CaseSide::Neg, 0);
+    apply_ok(&mut desk, Intent::AddCard { card: key.clone(), side: CaseSide::Neg, place });
+    let folder = dir.path().join("usb stick");
+    let outcome = apply_ok(&mut desk, Intent::SaveWithDecks(folder.clone()));
+    assert!(outcome.status.unwrap().contains("1 deck"));
+    assert!(desk.session_path().is_none(), "the session being edited keeps its own file (none yet)");
+    let session_file = folder.join("prep.session.ron");
+    let saved = crate::format::load_session(&session_file).expect("session written");
+    assert_eq!(saved.decks.len(), 1);
+    assert_eq!(saved.decks[0].path, format!("{}.deck.ron", key.deck), "relative to the folder");
+    assert!(folder.join(&saved.decks[0].path).exists());
+
+    let other = tempfile::tempdir().unwrap();
+    let mut theirs = Desk::new(other.path().join("data"), fresh_session());
+    apply_ok(&mut theirs, Intent::OpenSession(session_file));
+    let origin = theirs.decks().iter().position(|d| d.id == key.deck).and_then(|i| theirs.origin(i)).cloned();
+    assert_eq!(origin, Some(crate::workspace::DeckOrigin::File(folder.join(&saved.decks[0].path))));
+    assert!(theirs.warnings().is_empty(), "{:?}", theirs.warnings());
+}

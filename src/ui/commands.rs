@@ -14,6 +14,7 @@ pub enum Command {
     OpenDeck,
     Save,
     SaveAs,
+    SaveWithDecks,
     Export,
     TeamFolder,
     Quit,
@@ -119,6 +120,7 @@ pub const TABLE: &[Row] = &[
     row(C::TeamFolder, "Team folder…", None, File, 1),
     row(C::Save, "Save", keys(CTRL, Key::S), File, 2),
     row(C::SaveAs, "Save as…", keys(CTRL_SHIFT, Key::S), File, 2),
+    row(C::SaveWithDecks, "Save session with its decks…", None, File, 2),
     row(C::Export, "Export…", keys(CTRL, Key::E), File, 2),
     row(C::Quit, "Quit", keys(CTRL, Key::Q), File, 3),
     yielding(row(C::Undo, "Undo", keys(CTRL, Key::Z), Edit, 0)),
@@ -216,6 +218,6 @@ mod tests {
                 seen.push(s);
             }
         }
-        assert_eq!(TABLE.len(), 37);
+        assert_eq!(TABLE.len(), 38);
     }
 }

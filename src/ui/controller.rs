@@ -111,6 +111,7 @@ impl CasebookApp {
             .map_or_else(|| std::env::current_dir().unwrap_or_default(), Path::to_path_buf);
         let text = match &what {
             PathFor::TeamFolder => start.to_string_lossy().into_owned(),
+            PathFor::SaveWithDecks => start.join("for-teammates").to_string_lossy().into_owned(),
             PathFor::SaveSession => start.join(&suggested).to_string_lossy().into_owned(),
             PathFor::Export(format, _) => {
                 let stem = suggested.trim_end_matches(".session.ron");
@@ -131,6 +132,9 @@ impl CasebookApp {
             }
             PathFor::SaveSession => {
                 self.apply(Intent::SaveSession(path));
+            }
+            PathFor::SaveWithDecks => {
+                self.apply(Intent::SaveWithDecks(path));
             }
             PathFor::Export(format, options) => {
                 self.apply(Intent::Export { format, options, path });
@@ -186,6 +190,7 @@ impl CasebookApp {
                 None => self.ask_path(PathFor::SaveSession),
             },
             SaveAs => self.ask_path(PathFor::SaveSession),
+            SaveWithDecks => self.ask_path(PathFor::SaveWithDecks),
             Export => self.modal = Some(Modal::Export(Box::default())),
             TeamFolder => self.ask_path(PathFor::TeamFolder),
             Quit if self.is_dirty() => self.modal = Some(Modal::ConfirmQuit),

@@ -16,8 +16,8 @@ pub enum Pick {
     SaveSession,
     /// A source document to cut from: `.txt`, `.md` or `.html`.
     OpenSource,
-    /// A folder of shared decks.
-    TeamFolder,
+    /// A folder (of shared decks, or to save a session with its decks into).
+    Folder,
     /// Where to write an export in this format.
     SaveExport(crate::export::Format),
 }
@@ -53,7 +53,7 @@ impl FilePicker for NativePicker {
             Pick::OpenSession => dialog.add_filter("Casebook session", &["session.ron", "ron"]).pick_file(),
             Pick::OpenDeck => dialog.add_filter("Casebook deck", &["deck.ron", "ron"]).pick_file(),
             Pick::OpenSource => dialog.add_filter("Article", &["txt", "md", "html", "htm"]).pick_file(),
-            Pick::TeamFolder => dialog.pick_folder(),
+            Pick::Folder => dialog.pick_folder(),
             Pick::SaveSession => dialog
                 .add_filter("Casebook session", &["session.ron", "ron"])
                 .set_file_name(suggested_name)

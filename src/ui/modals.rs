@@ -57,6 +57,7 @@ fn title_of(what: &PathFor) -> &'static str {
         PathFor::Export(..) => "Export to",
         PathFor::OpenSource => "Open a source to cut from",
         PathFor::TeamFolder => "Team folder",
+        PathFor::SaveWithDecks => "Save the session with its decks in the folder",
     }
 }
 

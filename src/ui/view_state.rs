@@ -118,6 +118,8 @@ pub enum PathFor {
     OpenDeck,
     /// Save the session here.
     SaveSession,
+    /// Save the session and its decks into this folder.
+    SaveWithDecks,
     /// Export here in this format with these options.
     Export(Format, ExportOptions),
     /// Open this source in the cut panel.
@@ -133,9 +135,10 @@ impl PathFor {
             PathFor::OpenSession => Pick::OpenSession,
             PathFor::OpenDeck => Pick::OpenDeck,
             PathFor::SaveSession => Pick::SaveSession,
+            PathFor::SaveWithDecks => Pick::Folder,
             PathFor::Export(format, _) => Pick::SaveExport(*format),
             PathFor::OpenSource => Pick::OpenSource,
-            PathFor::TeamFolder => Pick::TeamFolder,
+            PathFor::TeamFolder => Pick::Folder,
         }
     }
 }
