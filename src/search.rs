@@ -42,7 +42,10 @@ struct Entry {
     side: Side,
     source: String,
     labels: Vec<String>,
+    /// Tag, short cite and author names, labels and text, lowercase.
     haystack: String,
+    /// The whole cite: names, year, title, publication, lowercase (searched with `cite:`).
+    cite: String,
 }
 
 /// The prepared rows of every loaded card.
@@ -64,19 +67,16 @@ impl LibraryIndex {
             }
             for (b, block) in deck.blocks.iter().enumerate() {
                 for (c, card) in block.cards.iter().enumerate() {
-                    let cite = deck.source(&card.source).map_or(String::new(), |s| {
+                    let source = deck.source(&card.source);
+                    let short = source.map_or(String::new(), |s| {
                         let names: Vec<&str> = s.authors.iter().map(|a| a.name.as_str()).collect();
-                        format!(
-                            "{} {} {} {} {}",
-                            s.cite_name(),
-                            s.cite_year(),
-                            names.join(" "),
-                            s.title,
-                            s.publication
-                        )
+                        format!("{} {} {}", s.cite_name(), s.cite_year(), names.join(" "))
                     });
+                    let cite = source
+                        .map_or(String::new(), |s| format!("{short} {} {}", s.title, s.publication))
+                        .to_lowercase();
                     let haystack =
-                        format!("{}\n{}\n{}\n{}", card.tag, cite, card.labels.join(" "), card.text)
+                        format!("{}\n{}\n{}\n{}", card.tag, short, card.labels.join(" "), card.text)
                             .to_lowercase();
                     labels.extend(card.labels.iter().cloned());
                     entries.push(Entry {
@@ -85,6 +85,7 @@ impl LibraryIndex {
                         source: card.source.clone(),
                         labels: card.labels.clone(),
                         haystack,
+                        cite,
                     });
                 }
             }
@@ -112,9 +113,16 @@ impl LibraryIndex {
         &self.sources
     }
 
-    /// The positions of the cards that pass `filter`, in library order.
+    /// The positions of the cards that pass `filter`, in library order. A word `cite:WORD`
+    /// must occur in the whole cite (title and publication too); other words in the tag, the
+    /// short cite and author names, the labels or the text — so "china" finds cards about China,
+    /// not every card from the publication "China Factor".
     pub fn filter(&self, filter: &Filter) -> Vec<CardPos> {
-        let words: Vec<String> = filter.query.split_whitespace().map(str::to_lowercase).collect();
+        let lower: Vec<String> = filter.query.split_whitespace().map(str::to_lowercase).collect();
+        let (cite_words, words): (Vec<&str>, Vec<&str>) =
+            lower.iter().map(String::as_str).partition(|w| w.starts_with("cite:"));
+        let cite_words: Vec<&str> =
+            cite_words.iter().map(|w| &w["cite:".len()..]).filter(|w| !w.is_empty()).collect();
         self.entries
             .iter()
             .filter(|e| match filter.side {
@@ -123,7 +131,8 @@ impl LibraryIndex {
             })
             .filter(|e| filter.label.as_ref().is_none_or(|l| e.labels.contains(l)))
             .filter(|e| filter.source.as_ref().is_none_or(|s| &e.source == s))
-            .filter(|e| words.iter().all(|w| e.haystack.contains(w.as_str())))
+            .filter(|e| words.iter().all(|w| e.haystack.contains(w)))
+            .filter(|e| cite_words.iter().all(|w| e.cite.contains(w)))
             .map(|e| e.pos)
             .collect()
     }
@@ -158,6 +167,22 @@ mod tests {
             assert!(card.tag.to_lowercase().contains("seato") || card.text.to_lowercase().contains("seato"));
         }
         assert!(index.filter(&Filter { query: "zzzqqq".into(), ..Filter::default() }).is_empty());
+    }
+
+    #[test]
+    fn a_publication_name_matches_only_when_asked_for_with_cite() {
+        let decks = decks();
+        let index = LibraryIndex::build(&decks);
+        let query = |q: &str| index.filter(&Filter { query: q.into(), ..Filter::default() });
+        let card = |p: &CardPos| &decks[p.deck].blocks[p.block].cards[p.card];
+        for p in query("china") {
+            let c = card(&p);
+            let said = format!("{} {} {}", c.tag, c.text, c.labels.join(" ")).to_lowercase();
+            assert!(said.contains("china"), "{} matched only through its cite", c.id);
+        }
+        let factor = query("cite:factor");
+        assert!(!factor.is_empty() && factor.iter().all(|p| card(p).source == "kim-2025"));
+        assert!(query("factor").len() < factor.len(), "plain words skip the publication");
     }
 
     #[test]

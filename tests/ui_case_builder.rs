@@ -71,6 +71,9 @@ fn cards_go_into_both_cases_by_click_and_by_keyboard() {
     settle(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     settle(&mut h);
+    // An affirmative card in the negative case is asked about once.
+    h.get_by_label("Add anyway").click();
+    settle(&mut h);
     assert_eq!(items(h.state(), false, 0), vec![id]);
     assert!(h.state().is_dirty());
     assert!(h.state().title().contains("•"), "unsaved marker in the title");
@@ -91,6 +94,8 @@ fn a_card_dragged_from_the_library_lands_in_either_case() {
     settle(&mut h);
     let to = h.get_by_label_contains("drop cards here").rect().center();
     drag_and_drop(&mut h, from, to);
+    h.get_by_label("Add anyway").click();
+    settle(&mut h);
     assert_eq!(items(h.state(), false, 0).len(), 1, "{}", h.state().status());
 }
 
@@ -112,9 +117,7 @@ fn dragging_an_item_onto_another_moves_it_there_in_one_undo_step() {
         Item::Analytic { .. } => panic!("card expected"),
     };
     let (third, first) = (tag_of(&h, 2), tag_of(&h, 0));
-    let starts = |t: String| {
-        move |n: &egui_kittest::kittest::AccessKitNode<'_>| n.label().is_some_and(|l| l.starts_with(&t))
-    };
+    let starts = common::ui::case_row;
     let from = h.get_by(starts(third)).rect().center();
     let to = h.get_by(starts(first)).rect().center();
     drag_and_drop(&mut h, from, to);

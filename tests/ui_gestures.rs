@@ -55,8 +55,7 @@ fn the_selected_item_stays_selected_through_an_edit_above_it_and_its_undo() {
         Item::Card { card, .. } => card.tag.clone(),
         Item::Analytic { text } => format!("✏ {text}"),
     };
-    h.get_by(|n: &egui_kittest::kittest::AccessKitNode<'_>| n.label().is_some_and(|l| l.starts_with(&third)))
-        .click();
+    h.get_by(common::ui::case_row(third)).click();
     settle(&mut h);
     // Remove the first item of the section (above the selection), then undo it.
     let first = match &h.state().session().aff.sections[1].items[0] {

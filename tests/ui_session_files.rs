@@ -108,6 +108,9 @@ fn a_changed_deck_marks_its_cards_and_offers_an_update() {
     settle(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     settle(&mut h);
+    // A negative card in the affirmative case is asked about once.
+    h.get_by_label("Add anyway").click();
+    settle(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     settle(&mut h);
     let saved = fs::read_to_string(&session_path).unwrap();

@@ -23,7 +23,7 @@ fn main_window(theme: Theme) -> Harness<'static, CasebookApp> {
         casebook::model::Item::Card { card, .. } => card.tag.clone(),
         casebook::model::Item::Analytic { .. } => panic!("card expected"),
     };
-    h.get_by(|n| n.label().is_some_and(|l| l.starts_with(&tag))).click();
+    h.get_by(common::ui::case_row(tag)).click();
     settle(&mut h);
     h
 }

@@ -36,6 +36,33 @@ impl Desk {
         outcome
     }
 
+    /// What a debater should confirm before adding the card to the `side` case: a card cut for
+    /// the other side, or a card the case already holds.
+    pub fn add_card_concerns(&self, key: &CardKey, side: CaseSide) -> Vec<String> {
+        let Some((_, card)) = self.card(key) else { return Vec::new() };
+        let mut concerns = Vec::new();
+        let other = match side {
+            CaseSide::Aff => crate::model::Side::Neg,
+            CaseSide::Neg => crate::model::Side::Aff,
+        };
+        if card.side == other {
+            concerns.push(format!(
+                "“{}” is a {} card; this is the {} case.",
+                card.tag,
+                card.side.name(),
+                side.name()
+            ));
+        }
+        let present =
+            self.ws.session.case(side).sections.iter().flat_map(|s| &s.items).any(
+                |i| matches!(i, Item::Card { deck, card: c, .. } if *deck == key.deck && c.id == key.card),
+            );
+        if present {
+            concerns.push(format!("“{}” is already in the {} case.", card.tag, side.name()));
+        }
+        concerns
+    }
+
     pub(super) fn add_card(&mut self, key: &CardKey, side: CaseSide, place: Place) -> Outcome {
         let Some((deck, card)) = self.card(key) else {
             return Outcome::status("That card is no longer in the library.");

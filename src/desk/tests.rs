@@ -286,3 +286,21 @@ fn saving_with_decks_writes_a_folder_that_opens_on_another_machine() {
     assert_eq!(origin, Some(crate::workspace::DeckOrigin::File(folder.join(&saved.decks[0].path))));
     assert!(theirs.warnings().is_empty(), "{:?}", theirs.warnings());
 }
+
+#[test]
+fn adding_another_sides_card_or_a_card_already_there_raises_a_concern() {
+    let (_dir, mut desk) = desk();
+    let neg = desk
+        .decks()
+        .iter()
+        .find_map(|d| {
+            d.cards().find(|c| c.side == crate::model::Side::Neg).map(|c| CardKey::new(&d.id, &c.id))
+        })
+        .unwrap();
+    assert_eq!(desk.add_card_concerns(&neg, CaseSide::Neg), Vec::<String>::new());
+    assert_eq!(desk.add_card_concerns(&neg, CaseSide::Aff).len(), 1);
+    let place = end_of(&desk, CaseSide::Neg, 0);
+    apply_ok(&mut desk, Intent::AddCard { card: neg.clone(), side: CaseSide::Neg, place });
+    let concerns = desk.add_card_concerns(&neg, CaseSide::Neg);
+    assert!(concerns.len() == 1 && concerns[0].contains("already in the neg case"), "{concerns:?}");
+}

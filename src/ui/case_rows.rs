@@ -187,9 +187,18 @@ fn item_row(
         drag_preview(ui, &r, name);
         r
     };
+    let title = match item {
+        Item::Card { card, .. } => card.tag.as_str(),
+        Item::Analytic { text } => text.as_str(),
+    };
     ui.horizontal(|ui| {
         ui.set_height(ROW_HEIGHT);
-        ui.label("   ::");
+        // The grip drags the row, like the row itself.
+        let grip = ui.add(egui::Label::new("   ::").sense(egui::Sense::DRAG));
+        let grip_name = format!("Drag {title}");
+        grip.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Button, true, &grip_name));
+        grip.dnd_set_drag_payload(ItemDrag(id));
+        drag_preview(ui, &grip, title);
         let name = match item {
             Item::Card { card, source, .. } => {
                 let badge = match desk.item_status(id) {
@@ -197,7 +206,13 @@ fn item_row(
                     CardStatus::MissingFromDeck => "  ⚠ not in deck",
                     _ => "",
                 };
-                let text = format!("{} — {} {}{badge}", card.tag, source.cite_name(), source.cite_year());
+                let text = format!(
+                    "{}  {} — {} {}{badge}",
+                    super::widgets::side_marker(card.side),
+                    card.tag,
+                    source.cite_name(),
+                    source.cite_year()
+                );
                 if draggable(ui, egui::Button::selectable(selected, text), &card.tag).clicked() {
                     selection.item = Some(id);
                     selection.showing_item = true;

@@ -31,7 +31,16 @@ impl CasebookApp {
 
     fn handle(&mut self, request: Request, ctx: &egui::Context) {
         match request {
-            Request::Intent(intent) => {
+            Request::Intent(Intent::AddCard { card, side, place }) => {
+                let concerns = self.desk.add_card_concerns(&card, side);
+                let intent = Intent::AddCard { card, side, place };
+                if concerns.is_empty() {
+                    self.apply(intent);
+                } else {
+                    self.modal = Some(Modal::ConfirmAdd { concerns, intent });
+                }
+            }
+            Request::Intent(intent) | Request::Confirmed(intent) => {
                 self.apply(intent);
             }
             Request::Command(command) => self.run_command(command, ctx),
@@ -265,7 +274,7 @@ impl CasebookApp {
             self.status = "Add a section first.".into();
             return;
         };
-        self.apply(Intent::AddCard { card, side: self.selection.side, place });
+        self.requests.intent(Intent::AddCard { card, side: self.selection.side, place });
     }
 
     fn step_library_selection(&mut self, forward: bool) {

@@ -251,19 +251,18 @@ fn card_row(
     let card = &deck.blocks[pos.block].cards[pos.card];
     let cite =
         deck.source(&card.source).map_or(String::new(), |s| format!("{} {}", s.cite_name(), s.cite_year()));
-    let side = match card.side {
-        Side::Aff => "A",
-        Side::Neg => "N",
-        Side::Either => "·",
-    };
-    let label = format!("      {side}  {}  — {cite}", card.tag);
-    let response = ui.add_sized(
-        [ui.available_width(), ROW_HEIGHT],
-        egui::Button::selectable(selected, egui::RichText::new(label))
-            .truncate()
-            // Not in the Tab order: Tab would otherwise walk every row; Ctrl+↑/↓ move instead.
-            .sense(egui::Sense::CLICK | egui::Sense::DRAG),
-    );
+    // The side marker in a fixed-width font and the row left-aligned: every tag starts at the
+    // same x, whatever its marker.
+    let mut label = egui::text::LayoutJob::default();
+    let body = egui::TextFormat { color: ui.visuals().text_color(), ..Default::default() };
+    let mono = egui::TextFormat { font_id: egui::FontId::monospace(12.0), ..body.clone() };
+    label.append("      ", 0.0, body.clone());
+    label.append(super::widgets::side_marker(card.side), 0.0, mono);
+    label.append(&format!("  {}  — {cite}", card.tag), 0.0, body);
+    let button = egui::Button::selectable(selected, label)
+        // Not in the Tab order: Tab would otherwise walk every row; Ctrl+↑/↓ move instead.
+        .sense(egui::Sense::CLICK | egui::Sense::DRAG);
+    let response = fitted(ui, ui.available_width(), ROW_HEIGHT, button);
     let key = CardKey::new(&deck.id, &card.id);
     response.dnd_set_drag_payload(key.clone());
     drag_preview(ui, &response, &card.tag);

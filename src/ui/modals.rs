@@ -34,6 +34,13 @@ pub enum Modal {
         /// The path typed so far.
         text: String,
     },
+    /// Add this card anyway? (another side's card, or one the case already has)
+    ConfirmAdd {
+        /// What is unusual about it.
+        concerns: Vec<String>,
+        /// The addition, as asked for.
+        intent: Intent,
+    },
     /// The keyboard shortcuts.
     Shortcuts,
     /// A teammate's version of a loaded deck, card by card: the review's id and the boxes.
@@ -155,6 +162,24 @@ pub fn show(ctx: &egui::Context, desk: &Desk, modal: Modal, out: &mut Requests) 
                 });
             });
             Modal::PathPrompt { what, text }
+        }
+        Modal::ConfirmAdd { concerns, intent } => {
+            egui::Modal::new(Id::unique("confirm-add")).show(ctx, |ui| {
+                ui.heading("Add this card?");
+                for c in &concerns {
+                    ui.label(c);
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Add anyway").clicked() {
+                        out.push(Request::Confirmed(intent.clone()));
+                        keep = false;
+                    }
+                    if ui.button("Cancel").clicked() || escape {
+                        keep = false;
+                    }
+                });
+            });
+            Modal::ConfirmAdd { concerns, intent }
         }
         Modal::Shortcuts => {
             egui::Modal::new(Id::unique("shortcuts")).show(ctx, |ui| {

@@ -156,6 +156,8 @@ pub enum Request {
     PathGiven(PathFor, PathBuf),
     /// Replace the session (after asking about unsaved changes).
     Replace(Box<Request>),
+    /// Apply this intent without asking again (the user confirmed it).
+    Confirmed(Intent),
     /// The window may close now (after "Quit without saving").
     CloseWithoutSaving,
     /// Save, then close.

@@ -184,6 +184,15 @@ pub fn card_reading(
     )
 }
 
+/// The one-letter side marker of a card in lists: A, N, or · for either.
+pub fn side_marker(side: crate::model::Side) -> &'static str {
+    match side {
+        crate::model::Side::Aff => "A",
+        crate::model::Side::Neg => "N",
+        crate::model::Side::Either => "·",
+    }
+}
+
 /// "3 cards · 120 words · 0:29"
 pub fn reading_text(r: &timing::Reading) -> String {
     let cards = if r.cards == 1 { "1 card".to_owned() } else { format!("{} cards", r.cards) };

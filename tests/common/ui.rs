@@ -75,3 +75,15 @@ pub fn drag_and_drop(h: &mut Harness<'_, CasebookApp>, from: egui::Pos2, to: egu
     h.drop_at(to);
     settle(h);
 }
+
+/// Finds the case row of the card (or analytic) `text`: "A  tag — Kim 25" (a side marker, two
+/// spaces), not the library row (indented) nor the row's buttons ("Remove …", "Drag …").
+pub fn case_row(text: String) -> impl Fn(&egui_kittest::kittest::AccessKitNode<'_>) -> bool {
+    move |n| {
+        n.label().is_some_and(|l| {
+            let mut c = l.chars();
+            let marked = c.next().is_some_and(|x| x != ' ') && c.next() == Some(' ') && c.next() == Some(' ');
+            (marked || l.starts_with("✏ ")) && l.contains(&text)
+        })
+    }
+}
