@@ -82,3 +82,27 @@ fn the_grip_drags_its_row() {
     expected.insert(0, moved);
     assert_eq!(ids(&h), expected);
 }
+
+#[test]
+fn a_dialog_opened_again_with_other_content_is_never_drawn_in_the_wrong_place() {
+    use casebook::ui::PathFor;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_in(dir.path(), vec![]));
+    let short = dir.path().join("a.session.ron");
+    h.state_mut().queue(Request::PathGiven(PathFor::OpenSession, short));
+    settle(&mut h);
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    // The same dialog, much taller content: every frame that shows it shows it where it ends up.
+    let long = dir.path().join(format!("{}.session.ron", "very-long-name-".repeat(30)));
+    h.state_mut().queue(Request::PathGiven(PathFor::OpenSession, long));
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        h.step();
+        if let Some(ok) = h.query_by_label("OK") {
+            seen.push(ok.rect());
+        }
+    }
+    assert!(!seen.is_empty());
+    assert!(seen.windows(2).all(|w| w[0] == w[1]), "the dialog moved: {seen:?}");
+}

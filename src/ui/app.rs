@@ -55,6 +55,8 @@ pub(super) struct WindowState {
     pub prefs_applied: bool,
     pub quit_requested: bool,
     pub quit_after_save: bool,
+    /// Which dialog was open at the end of the last frame (a new one gets a fresh id).
+    pub dialog_kind: Option<std::mem::Discriminant<Modal>>,
 }
 
 impl CasebookApp {
@@ -206,6 +208,13 @@ impl CasebookApp {
             self.modal = super::modals::show(&ctx, &self.desk, modal, &mut self.requests);
         }
         self.handle_requests(&ctx);
+        let kind = self.modal.as_ref().map(std::mem::discriminant);
+        if kind != self.window.dialog_kind {
+            if kind.is_some() {
+                super::widgets::new_dialog(&ctx);
+            }
+            self.window.dialog_kind = kind;
+        }
         self.housekeeping(&ctx);
     }
 

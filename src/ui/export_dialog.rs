@@ -2,7 +2,7 @@
 //! (atomically) where the user picks. The bytes come from the same `export` function the
 //! command line uses, so the preview is exactly what is written.
 
-use egui::{Id, RichText};
+use egui::RichText;
 
 use crate::desk::Desk;
 use crate::export::{ExportOptions, ExportSide, Format, Target, export};
@@ -59,7 +59,7 @@ pub fn show(
 ) -> Option<ExportDialog> {
     let mut keep = !ctx.input(|i| i.key_pressed(egui::Key::Escape));
     let mut export_now = false;
-    egui::Modal::new(Id::unique("export")).show(ctx, |ui| {
+    egui::Modal::new(super::widgets::dialog_id(ctx, "export")).show(ctx, |ui| {
         ui.set_width(720.0);
         ui.heading("Export the session");
         ui.horizontal(|ui| {

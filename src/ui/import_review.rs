@@ -1,7 +1,7 @@
 //! Import review in the window: a teammate's version of a loaded deck shown card by card — new,
 //! changed (side by side), deleted — with a box per change; the decision goes to the desk.
 
-use egui::{Id, RichText};
+use egui::RichText;
 
 use crate::desk::{Intent, Review};
 use crate::merge::review::CardChange;
@@ -21,7 +21,7 @@ fn card_column(ui: &mut egui::Ui, heading: &str, card: &crate::model::Card) {
 pub fn show(ctx: &egui::Context, review: &Review, accepted: &mut Vec<bool>, out: &mut Requests) -> bool {
     accepted.resize(review.changes.len(), true);
     let mut decision = None;
-    egui::Modal::new(Id::unique("import-review")).show(ctx, |ui| {
+    egui::Modal::new(super::widgets::dialog_id(ctx, "import-review")).show(ctx, |ui| {
         ui.set_width(680.0);
         ui.heading(format!("Changes in “{}”", review.theirs.title));
         ui.label(format!("From {}. Choose what to take; nothing is lost either way.", review.path.display()));

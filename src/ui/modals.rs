@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use egui::{Id, RichText};
+use egui::RichText;
 
 use crate::desk::{Desk, Intent};
 
@@ -74,7 +74,7 @@ pub fn show(ctx: &egui::Context, desk: &Desk, modal: Modal, out: &mut Requests) 
     let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
     let modal = match modal {
         Modal::Error { title, text } => {
-            egui::Modal::new(Id::unique("error")).show(ctx, |ui| {
+            egui::Modal::new(super::widgets::dialog_id(ctx, "error")).show(ctx, |ui| {
                 ui.set_max_width(640.0);
                 ui.heading(&title);
                 ui.add(egui::Label::new(RichText::new(&text).monospace()).wrap());
@@ -83,7 +83,7 @@ pub fn show(ctx: &egui::Context, desk: &Desk, modal: Modal, out: &mut Requests) 
             Modal::Error { title, text }
         }
         Modal::ConfirmQuit => {
-            egui::Modal::new(Id::unique("quit")).show(ctx, |ui| {
+            egui::Modal::new(super::widgets::dialog_id(ctx, "quit")).show(ctx, |ui| {
                 ui.heading("Save changes before quitting?");
                 ui.label("Your unsaved changes are also in the recovery file until you choose.");
                 ui.horizontal(|ui| {
@@ -103,7 +103,7 @@ pub fn show(ctx: &egui::Context, desk: &Desk, modal: Modal, out: &mut Requests) 
             Modal::ConfirmQuit
         }
         Modal::ConfirmDiscard(then) => {
-            egui::Modal::new(Id::unique("discard")).show(ctx, |ui| {
+            egui::Modal::new(super::widgets::dialog_id(ctx, "discard")).show(ctx, |ui| {
                 ui.heading("Discard unsaved changes?");
                 ui.label("The current session has changes that are not saved.");
                 ui.horizontal(|ui| {
@@ -120,7 +120,7 @@ pub fn show(ctx: &egui::Context, desk: &Desk, modal: Modal, out: &mut Requests) 
         }
         Modal::Restore => {
             let (_, origin) = desk.recovered()?;
-            egui::Modal::new(Id::unique("restore")).show(ctx, |ui| {
+            egui::Modal::new(super::widgets::dialog_id(ctx, "restore")).show(ctx, |ui| {
                 ui.heading("Restore unsaved work?");
                 let from = origin.map_or("an untitled session".to_owned(), |p| p.display().to_string());
                 ui.label(format!("Casebook did not close cleanly. Unsaved changes to {from} were kept."));
@@ -138,7 +138,7 @@ pub fn show(ctx: &egui::Context, desk: &Desk, modal: Modal, out: &mut Requests) 
             Modal::Restore
         }
         Modal::PathPrompt { what, mut text } => {
-            egui::Modal::new(Id::unique("path")).show(ctx, |ui| {
+            egui::Modal::new(super::widgets::dialog_id(ctx, "path")).show(ctx, |ui| {
                 ui.set_max_width(560.0);
                 ui.heading(title_of(&what));
                 ui.label("No file was chosen. If no file dialog appeared, this desktop has none (it needs the xdg desktop portal or zenity); type the path instead:");
@@ -164,7 +164,7 @@ pub fn show(ctx: &egui::Context, desk: &Desk, modal: Modal, out: &mut Requests) 
             Modal::PathPrompt { what, text }
         }
         Modal::ConfirmAdd { concerns, intent } => {
-            egui::Modal::new(Id::unique("confirm-add")).show(ctx, |ui| {
+            egui::Modal::new(super::widgets::dialog_id(ctx, "confirm-add")).show(ctx, |ui| {
                 ui.heading("Add this card?");
                 for c in &concerns {
                     ui.label(c);
@@ -182,7 +182,7 @@ pub fn show(ctx: &egui::Context, desk: &Desk, modal: Modal, out: &mut Requests) 
             Modal::ConfirmAdd { concerns, intent }
         }
         Modal::Shortcuts => {
-            egui::Modal::new(Id::unique("shortcuts")).show(ctx, |ui| {
+            egui::Modal::new(super::widgets::dialog_id(ctx, "shortcuts")).show(ctx, |ui| {
                 ui.heading("Keyboard shortcuts");
                 egui::Grid::new("shortcut-grid").striped(true).show(ui, |ui| {
                     for row in TABLE {

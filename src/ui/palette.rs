@@ -1,6 +1,6 @@
 //! The command palette (Ctrl+K): type to filter every command, Enter runs it.
 
-use egui::{Id, RichText};
+use egui::RichText;
 
 use super::commands::Command;
 use super::view_state::Requests;
@@ -18,7 +18,7 @@ pub fn matches(query: &str) -> Vec<Command> {
 pub fn show(ctx: &egui::Context, query: &mut String, selected: &mut usize, out: &mut Requests) -> bool {
     let mut run = None;
     let mut close = ctx.input(|i| i.key_pressed(egui::Key::Escape));
-    egui::Modal::new(Id::unique("palette")).show(ctx, |ui| {
+    egui::Modal::new(super::widgets::dialog_id(ctx, "palette")).show(ctx, |ui| {
         ui.set_width(420.0);
         let label = ui.label("Command");
         let r = ui

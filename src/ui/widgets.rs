@@ -206,3 +206,22 @@ pub fn text_selection(ctx: &egui::Context, id: &str) -> Option<(usize, usize)> {
     let (a, b): (usize, usize) = (range.primary.index.into(), range.secondary.index.into());
     (a != b).then_some((a.min(b), a.max(b)))
 }
+
+/// The id under which the dialog generation is kept in egui's memory.
+const DIALOG_GENERATION: &str = "casebook-dialog-generation";
+
+/// The id of the dialog `name` as currently opened: a dialog opened anew gets a fresh id, so egui
+/// measures it before drawing it instead of placing it by the size it had last time (which drew
+/// one frame in the wrong place).
+pub fn dialog_id(ctx: &egui::Context, name: &str) -> Id {
+    let generation = ctx.data(|d| d.get_temp::<u64>(Id::unique(DIALOG_GENERATION))).unwrap_or(0);
+    Id::unique((name, generation))
+}
+
+/// Marks that a new dialog opens: the next [`dialog_id`]s are fresh.
+pub fn new_dialog(ctx: &egui::Context) {
+    ctx.data_mut(|d| {
+        let generation = d.get_temp_mut_or_default::<u64>(Id::unique(DIALOG_GENERATION));
+        *generation += 1;
+    });
+}
