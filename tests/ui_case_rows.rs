@@ -55,16 +55,7 @@ fn the_grip_drags_its_row() {
     let mut h = harness(app_in(dir.path(), vec![]));
     h.state_mut().queue(Request::Command(Command::OpenExample));
     settle(&mut h);
-    let ids = |h: &egui_kittest::Harness<'_, casebook::ui::CasebookApp>| -> Vec<String> {
-        h.state().session().aff.sections[1]
-            .items
-            .iter()
-            .map(|i| match i {
-                Item::Card { card, .. } => card.id.clone(),
-                Item::Analytic { text } => text.clone(),
-            })
-            .collect()
-    };
+    let ids = |h: &egui_kittest::Harness<'_, casebook::ui::CasebookApp>| common::ui::aff_items(h.state(), 1);
     let before = ids(&h);
     let third = match &h.state().session().aff.sections[1].items[2] {
         Item::Card { card, .. } => card.tag.clone(),

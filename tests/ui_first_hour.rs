@@ -13,10 +13,7 @@ fn the_export_format_list_still_opens_after_an_export() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("1ac.md");
     let mut h = harness(app_in(dir.path(), vec![Some(out.clone())]));
-    h.state_mut().queue(Request::Command(Command::OpenExample));
-    settle(&mut h);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
-    settle(&mut h);
+    open_export_dialog(&mut h);
     h.get_by_label("Format").click();
     settle(&mut h);
     h.get_by_label("Markdown (.md)").click();
@@ -38,10 +35,7 @@ fn the_export_format_list_opens_again_after_exporting_with_it_open() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("1ac.md");
     let mut h = harness(app_in(dir.path(), vec![Some(out.clone())]));
-    h.state_mut().queue(Request::Command(Command::OpenExample));
-    settle(&mut h);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
-    settle(&mut h);
+    open_export_dialog(&mut h);
     h.get_by_label("Format").click();
     settle(&mut h);
     h.key_press(Key::Escape);
@@ -141,17 +135,9 @@ fn opening_the_example_over_unsaved_work_asks_first_and_keeps_the_recovery_file(
 
 #[test]
 fn selecting_a_passage_then_typing_the_tag_still_cuts_that_passage() {
-    use casebook::model::verbatim;
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(app_in(dir.path(), vec![]));
-    h.get_by_label("Cut from source").click();
-    settle(&mut h);
-    h.get_by_label("Bundled source").click();
-    settle(&mut h);
-    h.get_by_label("kim-2025-asia-needs-nato-style-alliance.txt").click();
-    settle(&mut h);
-    let source = casebook::bundled::SOURCE_TEXTS.iter().find(|s| s.id == "kim-2025").unwrap();
-    let normalized = verbatim::normalize_source(source.text);
+    let normalized = common::ui::open_kim_source(&mut h);
     let wanted = "Yet it had more of a symbolic function.";
     let start = normalized[..normalized.find(wanted).unwrap()].chars().count();
     h.get_by_label("Source text").focus();

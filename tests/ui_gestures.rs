@@ -33,14 +33,7 @@ fn dragging_the_speech_length_is_one_undo_step() {
 }
 
 fn card_ids(h: &egui_kittest::Harness<'_, casebook::ui::CasebookApp>, section: usize) -> Vec<String> {
-    h.state().session().aff.sections[section]
-        .items
-        .iter()
-        .map(|i| match i {
-            Item::Card { card, .. } => card.id.clone(),
-            Item::Analytic { text } => text.clone(),
-        })
-        .collect()
+    common::ui::aff_items(h.state(), section)
 }
 
 #[test]

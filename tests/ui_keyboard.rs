@@ -5,7 +5,6 @@
 
 mod common;
 
-use casebook::model::Item;
 use casebook::ui::{Command, Request};
 use common::ui::{app_in, harness, settle};
 use egui::{Key, Modifiers};
@@ -45,17 +44,8 @@ fn ctrl_f_selects_the_old_query_so_typing_replaces_it() {
 }
 
 fn ids(h: &egui_kittest::Harness<'_, casebook::ui::CasebookApp>) -> Vec<String> {
-    h.state()
-        .session()
-        .aff
-        .sections
-        .iter()
-        .flat_map(|s| &s.items)
-        .map(|i| match i {
-            Item::Card { card, .. } => card.id.clone(),
-            Item::Analytic { text } => text.clone(),
-        })
-        .collect()
+    let sections = h.state().session().aff.sections.len();
+    (0..sections).flat_map(|s| common::ui::aff_items(h.state(), s)).collect()
 }
 
 #[test]

@@ -87,3 +87,30 @@ pub fn case_row(text: String) -> impl Fn(&egui_kittest::kittest::AccessKitNode<'
         })
     }
 }
+
+/// Opens the Cut tab on the bundled Kim article and returns its normalised text, the one the
+/// source field shows (selections are character offsets into it).
+pub fn open_kim_source(h: &mut Harness<'_, CasebookApp>) -> String {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label("Cut from source").click();
+    settle(h);
+    h.get_by_label("Bundled source").click();
+    settle(h);
+    h.get_by_label("kim-2025-asia-needs-nato-style-alliance.txt").click();
+    settle(h);
+    let source = casebook::bundled::SOURCE_TEXTS.iter().find(|s| s.id == "kim-2025").expect("bundled Kim");
+    casebook::model::verbatim::normalize_source(source.text)
+}
+
+/// The ids of the cards (or the words of the analytics) in section `section` of the
+/// affirmative case.
+pub fn aff_items(app: &CasebookApp, section: usize) -> Vec<String> {
+    app.session().aff.sections[section]
+        .items
+        .iter()
+        .map(|i| match i {
+            casebook::model::Item::Card { card, .. } => card.id.clone(),
+            casebook::model::Item::Analytic { text } => text.clone(),
+        })
+        .collect()
+}
