@@ -39,6 +39,7 @@ mod container;
 mod error;
 mod paragraphs;
 mod report;
+mod run_props;
 mod runs;
 mod styles;
 mod types;

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::ImportError;
-use super::runs::RunProps;
+use super::run_props::RunProps;
 use super::types::ParaRole;
 use super::xml::{Ns, SafeReader, XmlEvent, attr};
 
