@@ -54,7 +54,8 @@ pub enum Command {
         #[arg(long)]
         full: bool,
         /// Write here (atomically) instead of standard output (required for docx); the format's
-        /// extension is added when OUT has none.
+        /// extension is added when OUT has none. `-` is standard output; a device or FIFO is
+        /// written directly; a symlink's target is replaced; the input itself is never overwritten.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
@@ -257,8 +258,13 @@ fn collect(paths: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {
             for (folder, e) in unreadable {
                 problems.push(format!("{}:1:1: cannot read folder: {e}", folder.display()));
             }
-        } else if !path.exists() {
-            problems.push(format!("{}:1:1: no such file or folder", path.display()));
+        } else if let Err(e) = std::fs::metadata(path) {
+            let why = if std::fs::symlink_metadata(path).is_ok() {
+                format::describe_open_error(path, &e)
+            } else {
+                "no such file or folder".to_owned()
+            };
+            problems.push(format!("{}:1:1: {why}", path.display()));
         } else if FileKind::of(path).is_none() {
             problems.push(format!(
                 "{}:1:1: not a Casebook file (expected *.deck.ron or *.session.ron)",
@@ -278,10 +284,11 @@ fn session_reference_problems(path: &Path, session: &Session) -> Vec<String> {
         match workspace::resolve_deck_ref(path, r) {
             Err(why) => out.push(format!("{}:1:1: deck {:?} at {:?}: {why}", path.display(), r.id, r.path)),
             Ok((deck, _)) => {
+                let ids: std::collections::HashSet<&str> = deck.cards().map(|c| c.id.as_str()).collect();
                 for (_, item) in session.items() {
                     if let Item::Card { deck: d, card, .. } = item
                         && *d == deck.id
-                        && deck.card(&card.id).is_none()
+                        && !ids.contains(card.id.as_str())
                     {
                         out.push(format!(
                             "{}:1:1: card {:?} is no longer in deck {:?}",
@@ -352,6 +359,17 @@ fn export(
         let _ = writeln!(err, "casebook: {e}");
         return 2;
     }
+    let output = output.filter(|o| o.as_os_str() != "-");
+    if let Some(o) = output
+        && same_file(file, &crate::export::export_path(format, o))
+    {
+        let _ = writeln!(
+            err,
+            "casebook: refusing to write the export over its input {}; choose another -o",
+            file.display()
+        );
+        return 2;
+    }
     let loaded = match load_any(file) {
         Ok(l) => l,
         Err(e) => {
@@ -381,6 +399,14 @@ fn export(
                 1
             }
         },
+    }
+}
+
+/// Whether `a` and `b` are the same existing file (after following links).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 
