@@ -99,9 +99,24 @@ fn p3_absolute_and_escaping_deck_paths_are_refused_without_quoting_the_file() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stdout).contains("is refused"), "{}", text(&out.stdout));
     assert!(!text(&out.stdout).contains("topsecretword"));
-    // Inside the folder still works.
+    // Inside the folder still works, and so does a folder the caller allows (library, team).
     fs::write(root.path().join("shared/test.deck.ron"), deck_text()).unwrap();
     assert!(workspace::resolve_deck_ref(&session, &reference("test.deck.ron")).is_ok());
+    let library = root.path().join("library");
+    fs::create_dir(&library).unwrap();
+    fs::write(library.join("lib.deck.ron"), deck_text()).unwrap();
+    let absolute = reference(library.join("lib.deck.ron").to_str().unwrap());
+    assert!(workspace::resolve_deck_ref(&session, &absolute).is_err());
+    assert!(workspace::resolve_deck_ref_within(&session, &absolute, &[library]).is_ok());
+}
+
+#[test]
+fn p2_a_session_naming_an_unsafe_deck_id_does_not_load() {
+    let mut s = common::session();
+    s.decks[0].id = "../x".into();
+    let text = format::session_to_string(&s).unwrap();
+    let err = format::parse_session(&text, Path::new("s.session.ron")).unwrap_err().to_string();
+    assert!(err.contains("deck reference: the deck id starts with '.'"), "{err}");
 }
 
 #[test]
