@@ -161,13 +161,20 @@ fn confine(
     Ok(real)
 }
 
-/// Reads a session and the deck files it refers to (paths are relative to the session file).
+/// Reads a session and the deck files it refers to (paths are relative to the session file, and
+/// confined as [`resolve_deck_ref`] says).
 pub fn open_session(path: &Path) -> Result<OpenedSession, LoadError> {
+    open_session_within(path, &[user_deck_dir(&Recovery::default_dir())])
+}
+
+/// Like [`open_session`], with the folders besides the session's own that its deck files may lie
+/// in (the user's deck folder, library and team folders), as [`resolve_deck_ref_within`] takes.
+pub fn open_session_within(path: &Path, allowed: &[PathBuf]) -> Result<OpenedSession, LoadError> {
     let session = format::load_session(path)?;
     let mut file_decks = Vec::new();
     let mut warnings = Vec::new();
     for r in &session.decks {
-        match resolve_deck_ref(path, r) {
+        match resolve_deck_ref_within(path, r, allowed) {
             Ok((deck, DeckOrigin::File(deck_path))) => file_decks.push((deck, deck_path)),
             Ok((_, DeckOrigin::Bundled)) => {}
             Err(e) => warnings.push(e.to_string()),

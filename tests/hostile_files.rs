@@ -107,7 +107,18 @@ fn p3_absolute_and_escaping_deck_paths_are_refused_without_quoting_the_file() {
     fs::write(library.join("lib.deck.ron"), deck_text()).unwrap();
     let absolute = reference(library.join("lib.deck.ron").to_str().unwrap());
     assert!(workspace::resolve_deck_ref(&session, &absolute).is_err());
-    assert!(workspace::resolve_deck_ref_within(&session, &absolute, &[library]).is_ok());
+    assert!(workspace::resolve_deck_ref_within(&session, &absolute, &[library.clone()]).is_ok());
+    let mut s = common::session();
+    s.decks[0].path = absolute.path.clone();
+    format::save_session(&s, &session).unwrap();
+    let opened = workspace::open_session(&session).unwrap();
+    assert!(
+        opened.file_decks.is_empty() && opened.warnings[0].contains("is refused"),
+        "{:?}",
+        opened.warnings
+    );
+    let opened = workspace::open_session_within(&session, &[library]).unwrap();
+    assert_eq!(opened.file_decks.len(), 1, "{:?}", opened.warnings);
 }
 
 #[test]
