@@ -107,7 +107,7 @@ fn p3_absolute_and_escaping_deck_paths_are_refused_without_quoting_the_file() {
     fs::write(library.join("lib.deck.ron"), deck_text()).unwrap();
     let absolute = reference(library.join("lib.deck.ron").to_str().unwrap());
     assert!(workspace::resolve_deck_ref(&session, &absolute).is_err());
-    assert!(workspace::resolve_deck_ref_within(&session, &absolute, &[library.clone()]).is_ok());
+    assert!(workspace::resolve_deck_ref_within(&session, &absolute, std::slice::from_ref(&library)).is_ok());
     let mut s = common::session();
     s.decks[0].path = absolute.path.clone();
     format::save_session(&s, &session).unwrap();
