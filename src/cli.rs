@@ -13,8 +13,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::export::{ExportError, ExportOptions, ExportSide, ExportWriteError, Format, Target};
 use crate::format::{self, FileKind, LoadError, Problem};
-use crate::model::{Deck, Item, Session};
-use crate::workspace;
+use crate::model::{Deck, Session};
+
+mod validate;
+
+use validate::validate;
 
 /// Casebook: evidence decks and case building for competitive debaters.
 #[derive(Debug, Parser)]
@@ -54,7 +57,8 @@ pub enum Command {
         #[arg(long)]
         full: bool,
         /// Write here (atomically) instead of standard output (required for docx); the format's
-        /// extension is added when OUT has none.
+        /// extension is added when OUT has none. `-` is standard output; a device or FIFO is
+        /// written directly; a symlink's target is replaced; the input itself is never overwritten.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
@@ -247,76 +251,6 @@ fn merge(base: &Path, ours: &Path, theirs: &Path, target: &Path, err: &mut dyn W
     u8::from(!result.is_clean())
 }
 
-/// Collects the Casebook files named by `paths` (folders searched recursively, sorted).
-fn collect(paths: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let (found, unreadable) = workspace::scan_folder(path, None, true);
-            files.extend(found);
-            for (folder, e) in unreadable {
-                problems.push(format!("{}:1:1: cannot read folder: {e}", folder.display()));
-            }
-        } else if !path.exists() {
-            problems.push(format!("{}:1:1: no such file or folder", path.display()));
-        } else if FileKind::of(path).is_none() {
-            problems.push(format!(
-                "{}:1:1: not a Casebook file (expected *.deck.ron or *.session.ron)",
-                path.display()
-            ));
-        } else {
-            files.push(path.clone());
-        }
-    }
-    files
-}
-
-/// Problems with the decks a valid session points at: missing decks, cards no longer in them.
-fn session_reference_problems(path: &Path, session: &Session) -> Vec<String> {
-    let mut out = Vec::new();
-    for r in &session.decks {
-        match workspace::resolve_deck_ref(path, r) {
-            Err(why) => out.push(format!("{}:1:1: deck {:?} at {:?}: {why}", path.display(), r.id, r.path)),
-            Ok((deck, _)) => {
-                for (_, item) in session.items() {
-                    if let Item::Card { deck: d, card, .. } = item
-                        && *d == deck.id
-                        && deck.card(&card.id).is_none()
-                    {
-                        out.push(format!(
-                            "{}:1:1: card {:?} is no longer in deck {:?}",
-                            path.display(),
-                            card.id,
-                            deck.id
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
-fn validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let mut problems = Vec::new();
-    let files = collect(paths, &mut problems);
-    for file in &files {
-        let result = match FileKind::of(file) {
-            Some(FileKind::Deck) => format::load_deck(file).map(|_| Vec::new()),
-            _ => format::load_session(file).map(|s| session_reference_problems(file, &s)),
-        };
-        match result {
-            Ok(more) => problems.extend(more),
-            Err(e) => problems.extend(e.lines()),
-        }
-    }
-    for p in &problems {
-        let _ = writeln!(out, "{p}");
-    }
-    let _ = writeln!(err, "{} files checked, {} problems", files.len(), problems.len());
-    u8::from(!problems.is_empty())
-}
-
 /// Loads a deck or session for export, by extension.
 fn load_any(file: &Path) -> Result<Result<Deck, Session>, LoadError> {
     match FileKind::of(file) {
@@ -352,6 +286,17 @@ fn export(
         let _ = writeln!(err, "casebook: {e}");
         return 2;
     }
+    let output = output.filter(|o| o.as_os_str() != "-");
+    if let Some(o) = output
+        && same_file(file, &crate::export::export_path(format, o))
+    {
+        let _ = writeln!(
+            err,
+            "casebook: refusing to write the export over its input {}; choose another -o",
+            file.display()
+        );
+        return 2;
+    }
     let loaded = match load_any(file) {
         Ok(l) => l,
         Err(e) => {
@@ -381,6 +326,14 @@ fn export(
                 1
             }
         },
+    }
+}
+
+/// Whether `a` and `b` are the same existing file (after following links).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 

@@ -5,6 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
+mod folders;
+
+pub use folders::{load_deck_folder, scan_folder};
+
 use crate::bundled;
 use crate::format::{self, FileKind, LoadError, SaveError};
 use crate::model::{Card, Deck, DeckRef, Item, Session};
@@ -65,6 +69,18 @@ pub enum DeckRefError {
     /// The deck file does not load (missing, unreadable or invalid): `path:line:col` lines.
     #[error("{0}")]
     Load(#[from] LoadError),
+    /// The reference leads outside the folders a session may draw decks from, or is not a deck
+    /// file; nothing was opened, so nothing of the file is quoted.
+    #[error(
+        "deck path {reference:?} is refused: {why}; a session's deck files must lie in the \
+         session's folder or the user's deck folder (or be bundled:ID)"
+    )]
+    Refused {
+        /// The path as the session gives it.
+        reference: String,
+        /// Why, e.g. "it is outside the session's folder".
+        why: String,
+    },
     /// The file loads but holds another deck than the reference's id.
     #[error("{} holds deck {found:?}, not {expected:?}", .path.display())]
     WrongDeck {
@@ -80,7 +96,22 @@ pub enum DeckRefError {
 /// Loads the deck a session's reference `r` names: `bundled:ID` from the decks compiled in,
 /// otherwise the file at `r.path` relative to the session file's folder. The deck must have the
 /// reference's id. Returns the deck and where it lives.
+///
+/// A session may come from anyone, so the file must be a `*.deck.ron` inside the session's
+/// folder or the user's deck folder ([`user_deck_dir`] of [`Recovery::default_dir`]); see
+/// [`resolve_deck_ref_within`] to allow more folders (library, team folders).
 pub fn resolve_deck_ref(session_path: &Path, r: &DeckRef) -> Result<(Deck, DeckOrigin), DeckRefError> {
+    resolve_deck_ref_within(session_path, r, &[user_deck_dir(&Recovery::default_dir())])
+}
+
+/// Like [`resolve_deck_ref`], with the folders besides the session's own that deck files may lie
+/// in. After following links, a path that leaves them all (an absolute path elsewhere, `..`, a
+/// symlink out) or does not name a `*.deck.ron` is refused before anything is opened.
+pub fn resolve_deck_ref_within(
+    session_path: &Path,
+    r: &DeckRef,
+    allowed: &[PathBuf],
+) -> Result<(Deck, DeckOrigin), DeckRefError> {
     let (deck, origin, path) = match r.path.strip_prefix(bundled::BUNDLED_PREFIX) {
         Some(id) => {
             let deck = bundled::deck(id).ok_or_else(|| DeckRefError::NoSuchBundled(id.to_owned()))?;
@@ -88,7 +119,12 @@ pub fn resolve_deck_ref(session_path: &Path, r: &DeckRef) -> Result<(Deck, DeckO
         }
         None => {
             let path = session_path.parent().unwrap_or(Path::new(".")).join(&r.path);
-            (format::load_deck(&path)?, DeckOrigin::File(path.clone()), path)
+            let real = confine(session_path, r, &path, allowed)?;
+            let deck = format::load_deck(&real).map_err(|mut e| {
+                e.path = path.clone();
+                e
+            })?;
+            (deck, DeckOrigin::File(path.clone()), path)
         }
     };
     if deck.id != r.id {
@@ -97,13 +133,48 @@ pub fn resolve_deck_ref(session_path: &Path, r: &DeckRef) -> Result<(Deck, DeckO
     Ok((deck, origin))
 }
 
-/// Reads a session and the deck files it refers to (paths are relative to the session file).
+/// The real path of a session's deck file `path`, if it is a deck file within the allowed folders.
+fn confine(
+    session_path: &Path,
+    r: &DeckRef,
+    path: &Path,
+    allowed: &[PathBuf],
+) -> Result<PathBuf, DeckRefError> {
+    let refuse = |why: &str| DeckRefError::Refused { reference: r.path.clone(), why: why.to_owned() };
+    if r.path.contains('\0') || FileKind::of(Path::new(&r.path)) != Some(FileKind::Deck) {
+        return Err(refuse("it does not name a *.deck.ron file"));
+    }
+    let real = std::fs::canonicalize(path).map_err(|e| {
+        LoadError::one(path, format::Problem::whole_file(format::describe_open_error(path, &e)))
+    })?;
+    if FileKind::of(&real) != Some(FileKind::Deck) {
+        return Err(refuse("it is a link to a file that is not a *.deck.ron"));
+    }
+    let base = session_path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let inside = std::iter::once(base)
+        .chain(allowed.iter().map(PathBuf::as_path))
+        .filter_map(|folder| std::fs::canonicalize(folder).ok())
+        .any(|folder| real.starts_with(folder));
+    if !inside {
+        return Err(refuse("it is outside the session's folder"));
+    }
+    Ok(real)
+}
+
+/// Reads a session and the deck files it refers to (paths are relative to the session file, and
+/// confined as [`resolve_deck_ref`] says).
 pub fn open_session(path: &Path) -> Result<OpenedSession, LoadError> {
+    open_session_within(path, &[user_deck_dir(&Recovery::default_dir())])
+}
+
+/// Like [`open_session`], with the folders besides the session's own that its deck files may lie
+/// in (the user's deck folder, library and team folders), as [`resolve_deck_ref_within`] takes.
+pub fn open_session_within(path: &Path, allowed: &[PathBuf]) -> Result<OpenedSession, LoadError> {
     let session = format::load_session(path)?;
     let mut file_decks = Vec::new();
     let mut warnings = Vec::new();
     for r in &session.decks {
-        match resolve_deck_ref(path, r) {
+        match resolve_deck_ref_within(path, r, allowed) {
             Ok((deck, DeckOrigin::File(deck_path))) => file_decks.push((deck, deck_path)),
             Ok((_, DeckOrigin::Bundled)) => {}
             Err(e) => warnings.push(e.to_string()),
@@ -241,53 +312,6 @@ impl Recovery {
 /// `DATA_DIR/decks`.
 pub fn user_deck_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("decks")
-}
-
-/// The Casebook files in `dir` — of `kind`, or decks and sessions for `None` — sorted by path,
-/// with those in subfolders when `recursive`; and the folders that could not be read, with why.
-/// The one folder scan behind `casebook validate`, the user's deck folder and the team folder.
-pub fn scan_folder(
-    dir: &Path,
-    kind: Option<FileKind>,
-    recursive: bool,
-) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    let mut folders = vec![dir.to_owned()];
-    while let Some(folder) = folders.pop() {
-        let entries = match std::fs::read_dir(&folder) {
-            Ok(entries) => entries,
-            Err(e) => {
-                errors.push((folder, e));
-                continue;
-            }
-        };
-        for path in entries.flatten().map(|e| e.path()) {
-            if recursive && path.is_dir() {
-                folders.push(path);
-            } else if FileKind::of(&path).is_some_and(|k| kind.is_none_or(|want| want == k)) {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    errors.sort_by(|a, b| a.0.cmp(&b.0));
-    (files, errors)
-}
-
-/// Every `*.deck.ron` directly in `dir`, sorted by file name, with the errors of those that do
-/// not load (nothing half-loaded). A missing folder is simply empty.
-pub fn load_deck_folder(dir: &Path) -> (Vec<(Deck, PathBuf)>, Vec<String>) {
-    let (paths, _unreadable) = scan_folder(dir, Some(FileKind::Deck), false);
-    let mut decks = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        match format::load_deck(&path) {
-            Ok(deck) => decks.push((deck, path)),
-            Err(e) => errors.push(e.to_string()),
-        }
-    }
-    (decks, errors)
 }
 
 #[cfg(test)]

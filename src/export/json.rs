@@ -112,7 +112,8 @@ fn to_bytes(doc: &Document<'_>) -> Vec<u8> {
 
 /// Every card of `deck`, block by block.
 pub fn deck_json(deck: &Deck) -> Vec<u8> {
-    let cards = deck.cards().map(|c| card_json(&deck.id, c, deck.source(&c.source))).collect();
+    let sources = deck.source_index();
+    let cards = deck.cards().map(|c| card_json(&deck.id, c, sources.get(&c.source))).collect();
     to_bytes(&Document { cards, cases: None })
 }
 

@@ -168,9 +168,15 @@ pub enum ExportWriteError {
 }
 
 /// Where an export asked for at `path` goes: `path` itself, or `path` with `format`'s usual
-/// extension when it has none (`prep` → `prep.md`).
+/// extension when it has none (`prep` → `prep.md`). A device or FIFO (`/dev/null`, a pipe) is
+/// kept as it is: it is written to directly.
 pub fn export_path(format: Format, path: &Path) -> PathBuf {
-    if path.extension().is_some() { path.to_owned() } else { path.with_extension(format.extension()) }
+    let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    if path.extension().is_some() || special {
+        path.to_owned()
+    } else {
+        path.with_extension(format.extension())
+    }
 }
 
 /// Exports `target` as `format` and writes it atomically to [`export_path`]`(format, path)`,

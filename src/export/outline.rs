@@ -7,7 +7,7 @@
 //! a card counts its highlighted words, an analytic all its words.
 
 use crate::model::timing::{self, Counting, Reading};
-use crate::model::{Card, Case, CaseSide, DEFAULT_WPM, Deck, Item, Session, Side, Source};
+use crate::model::{Card, Case, CaseSide, DEFAULT_WPM, Deck, Item, Session, Side, Source, SourceIndex};
 
 use super::cite::{CiteParts, cite_parts};
 use super::{ExportOptions, ExportSide};
@@ -233,8 +233,8 @@ fn deck_cite(source: Option<&Source>, card: &Card) -> CiteParts {
 }
 
 /// Reading figures for a list of a deck's cards (tags and short cites counted, as by default).
-fn cards_reading<'c>(deck: &Deck, cards: impl Iterator<Item = &'c Card>, wpm: u32) -> Reading {
-    let reading = |c: &Card| timing::card(c, deck.source(&c.source), Counting::default(), wpm);
+fn cards_reading<'c>(sources: &SourceIndex, cards: impl Iterator<Item = &'c Card>, wpm: u32) -> Reading {
+    let reading = |c: &Card| timing::card(c, sources.get(&c.source), Counting::default(), wpm);
     cards.map(reading).fold(Reading::default(), |acc, r| {
         let words = acc.words + r.words;
         Reading { cards: acc.cards + 1, words, seconds: timing::seconds_for(words, wpm) }
@@ -249,6 +249,7 @@ pub fn deck_outline<'a>(deck: &'a Deck, options: &ExportOptions) -> Outline<'a> 
         ExportSide::Neg => side != Side::Aff,
         ExportSide::Both => true,
     };
+    let sources = deck.source_index();
     let mut groups = Vec::new();
     let mut kept: Vec<&Card> = Vec::new();
     for block in &deck.blocks {
@@ -258,10 +259,10 @@ pub fn deck_outline<'a>(deck: &'a Deck, options: &ExportOptions) -> Outline<'a> 
         }
         groups.push(Group {
             title: &block.title,
-            summary: group_summary(&cards_reading(deck, cards.iter().copied(), wpm)),
+            summary: group_summary(&cards_reading(&sources, cards.iter().copied(), wpm)),
             entries: cards
                 .iter()
-                .map(|c| Entry::Card(CardEntry { card: c, cite: deck_cite(deck.source(&c.source), c) }))
+                .map(|c| Entry::Card(CardEntry { card: c, cite: deck_cite(sources.get(&c.source), c) }))
                 .collect(),
         });
         kept.extend(cards);
@@ -270,7 +271,7 @@ pub fn deck_outline<'a>(deck: &'a Deck, options: &ExportOptions) -> Outline<'a> 
     if !deck.description.trim().is_empty() {
         intro.push(&deck.description);
     }
-    let summary = part_summary(&cards_reading(deck, kept.into_iter(), wpm), wpm, None);
+    let summary = part_summary(&cards_reading(&sources, kept.into_iter(), wpm), wpm, None);
     Outline {
         title: &deck.title,
         parts: vec![Part { title: &deck.title, intro, summary, groups }],

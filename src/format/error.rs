@@ -70,6 +70,19 @@ pub enum SaveError {
         /// What the encoder said.
         message: String,
     },
+    /// The saved text would be larger than Casebook loads, so it was not written.
+    #[error(
+        "{path}: not saved: it would be {bytes} bytes, more than the {limit} bytes Casebook can load \
+         back; split the deck (move some blocks to a new deck). The file on disk is unchanged"
+    )]
+    TooLarge {
+        /// Target file.
+        path: PathBuf,
+        /// Size of the text that would have been written.
+        bytes: u64,
+        /// The load limit, [`super::MAX_FILE_BYTES`].
+        limit: u64,
+    },
     /// The operating system refused a step; `step` says which.
     #[error("{path}: not saved, {step} failed: {source}; the file on disk is unchanged")]
     Io {

@@ -12,7 +12,9 @@
 
 mod atomic;
 mod error;
+mod ids;
 mod migrate;
+mod read;
 mod validate;
 
 use std::path::Path;
@@ -24,10 +26,13 @@ use crate::model::{Deck, Session, normalize_marks};
 
 pub use atomic::{backup_path, write_atomic, write_atomic_no_backup};
 pub use error::{LoadError, Problem, SaveError};
-pub use validate::{validate_deck, validate_session};
+pub use ids::{ID_MAX_CHARS, check_deck_id, file_name_for_id, invisible_char_name, is_blank};
+pub use read::{describe_open_error, normalize_text, open_regular, read_text};
+pub use validate::{MAX_PROBLEMS, validate_deck, validate_session};
 
 pub use crate::model::CURRENT_VERSION;
-/// Files larger than this (16 MiB, some 20,000 cards) are refused before parsing.
+/// Files larger than this (16 MiB: about 7,500 cards of real size, a tag, a cite and a few
+/// paragraphs each) are refused before parsing, and never written by a save.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Deepest nesting accepted; real files nest about 10 levels.
 pub const RECURSION_LIMIT: usize = 64;
@@ -79,6 +84,34 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
     options().from_str(text).map_err(|e| problem_from_ron(&e))
 }
 
+/// The message for a file whose version cannot be read, in a debater's words.
+fn probe_problem(err: &ron::error::SpannedError, what: &str) -> Problem {
+    let expected = format!("a Casebook {what} starts with `(` and then `version: {CURRENT_VERSION},`");
+    let message = match &err.code {
+        ron::Error::MissingStructField { field, .. } if *field == "version" => {
+            format!("the file has no `version:` line; {expected}")
+        }
+        ron::Error::ExpectedDifferentStructName { found, .. } => {
+            format!("the file starts with the old header `{found}(`; {expected}: remove `{found}`")
+        }
+        _ => return scrub(problem_from_ron(err), what),
+    };
+    Problem::at(err.span.start.line.max(1), err.span.start.col.max(1), message)
+}
+
+fn scrub(p: Problem, what: &str) -> Problem {
+    Problem { message: scrub_type_names(&p.message, what), ..p }
+}
+
+/// Replaces the names of Casebook's internal types in a parser message by what they stand for.
+fn scrub_type_names(message: &str, what: &str) -> String {
+    let mut message = message.to_owned();
+    for internal in ["VersionProbe", "DeckV1", "SessionV1"] {
+        message = message.replace(&format!("`{internal}`"), what).replace(internal, what);
+    }
+    message
+}
+
 /// Reads the `version` and decides: migrate (older), parse (current) or refuse (newer).
 ///
 /// Version 2 has the current shape minus fields that default (see [`migrate`]), so it parses
@@ -92,12 +125,13 @@ fn parse_versioned<T: DeserializeOwned, Old: DeserializeOwned>(
     if text.trim().is_empty() {
         return Err(Problem::whole_file(format!("the file is empty; expected a Casebook {what}")));
     }
-    let probe: VersionProbe = parse(text)?;
+    let probe: VersionProbe = options().from_str(text).map_err(|e| probe_problem(&e, what))?;
+    let scrub = |p: Problem| scrub(p, what);
     match probe.version {
         0 => Err(Problem::whole_file("version 0 is not a Casebook format version")),
-        1 => from_v1(parse::<Old>(text)?),
-        2 => Ok(from_v2(parse(text)?)),
-        CURRENT_VERSION => parse(text),
+        1 => from_v1(parse::<Old>(text).map_err(scrub)?),
+        2 => Ok(from_v2(parse(text).map_err(scrub)?)),
+        CURRENT_VERSION => parse(text).map_err(scrub),
         newer => Err(Problem::whole_file(format!(
             "this {what} was written by a newer Casebook (format version {newer}); this one reads \
              versions 1 to {CURRENT_VERSION}: update Casebook to open it"
@@ -107,6 +141,13 @@ fn parse_versioned<T: DeserializeOwned, Old: DeserializeOwned>(
 
 /// Parses and checks deck text; `label` names it in errors.
 pub fn parse_deck(text: &str, label: &Path) -> Result<Deck, LoadError> {
+    let normalized;
+    let text = if text.starts_with('\u{feff}') || text.contains('\r') {
+        normalized = normalize_text(text.to_owned());
+        normalized.as_str()
+    } else {
+        text
+    };
     let deck = parse_versioned(text, "deck", |old| Ok(migrate::deck_from_v1(old)), migrate::deck_from_v2)
         .map_err(|p| LoadError::one(label, p))?;
     let problems = validate_deck(&deck, text);
@@ -115,35 +156,17 @@ pub fn parse_deck(text: &str, label: &Path) -> Result<Deck, LoadError> {
 
 /// Parses and checks session text; `label` names it in errors.
 pub fn parse_session(text: &str, label: &Path) -> Result<Session, LoadError> {
+    let normalized;
+    let text = if text.starts_with('\u{feff}') || text.contains('\r') {
+        normalized = normalize_text(text.to_owned());
+        normalized.as_str()
+    } else {
+        text
+    };
     let session = parse_versioned(text, "session", migrate::session_from_v1, migrate::session_from_v2)
         .map_err(|p| LoadError::one(label, p))?;
     let problems = validate_session(&session, text);
     if problems.is_empty() { Ok(session) } else { Err(LoadError { path: label.to_owned(), problems }) }
-}
-
-/// Reads a file as UTF-8 text within [`MAX_FILE_BYTES`].
-pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    use std::io::Read;
-    let err = |m: String| LoadError::one(path, Problem::whole_file(m));
-    let file = std::fs::File::open(path).map_err(|e| err(format!("cannot open: {e}")))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| err(format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(err(format!(
-            "the file is larger than {} MiB, the most Casebook reads; split the deck",
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let good = std::str::from_utf8(good).unwrap_or_default();
-        let line = good.matches('\n').count() + 1;
-        let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        LoadError::one(
-            path,
-            Problem::at(line, col, "the file is not valid UTF-8 text (was it saved by a word processor?)"),
-        )
-    })
 }
 
 /// Loads and checks a deck file.
@@ -198,17 +221,31 @@ pub fn session_to_string(session: &Session) -> Result<String, ron::Error> {
     encode(&canonical_session(session))
 }
 
-/// Saves a deck atomically, keeping `NAME.deck.ron.bak`.
+/// Refuses text the loader would refuse for its size: Casebook never writes what it cannot reopen.
+pub fn check_save_size(text: &str, path: &Path) -> Result<(), SaveError> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(SaveError::TooLarge {
+            path: path.to_owned(),
+            bytes: text.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// Saves a deck atomically, keeping `NAME.deck.ron.bak`; refuses a deck too large to load back.
 pub fn save_deck(deck: &Deck, path: &Path) -> Result<(), SaveError> {
     let text = deck_to_string(deck)
         .map_err(|e| SaveError::Encode { path: path.to_owned(), message: e.to_string() })?;
+    check_save_size(&text, path)?;
     write_atomic(path, text.as_bytes())
 }
 
-/// Saves a session atomically, keeping `NAME.session.ron.bak`.
+/// Saves a session atomically, keeping `NAME.session.ron.bak`; refuses one too large to load back.
 pub fn save_session(session: &Session, path: &Path) -> Result<(), SaveError> {
     let text = session_to_string(session)
         .map_err(|e| SaveError::Encode { path: path.to_owned(), message: e.to_string() })?;
+    check_save_size(&text, path)?;
     write_atomic(path, text.as_bytes())
 }
 

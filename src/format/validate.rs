@@ -1,171 +1,265 @@
 //! Semantic checks that a well-formed file must also pass: unique ids, references that resolve,
 //! marks inside the text, non-empty tags, plausible dates, conflict marks that name a card of the
 //! deck. Each problem names the card (or source, section) and where in the file it is.
+//!
+//! Linear in the file: the `id: "…"` places are indexed once, and line and column are worked out
+//! only for the first [`MAX_PROBLEMS`] problems; the rest are counted in one closing line.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::provenance::is_rfc3339_like;
 use crate::model::{Card, Deck, Item, Session, Source, WPM_RANGE, marks::check_marks, source::is_valid_date};
 
 use super::Problem;
+use super::ids::{check_deck_id, first_invisible, is_blank};
 
-/// Where `needle` first occurs in `text` as 1-based line:col; 1:1 if absent.
-fn locate(text: &str, needle: &str) -> (usize, usize) {
-    match text.find(needle) {
-        Some(at) => {
-            let before = &text[..at];
-            let line = before.matches('\n').count() + 1;
-            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            (line, col)
+/// Problems reported per file; beyond this only their number is given.
+pub const MAX_PROBLEMS: usize = 50;
+
+const ID_FIELD: &str = "id: \"";
+
+/// Where each `id: "…"` of a file is, and the file's line starts.
+struct Locator<'t> {
+    text: &'t str,
+    line_starts: Vec<usize>,
+    ids: HashMap<&'t str, Vec<usize>>,
+}
+
+impl<'t> Locator<'t> {
+    fn new(text: &'t str) -> Self {
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let mut ids: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (at, _) in text.match_indices(ID_FIELD) {
+            let rest = &text[at + ID_FIELD.len()..];
+            let end = rest.find(['"', '\\', '\n']).unwrap_or(rest.len());
+            ids.entry(&rest[..end]).or_default().push(at);
         }
-        None => (1, 1),
+        Locator { text, line_starts, ids }
+    }
+
+    /// 1-based line and column (in characters) of byte `at`.
+    fn line_col(&self, at: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= at);
+        let start = self.line_starts[line - 1];
+        (line, self.text[start..at].chars().count() + 1)
+    }
+
+    /// Byte offset of the `nth` (0-based; the last if fewer) `id: "ID"` of the file.
+    fn id_at(&self, id: &str, nth: usize) -> Option<usize> {
+        let places = self.ids.get(id)?;
+        places.get(nth).or(places.last()).copied()
     }
 }
 
-fn at_id(text: &str, id: &str, message: String) -> Problem {
-    let (line, col) = locate(text, &format!("id: {id:?}"));
-    Problem::at(line, col, message)
+/// The problems found so far, with positions for the first [`MAX_PROBLEMS`].
+struct Out<'t> {
+    at: Locator<'t>,
+    problems: Vec<Problem>,
+    more: usize,
 }
 
-fn check_source(source: &Source, text: &str, out: &mut Vec<Problem>) {
+impl Out<'_> {
+    fn full(&mut self) -> bool {
+        if self.problems.len() < MAX_PROBLEMS {
+            return false;
+        }
+        self.more += 1;
+        true
+    }
+
+    fn whole_file(&mut self, message: impl FnOnce() -> String) {
+        if !self.full() {
+            self.problems.push(Problem::whole_file(message()));
+        }
+    }
+
+    /// A problem at the `nth` `id: "ID"`, `shift` characters into the id.
+    fn at_id(&mut self, id: &str, nth: usize, shift: Option<usize>, message: impl FnOnce() -> String) {
+        if self.full() {
+            return;
+        }
+        let (line, col) = match self.at.id_at(id, nth) {
+            Some(at) => {
+                let (line, col) = self.at.line_col(at);
+                (line, col + shift.map_or(0, |s| ID_FIELD.len() + s))
+            }
+            None => (1, 1),
+        };
+        self.problems.push(Problem::at(line, col, message()));
+    }
+
+    fn finish(mut self) -> Vec<Problem> {
+        if self.more > 0 {
+            let more = self.more;
+            self.problems.push(Problem::whole_file(format!(
+                "and {more} more problems; only the first {MAX_PROBLEMS} are listed"
+            )));
+        }
+        self.problems
+    }
+}
+
+fn check_source(source: &Source, nth: usize, out: &mut Out) {
     let id = &source.id;
-    if id.trim().is_empty() {
-        out.push(Problem::whole_file(format!("source {:?} has an empty id", source.title)));
+    if is_blank(id) {
+        out.whole_file(|| format!("source {:?} has an empty id", source.title));
     }
-    if source.title.trim().is_empty() {
-        out.push(at_id(text, id, format!("source {id:?}: empty title")));
+    if is_blank(&source.title) {
+        out.at_id(id, nth, None, || format!("source {id:?}: empty title"));
     }
     if let Some(d) = source.date.as_deref().filter(|d| !is_valid_date(d)) {
-        out.push(at_id(text, id, format!("source {id:?}: date {d:?} is not YYYY, YYYY-MM or YYYY-MM-DD")));
+        out.at_id(id, nth, None, || format!("source {id:?}: date {d:?} is not YYYY, YYYY-MM or YYYY-MM-DD"));
     }
     if let Some(d) = source.accessed.as_deref().filter(|d| !is_valid_date(d)) {
-        out.push(at_id(text, id, format!("source {id:?}: access date {d:?} is not YYYY-MM-DD")));
+        out.at_id(id, nth, None, || format!("source {id:?}: access date {d:?} is not YYYY-MM-DD"));
     }
 }
 
 /// Checks one card on its own: id, tag, text, marks, provenance dates, cut position.
-fn check_card(card: &Card, text: &str, out: &mut Vec<Problem>) {
+fn check_card(card: &Card, nth: usize, out: &mut Out) {
     let id = &card.id;
-    if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
-        out.push(at_id(text, id, format!("card {id:?}: id must be non-empty with no spaces")));
+    if is_blank(id) || id.chars().any(char::is_whitespace) {
+        out.at_id(id, nth, None, || format!("card {id:?}: id must be non-empty with no spaces"));
+    } else if let Some((at, name)) = first_invisible(id) {
+        out.at_id(id, nth, Some(at), || {
+            format!("card {id:?}: the id contains {name} at character {}", at + 1)
+        });
     }
-    if card.tag.trim().is_empty() {
-        out.push(at_id(text, id, format!("card {id:?}: empty tag")));
+    if is_blank(&card.tag) {
+        out.at_id(id, nth, None, || format!("card {id:?}: empty tag"));
     }
-    if card.text.trim().is_empty() {
-        out.push(at_id(text, id, format!("card {id:?}: no quoted text")));
+    if is_blank(&card.text) {
+        out.at_id(id, nth, None, || format!("card {id:?}: no quoted text"));
     }
     if let Some(why) = check_marks(&card.marks, card.char_len()) {
-        out.push(at_id(text, id, format!("card {id:?}: {why}")));
+        out.at_id(id, nth, None, || format!("card {id:?}: {why}"));
     }
     let p = &card.provenance;
     for (what, date) in [("created_at", &p.created_at), ("changed_at", &p.changed_at)] {
         if !date.is_empty() && !is_rfc3339_like(date) {
-            out.push(at_id(
-                text,
-                id,
-                format!("card {id:?}: {what} {date:?} is not an RFC 3339 time like 2026-11-22T19:41:07Z"),
-            ));
+            out.at_id(id, nth, None, || {
+                format!("card {id:?}: {what} {date:?} is not an RFC 3339 time like 2026-11-22T19:41:07Z")
+            });
         }
     }
     if let Some(cut) = card.cut_from.filter(|c| c.start > c.end) {
-        out.push(at_id(text, id, format!("card {id:?}: cut_from {}..{} is reversed", cut.start, cut.end)));
+        out.at_id(id, nth, None, || format!("card {id:?}: cut_from {}..{} is reversed", cut.start, cut.end));
     }
+}
+
+/// Counts occurrences, so a duplicate is reported at itself rather than at the first.
+fn bump<'a>(seen: &mut HashMap<&'a str, usize>, id: &'a str) -> usize {
+    let n = seen.entry(id).or_insert(0);
+    *n += 1;
+    *n - 1
 }
 
 /// Every semantic problem of a deck; `text` is the file text, for positions.
 pub fn validate_deck(deck: &Deck, text: &str) -> Vec<Problem> {
-    let mut out = Vec::new();
-    if deck.id.trim().is_empty() {
-        out.push(Problem::whole_file("the deck has an empty id"));
+    let mut out = Out { at: Locator::new(text), problems: Vec::new(), more: 0 };
+    if is_blank(&deck.id) {
+        out.whole_file(|| "the deck has an empty id".into());
+    } else if let Err(why) = check_deck_id(&deck.id) {
+        let shift = first_invisible(&deck.id).map(|(at, _)| at);
+        out.at_id(&deck.id, 0, shift, || format!("{why} (deck ids become file names)"));
     }
+    // `id: "X"` places in file order: the deck's, then sources', then cards'.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    bump(&mut seen, &deck.id);
     let mut source_ids = HashSet::new();
     for source in &deck.sources {
-        check_source(source, text, &mut out);
+        let nth = bump(&mut seen, &source.id);
+        check_source(source, nth, &mut out);
         if !source_ids.insert(source.id.as_str()) {
-            out.push(at_id(text, &source.id, format!("source {:?}: duplicate source id", source.id)));
+            out.at_id(&source.id, nth, None, || format!("source {:?}: duplicate source id", source.id));
         }
     }
     let mut card_ids = HashSet::new();
     for block in &deck.blocks {
-        if block.title.trim().is_empty() {
-            out.push(Problem::whole_file("a block has an empty title"));
+        if is_blank(&block.title) {
+            out.whole_file(|| "a block has an empty title".into());
         }
         for card in &block.cards {
-            check_card(card, text, &mut out);
+            let nth = bump(&mut seen, &card.id);
+            check_card(card, nth, &mut out);
             if !card_ids.insert(card.id.as_str()) {
-                out.push(at_id(text, &card.id, format!("card {:?}: duplicate card id", card.id)));
+                out.at_id(&card.id, nth, None, || format!("card {:?}: duplicate card id", card.id));
             }
             if !source_ids.contains(card.source.as_str()) {
-                out.push(at_id(
-                    text,
-                    &card.id,
+                out.at_id(&card.id, nth, None, || {
                     format!(
                         "card {:?}: cites source {:?}, which the deck does not list",
                         card.id, card.source
-                    ),
-                ));
+                    )
+                });
             }
         }
     }
     for card in deck.cards() {
         let Some(conflict) = &card.conflict else { continue };
         if conflict.with == card.id {
-            out.push(at_id(text, &card.id, format!("card {:?}: marked as conflicting with itself", card.id)));
+            out.at_id(&card.id, 0, None, || format!("card {:?}: marked as conflicting with itself", card.id));
         } else if !card_ids.contains(conflict.with.as_str()) {
-            out.push(at_id(
-                text,
-                &card.id,
+            out.at_id(&card.id, 0, None, || {
                 format!(
                     "card {:?}: marked as conflicting with card {:?}, which the deck does not hold",
                     card.id, conflict.with
-                ),
-            ));
+                )
+            });
         }
     }
-    out
+    out.finish()
 }
 
 /// Every semantic problem of a session; `text` is the file text, for positions.
 pub fn validate_session(session: &Session, text: &str) -> Vec<Problem> {
-    let mut out = Vec::new();
+    let mut out = Out { at: Locator::new(text), problems: Vec::new(), more: 0 };
     if !WPM_RANGE.contains(&session.wpm) {
-        out.push(Problem::whole_file(format!(
-            "reading speed {} words per minute is outside {}..{}",
-            session.wpm,
-            WPM_RANGE.start(),
-            WPM_RANGE.end()
-        )));
+        out.whole_file(|| {
+            format!(
+                "reading speed {} words per minute is outside {}..{}",
+                session.wpm,
+                WPM_RANGE.start(),
+                WPM_RANGE.end()
+            )
+        });
     }
     let mut deck_ids = HashSet::new();
     for d in &session.decks {
-        if !deck_ids.insert(d.id.as_str()) {
-            out.push(Problem::whole_file(format!("deck {:?} is listed twice", d.id)));
+        if let Err(why) = check_deck_id(&d.id) {
+            out.at_id(&d.id, 0, first_invisible(&d.id).map(|(at, _)| at), || {
+                format!("deck reference: {why}")
+            });
         }
+        if !deck_ids.insert(d.id.as_str()) {
+            out.whole_file(|| format!("deck {:?} is listed twice", d.id));
+        }
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for d in &session.decks {
+        bump(&mut seen, &d.id);
     }
     for (section, item) in session.items() {
         let Item::Card { deck, card, source } = item else { continue };
-        check_card(card, text, &mut out);
-        check_source(source, text, &mut out);
+        let nth = bump(&mut seen, &card.id);
+        check_card(card, nth, &mut out);
+        let source_nth = bump(&mut seen, &source.id);
+        check_source(source, source_nth, &mut out);
         if !deck_ids.contains(deck.as_str()) {
-            out.push(at_id(
-                text,
-                &card.id,
+            out.at_id(&card.id, nth, None, || {
                 format!(
                     "card {:?} in {:?}: points at deck {deck:?}, which the session does not list",
                     card.id, section.title
-                ),
-            ));
+                )
+            });
         }
         if source.id != card.source {
-            out.push(at_id(
-                text,
-                &card.id,
-                format!("card {:?}: cites source {:?} but carries {:?}", card.id, card.source, source.id),
-            ));
+            out.at_id(&card.id, nth, None, || {
+                format!("card {:?}: cites source {:?} but carries {:?}", card.id, card.source, source.id)
+            });
         }
     }
-    out
+    out.finish()
 }
 
 #[cfg(test)]
@@ -174,7 +268,10 @@ mod tests {
 
     #[test]
     fn locate_reports_one_based_line_and_column() {
-        assert_eq!(locate("a\n  id: \"x\"", "id: \"x\""), (2, 3));
-        assert_eq!(locate("abc", "zzz"), (1, 1));
+        let at = Locator::new("a\n  id: \"x\"\n id: \"x\"");
+        assert_eq!(at.line_col(at.id_at("x", 0).unwrap()), (2, 3));
+        assert_eq!(at.line_col(at.id_at("x", 1).unwrap()), (3, 2));
+        assert_eq!(at.line_col(at.id_at("x", 7).unwrap()), (3, 2));
+        assert_eq!(at.id_at("zzz", 0), None);
     }
 }

@@ -67,8 +67,29 @@ impl Deck {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// The deck's sources by id, built once for looking up many cards' sources (the first source
+    /// of an id wins, as with [`Deck::source`]).
+    pub fn source_index(&self) -> SourceIndex<'_> {
+        let mut index = std::collections::HashMap::with_capacity(self.sources.len());
+        for s in &self.sources {
+            index.entry(s.id.as_str()).or_insert(s);
+        }
+        SourceIndex(index)
+    }
+
     /// Number of cards in all blocks.
     pub fn card_count(&self) -> usize {
         self.blocks.iter().map(|b| b.cards.len()).sum()
+    }
+}
+
+/// A deck's sources by id: constant-time lookups for exports of many cards.
+#[derive(Debug)]
+pub struct SourceIndex<'d>(std::collections::HashMap<&'d str, &'d Source>);
+
+impl<'d> SourceIndex<'d> {
+    /// The source with `id`, if any.
+    pub fn get(&self, id: &str) -> Option<&'d Source> {
+        self.0.get(id).copied()
     }
 }

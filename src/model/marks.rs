@@ -150,17 +150,33 @@ pub fn segments<'a>(text: &'a str, marks: &[Mark]) -> Vec<Segment<'a>> {
     cuts.extend([0, chars]);
     cuts.sort_unstable();
     cuts.dedup();
-    let inside =
-        |kind: MarkKind, at: usize| marks.iter().any(|m| m.kind == kind && m.start <= at && at < m.end);
-    cuts.windows(2)
-        .filter(|w| w[0] < w[1])
-        .map(|w| Segment {
-            text: &text[byte_at[w[0]]..byte_at[w[1]]],
-            underline: inside(MarkKind::Underline, w[0]),
-            highlight: inside(MarkKind::Highlight, w[0]),
-            emphasis: inside(MarkKind::Emphasis, w[0]),
+    // A sweep over the cuts with each kind's count of open marks: n·log n in the marks, where
+    // asking every mark at every cut was quadratic.
+    let mut events: Vec<(usize, usize, i64)> = marks
+        .iter()
+        .filter(|m| m.start.min(chars) < m.end.min(chars))
+        .flat_map(|m| {
+            let k = m.kind as usize;
+            [(m.start.min(chars), k, 1), (m.end.min(chars), k, -1)]
         })
-        .collect()
+        .collect();
+    events.sort_unstable();
+    let mut open = [0i64; 3];
+    let mut next = 0;
+    let mut out = Vec::with_capacity(cuts.len());
+    for w in cuts.windows(2).filter(|w| w[0] < w[1]) {
+        while next < events.len() && events[next].0 <= w[0] {
+            open[events[next].1] += events[next].2;
+            next += 1;
+        }
+        out.push(Segment {
+            text: &text[byte_at[w[0]]..byte_at[w[1]]],
+            underline: open[MarkKind::Underline as usize] > 0,
+            highlight: open[MarkKind::Highlight as usize] > 0,
+            emphasis: open[MarkKind::Emphasis as usize] > 0,
+        });
+    }
+    out
 }
 
 #[cfg(test)]

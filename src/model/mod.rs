@@ -21,7 +21,7 @@ pub mod verbatim;
 
 pub use card::{Card, Side};
 pub use case::{Case, CaseSide, Item, Section, SectionKind};
-pub use deck::{Block, Deck};
+pub use deck::{Block, Deck, SourceIndex};
 pub use fingerprint::fingerprint;
 pub use marks::{Mark, MarkKind, normalize_marks};
 pub use provenance::{Conflict, ConflictSide, CutFrom, Provenance};

@@ -1,0 +1,63 @@
+//! Folder scans: the one walk behind `casebook validate FOLDER`, the user's deck folder and the
+//! team folder. Each real folder is searched once, so links back up the tree cannot loop.
+
+use std::path::{Path, PathBuf};
+
+use crate::format::{self, FileKind};
+use crate::model::Deck;
+
+/// The Casebook files in `dir` — of `kind`, or decks and sessions for `None` — sorted by path,
+/// with those in subfolders when `recursive`; and the folders that could not be read, with why.
+/// The one folder scan behind `casebook validate`, the user's deck folder and the team folder.
+pub fn scan_folder(
+    dir: &Path,
+    kind: Option<FileKind>,
+    recursive: bool,
+) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    // Folders already searched, by real path: links back up the tree are loops, not new folders.
+    let mut visited = std::collections::HashSet::new();
+    let mut folders = vec![dir.to_owned()];
+    while let Some(folder) = folders.pop() {
+        if let Ok(real) = std::fs::canonicalize(&folder)
+            && !visited.insert(real)
+        {
+            let why = "a folder loop: a link leads back to a folder already searched; not searched again";
+            errors.push((folder, std::io::Error::other(why)));
+            continue;
+        }
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) => {
+                errors.push((folder, e));
+                continue;
+            }
+        };
+        for path in entries.flatten().map(|e| e.path()) {
+            if recursive && path.is_dir() {
+                folders.push(path);
+            } else if FileKind::of(&path).is_some_and(|k| kind.is_none_or(|want| want == k)) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    errors.sort_by(|a, b| a.0.cmp(&b.0));
+    (files, errors)
+}
+
+/// Every `*.deck.ron` directly in `dir`, sorted by file name, with the errors of those that do
+/// not load (nothing half-loaded). A missing folder is simply empty.
+pub fn load_deck_folder(dir: &Path) -> (Vec<(Deck, PathBuf)>, Vec<String>) {
+    let (paths, _unreadable) = scan_folder(dir, Some(FileKind::Deck), false);
+    let mut decks = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match format::load_deck(&path) {
+            Ok(deck) => decks.push((deck, path)),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    (decks, errors)
+}
