@@ -53,7 +53,7 @@ impl Desk {
         }
         let deck = &self.ws.decks[index];
         let dir = self.user_deck_dir();
-        let path = dir.join(format!("{}.deck.ron", deck.id));
+        let path = dir.join(format!("{}.deck.ron", format::file_name_for_id(&deck.id)));
         let written = std::fs::create_dir_all(&dir)
             .map_err(|e| format!("{}: cannot create the deck folder: {e}", dir.display()))
             .and_then(|()| format::save_deck(deck, &path).map_err(|e| e.to_string()));

@@ -37,7 +37,7 @@ impl Desk {
         };
         let mut notes = Vec::new();
         for r in &session.decks {
-            match workspace::resolve_deck_ref(&path, r) {
+            match workspace::resolve_deck_ref_within(&path, r, &self.deck_folders()) {
                 Ok((deck, DeckOrigin::File(file))) => self.add_or_replace_deck(deck, DeckOrigin::File(file)),
                 Ok((_, DeckOrigin::Bundled)) => {}
                 Err(_) if self.ws.decks.iter().any(|d| d.id == r.id) => {}
@@ -69,6 +69,12 @@ impl Desk {
         outcome
     }
 
+    /// The folders besides a session's own that its deck files may lie in: the user's deck
+    /// folder and the library and team folders.
+    fn deck_folders(&self) -> Vec<PathBuf> {
+        std::iter::once(self.user_deck_dir()).chain(self.library_folders.iter().cloned()).collect()
+    }
+
     /// Writes the session and a copy of every deck its cases use into `folder`, with references
     /// to those copies, so the folder travels (a USB stick, a chat) and opens anywhere. The
     /// session being edited keeps its own file.
@@ -93,13 +99,7 @@ impl Desk {
             .collect();
         let mut copies = Vec::new();
         for deck in self.ws.decks.iter().filter(|d| used.contains(&d.id.as_str())) {
-            let Some(file_name) = deck_file_name(&deck.id) else {
-                return Outcome::problem(
-                    "Not saved",
-                    format!("Deck id {:?} cannot be a file name.", deck.id),
-                );
-            };
-            let file = folder.join(file_name);
+            let file = folder.join(format!("{}.deck.ron", format::file_name_for_id(&deck.id)));
             if let Err(e) = format::save_deck(deck, &file) {
                 return Outcome::problem("Not saved", e.to_string());
             }
@@ -167,14 +167,4 @@ impl Desk {
             Err(e) => Outcome::problem("Not exported", e.to_string()),
         }
     }
-}
-
-/// `ID.deck.ron` for a deck id that is a safe file name (letters, digits, `.`, `_`, `-`; not
-/// starting with a dot), else `None`.
-fn deck_file_name(id: &str) -> Option<String> {
-    let safe = !id.is_empty()
-        && !id.starts_with('.')
-        && id.len() <= 128
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
-    safe.then(|| format!("{id}.deck.ron"))
 }

@@ -94,6 +94,7 @@ pub struct Desk {
     recovery: Recovery,
     recovered: Option<(Session, Option<PathBuf>)>,
     user_name: String,
+    library_folders: Vec<PathBuf>,
     warnings: Vec<String>,
     reviews: Vec<Review>,
     next_review: u64,
@@ -124,6 +125,7 @@ impl Desk {
             data_dir,
             recovered: None,
             user_name: String::new(),
+            library_folders: Vec::new(),
             warnings: errors.iter().map(ToString::to_string).collect(),
             reviews: Vec::new(),
             next_review: 0,
@@ -353,6 +355,14 @@ impl Desk {
     pub fn set_user_name(&mut self, name: &str) {
         if self.user_name != name {
             name.clone_into(&mut self.user_name);
+        }
+    }
+
+    /// Sets the folders of shared decks (the team folder) that a session's deck references may
+    /// point into, besides the session's own folder and the user's deck folder.
+    pub fn set_library_folders(&mut self, folders: Vec<PathBuf>) {
+        if self.library_folders != folders {
+            self.library_folders = folders;
         }
     }
 

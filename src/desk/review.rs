@@ -43,7 +43,8 @@ impl Desk {
             // Keep their whole file, so a version not taken now can be taken later.
             let dir = self.data_dir.join("rejected");
             let stamp = crate::model::provenance::now_rfc3339().replace(':', "-");
-            let path = dir.join(format!("{}-{stamp}.deck.ron", review.theirs.id));
+            let name = crate::format::file_name_for_id(&review.theirs.id);
+            let path = dir.join(format!("{name}-{stamp}.deck.ron"));
             let kept = std::fs::create_dir_all(&dir)
                 .map_err(|e| e.to_string())
                 .and_then(|()| crate::format::save_deck(&review.theirs, &path).map_err(|e| e.to_string()));

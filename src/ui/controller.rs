@@ -64,6 +64,7 @@ impl CasebookApp {
     pub(super) fn apply(&mut self, intent: Intent) -> Outcome {
         let saving = matches!(intent, Intent::SaveSession(_));
         self.desk.set_user_name(&self.prefs.user_name);
+        self.desk.set_library_folders(self.prefs.team_folder.iter().cloned().collect());
         let outcome = self.desk.apply(intent);
         if let Some(status) = &outcome.status {
             self.status.clone_from(status);
