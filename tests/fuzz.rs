@@ -5,7 +5,8 @@
 //! Invariants: no panic; no hang (a time budget per input, a hang detector, not a speed target);
 //! load → save → load gives the same deck or session and the same bytes; merge never loses a card.
 //!
-//! The suite runs a few seconds of it. A long run:
+//! Structure-aware mutations exist for decks (and their merge), sessions and Word files (hostile
+//! decks written by the exporter). The suite runs a few seconds of each. A long run:
 //! `CASEBOOK_FUZZ_SECONDS=3600 CASEBOOK_FUZZ_SEED=$RANDOM cargo test --release --test fuzz -- --nocapture`.
 //! A failing input is written to `tests/fuzz_corpus/` (named by its kind and hash): check it in
 //! with the fix, so it is replayed for ever.
@@ -314,5 +315,95 @@ fn fuzz_decks_by_structure_and_merge_them() {
             let pair = format!("{text}\u{0}{theirs_text}");
             guarded("merge", pair.as_bytes(), |_| check_merge(&ours, &theirs));
         }
+    }
+}
+
+/// One structure-aware mutation of a session: hostile deck references (absolute paths, `..`,
+/// unknown bundled ids), hostile card snapshots (through [`mutate_deck`]), repeated and emptied
+/// sections, extreme reading speeds and speech lengths, line endings in analytics.
+fn mutate_session(rng: &mut Rng, session: &mut casebook::model::Session) {
+    use casebook::model::{CaseSide, Item};
+    let snippet = rng.pick(SNIPPETS).to_string();
+    let side = if rng.below(2) == 0 { CaseSide::Aff } else { CaseSide::Neg };
+    match rng.below(8) {
+        0 => {
+            if let Some(r) = session.decks.first_mut() {
+                r.path = rng
+                    .pick(&["/etc/shadow", "../../x.deck.ron", "bundled:../nope", "", "a\u{0}b"])
+                    .to_string();
+            }
+        }
+        1 => {
+            if let Some(r) = session.decks.first_mut() {
+                r.id.push_str(&snippet);
+            }
+        }
+        2 => {
+            // Mutate one card snapshot as a deck card would be.
+            let case = session.case_mut(side);
+            let Some(Item::Card { card, .. }) =
+                case.sections.iter_mut().flat_map(|s| s.items.iter_mut()).next()
+            else {
+                return;
+            };
+            let mut deck = Deck::empty("snapshot", "Snapshot", "r");
+            deck.blocks.push(casebook::model::Block { title: "b".into(), cards: vec![card.clone()] });
+            mutate_deck(rng, &mut deck);
+            if let Some(changed) = deck.blocks.iter().flat_map(|b| b.cards.iter()).next() {
+                *card = changed.clone();
+            }
+        }
+        3 => {
+            let case = session.case_mut(side);
+            if let Some(s) = case.sections.first().cloned() {
+                case.sections.push(s);
+            }
+        }
+        4 => session.case_mut(side).sections.iter_mut().for_each(|s| s.items.clear()),
+        5 => session.wpm = *rng.pick(&[0, 1, 49, 601, u32::MAX]),
+        6 => session.case_mut(side).speech_seconds = *rng.pick(&[0, 1, u32::MAX]),
+        _ => {
+            let text = format!("line one\r\nline{snippet}two");
+            if let Some(s) = session.case_mut(side).sections.first_mut() {
+                s.items.push(Item::Analytic { text });
+            }
+        }
+    }
+}
+
+#[test]
+fn fuzz_sessions_by_structure() {
+    let (name, text) = casebook::bundled::EXAMPLE_SESSION;
+    let example = format::parse_session(text, Path::new(name)).unwrap();
+    let mut rng = seed(5);
+    let until = Instant::now() + Duration::from_secs_f64(seconds());
+    while Instant::now() < until {
+        let mut session = example.clone();
+        for _ in 0..1 + rng.below(3) {
+            mutate_session(&mut rng, &mut session);
+        }
+        let Ok(text) = format::session_to_string(&session) else { continue };
+        guarded("session", text.as_bytes(), check_session);
+    }
+}
+
+#[test]
+fn fuzz_word_import_by_structure() {
+    // Structurally hostile decks (ids, marks past the text, zero-width tags, CRLF, duplicates)
+    // written as Word files by the exporter, then read back.
+    let decks: Vec<Deck> = casebook::bundled::decks().into_iter().map(|d| d.unwrap()).collect();
+    let options = casebook::export::ExportOptions { full: true, ..Default::default() };
+    let mut rng = seed(6);
+    let until = Instant::now() + Duration::from_secs_f64(seconds());
+    while Instant::now() < until {
+        let mut deck = rng.pick(&decks).clone();
+        for _ in 0..1 + rng.below(3) {
+            mutate_deck(&mut rng, &mut deck);
+        }
+        let target = casebook::export::Target::Deck(&deck);
+        let Ok(docx) = casebook::export::export(casebook::export::Format::Docx, target, &options) else {
+            continue;
+        };
+        guarded("docx", &docx, check_docx);
     }
 }
