@@ -322,3 +322,24 @@ fn p10_problems_stop_at_the_documented_number_with_a_count_of_the_rest() {
     assert_eq!(err.lines().count(), format::MAX_PROBLEMS + 1, "{err}");
     assert!(err.ends_with("and 30 more problems; only the first 50 are listed"), "{err}");
 }
+
+#[test]
+fn p6_the_owner_of_a_replaced_file_survives_where_the_system_allows() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("a.deck.ron");
+    fs::write(&deck, deck_text()).unwrap();
+    let shared = dir.path().join("shared.json");
+    fs::write(&shared, "old").unwrap();
+    // Only root can give a file to someone else; elsewhere the file stays the user's own.
+    let other = 4242;
+    if std::os::unix::fs::chown(&shared, Some(other), Some(other)).is_err() {
+        eprintln!("not root: the owner cannot be changed here, so this checks only that it stays");
+    }
+    let before = fs::metadata(&shared).unwrap();
+    let out = casebook(&["export", deck.to_str().unwrap(), "--format", "json", "-o", shared.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let after = fs::metadata(&shared).unwrap();
+    assert_ne!(fs::read_to_string(&shared).unwrap(), "old");
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()), "the owner is kept");
+}
