@@ -337,7 +337,8 @@ fn p6_the_owner_of_a_replaced_file_survives_where_the_system_allows() {
         eprintln!("not root: the owner cannot be changed here, so this checks only that it stays");
     }
     let before = fs::metadata(&shared).unwrap();
-    let out = casebook(&["export", deck.to_str().unwrap(), "--format", "json", "-o", shared.to_str().unwrap()]);
+    let out =
+        casebook(&["export", deck.to_str().unwrap(), "--format", "json", "-o", shared.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let after = fs::metadata(&shared).unwrap();
     assert_ne!(fs::read_to_string(&shared).unwrap(), "old");
