@@ -3,7 +3,8 @@
 use super::*;
 use crate::cutting::SourceDoc;
 use crate::export::{ExportOptions, ExportSide, Format};
-use crate::model::{MarkKind, Side};
+use crate::model::{Item, MarkKind, Side};
+use crate::search::CardPos;
 
 fn desk() -> (tempfile::TempDir, Desk) {
     let dir = tempfile::tempdir().expect("temp dir");
