@@ -149,7 +149,10 @@ impl Desk {
     /// Applies one intent; see [`Intent`] for what each does.
     pub fn apply(&mut self, intent: Intent) -> Outcome {
         let outcome = self.dispatch(intent);
-        self.refresh(outcome.decks_changed || outcome.session_replaced);
+        self.revision += 1;
+        if outcome.session_changed || outcome.decks_changed || outcome.session_replaced {
+            self.refresh(outcome.decks_changed || outcome.session_replaced);
+        }
         outcome
     }
 
@@ -219,7 +222,6 @@ impl Desk {
             self.index = LibraryIndex::build(&self.ws.decks);
             self.library_revision += 1;
         }
-        self.revision += 1;
         self.figures.refresh(&self.ws.session, &self.ws.decks, &self.ids);
     }
 

@@ -139,15 +139,20 @@ fn parse_versioned<T: DeserializeOwned, Old: DeserializeOwned>(
     }
 }
 
+/// `text` with a leading byte-order mark dropped and CRLF line ends made LF (see
+/// [`normalize_text`]); borrowed when there is nothing to change, as for Casebook's own files.
+fn normalized_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with('\u{feff}') || text.contains('\r') {
+        std::borrow::Cow::Owned(normalize_text(text.to_owned()))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Parses and checks deck text; `label` names it in errors.
 pub fn parse_deck(text: &str, label: &Path) -> Result<Deck, LoadError> {
-    let normalized;
-    let text = if text.starts_with('\u{feff}') || text.contains('\r') {
-        normalized = normalize_text(text.to_owned());
-        normalized.as_str()
-    } else {
-        text
-    };
+    let normalized = normalized_text(text);
+    let text = normalized.as_ref();
     let deck = parse_versioned(text, "deck", |old| Ok(migrate::deck_from_v1(old)), migrate::deck_from_v2)
         .map_err(|p| LoadError::one(label, p))?;
     let problems = validate_deck(&deck, text);
@@ -156,13 +161,8 @@ pub fn parse_deck(text: &str, label: &Path) -> Result<Deck, LoadError> {
 
 /// Parses and checks session text; `label` names it in errors.
 pub fn parse_session(text: &str, label: &Path) -> Result<Session, LoadError> {
-    let normalized;
-    let text = if text.starts_with('\u{feff}') || text.contains('\r') {
-        normalized = normalize_text(text.to_owned());
-        normalized.as_str()
-    } else {
-        text
-    };
+    let normalized = normalized_text(text);
+    let text = normalized.as_ref();
     let session = parse_versioned(text, "session", migrate::session_from_v1, migrate::session_from_v2)
         .map_err(|p| LoadError::one(label, p))?;
     let problems = validate_session(&session, text);
