@@ -204,6 +204,17 @@ impl Card {
     }
 }
 
+/// Labels typed as "quad, Hub-and-spoke ,": trimmed, lowercase, empty ones dropped.
+pub fn parse_labels(text: &str) -> Vec<String> {
+    text.split(',').map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()).collect()
+}
+
+/// An optional field as typed (locator, note): trimmed, `None` when blank.
+pub fn optional_text(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
 #[cfg(test)]
 pub(crate) fn sample_card(id: &str) -> Card {
     Card {
@@ -287,5 +298,12 @@ mod tests {
         let card = Card::new("id", "Tag", Side::Either, "src", "Text.");
         assert!(card.marks.is_empty() && card.provenance.is_empty() && card.conflict.is_none());
         assert_eq!(card.source, "src");
+    }
+
+    #[test]
+    fn typed_labels_and_optional_fields_are_trimmed() {
+        assert_eq!(parse_labels(" Quad, hub-and-spoke ,,"), vec!["quad", "hub-and-spoke"]);
+        assert_eq!(optional_text("  para. 9 "), Some("para. 9".to_owned()));
+        assert_eq!(optional_text(" \n "), None);
     }
 }

@@ -58,20 +58,17 @@ pub fn show(ui: &mut egui::Ui, desk: &Desk, sel: &Selection, out: &mut Requests)
     let labels = card.labels.join(", ");
     if let Some(text) = DraftField::new(id("labels"), "Labels (comma-separated)", &labels).show(ui).changed()
     {
-        let labels = text.split(',').map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()).collect();
-        update(out, &key, Card { labels, ..card.clone() });
+        update(out, &key, Card { labels: crate::model::card::parse_labels(&text), ..card.clone() });
     }
     let locator = card.locator.clone().unwrap_or_default();
     if let Some(text) = DraftField::new(id("locator"), "Page or paragraph", &locator).show(ui).changed() {
-        let locator = (!text.trim().is_empty()).then(|| text.trim().to_owned());
-        update(out, &key, Card { locator, ..card.clone() });
+        update(out, &key, Card { locator: crate::model::card::optional_text(&text), ..card.clone() });
     }
     let note = card.note.clone().unwrap_or_default();
     if let Some(text) =
         DraftField::new(id("note"), "Note (not read aloud)", &note).multiline().show(ui).changed()
     {
-        let note = (!text.trim().is_empty()).then(|| text.trim().to_owned());
-        update(out, &key, Card { note, ..card.clone() });
+        update(out, &key, Card { note: crate::model::card::optional_text(&text), ..card.clone() });
     }
     if let Some(source) = deck.source(&card.source) {
         ui.label(RichText::new(format!("Cite: {}", crate::export::cite::cite_line(source))).small());
