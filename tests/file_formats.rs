@@ -10,7 +10,9 @@ use casebook::format::{
     self, CURRENT_VERSION, deck_to_string, load_deck, load_session, parse_deck, save_deck, save_session,
     session_to_string,
 };
-use casebook::model::{Conflict, ConflictSide, CutFrom, Mark, MarkKind, Provenance};
+use casebook::model::{
+    AsideKind, Conflict, ConflictSide, CutFrom, HeadingLevel, HighlightColour, Mark, MarkKind, Provenance,
+};
 
 fn write(dir: &Path, name: &str, text: &[u8]) -> std::path::PathBuf {
     let path = dir.join(name);
@@ -64,7 +66,7 @@ fn session_survives_save_and_load_and_saves_to_identical_bytes() {
 #[test]
 fn saved_text_is_diff_friendly_version_first_lf_only_real_newlines() {
     let text = good_deck_text();
-    assert!(text.starts_with("(\n    version: 3,\n"), "{}", &text[..40]);
+    assert!(text.starts_with("(\n    version: 4,\n"), "{}", &text[..40]);
     assert!(!text.contains('\r'));
     assert!(!text.contains("\\n"), "paragraph breaks are real newlines, not escapes");
     assert!(text.contains("disjointed at best. Asia lacks"));
@@ -86,7 +88,7 @@ fn version_1_deck_migrates_with_an_empty_description() {
     assert_eq!(deck.id, "old-aff");
     assert_eq!(deck.description, "");
     assert_eq!(deck.card_count(), 1);
-    assert!(deck_to_string(&deck).unwrap().starts_with("(\n    version: 3,"));
+    assert!(deck_to_string(&deck).unwrap().starts_with("(\n    version: 4,"));
 }
 
 #[test]
@@ -118,7 +120,7 @@ fn version_2_deck_migrates_with_unknown_provenance_and_only_its_version_line_cha
         assert!(!card.quote_edited);
     }
     let v2 = fixture_body("tests/fixtures/v2/shared.deck.ron");
-    assert_eq!(deck_to_string(&deck).unwrap(), v2.replacen("version: 2,", "version: 3,", 1));
+    assert_eq!(deck_to_string(&deck).unwrap(), v2.replacen("version: 2,", "version: 4,", 1));
 }
 
 #[test]
@@ -128,7 +130,7 @@ fn version_2_session_migrates_its_snapshots() {
     assert_eq!(session.version, CURRENT_VERSION);
     assert_eq!(session.aff, common::session().aff);
     let v2 = fixture_body("tests/fixtures/v2/prep.session.ron");
-    assert_eq!(session_to_string(&session).unwrap(), v2.replacen("version: 2,", "version: 3,", 1));
+    assert_eq!(session_to_string(&session).unwrap(), v2.replacen("version: 2,", "version: 4,", 1));
 }
 
 #[test]
@@ -205,7 +207,7 @@ fn bad_input_unknown_field_is_an_error_with_line_and_column() {
 
 #[test]
 fn bad_input_wrong_type_names_the_place() {
-    let text = good_deck_text().replace("version: 3,", "version: \"two\",");
+    let text = good_deck_text().replace("version: 4,", "version: \"two\",");
     let msg = deck_error(text.as_bytes());
     assert!(msg.starts_with("PATH:2:"), "{msg}");
 }
@@ -223,7 +225,7 @@ fn bad_input_invalid_utf8_gives_line_and_column() {
 
 #[test]
 fn bad_input_future_version_is_refused_with_advice() {
-    let text = good_deck_text().replace("version: 3,", "version: 9,");
+    let text = good_deck_text().replace("version: 4,", "version: 9,");
     let msg = deck_error(text.as_bytes());
     assert!(msg.contains("newer Casebook (format version 9)"), "{msg}");
     assert!(msg.contains("update Casebook"), "{msg}");
@@ -301,4 +303,64 @@ fn bad_input_deep_nesting_is_refused() {
 fn bad_input_missing_file_says_so() {
     let err = load_deck(Path::new("/nonexistent/x.deck.ron")).unwrap_err().to_string();
     assert!(err.starts_with("/nonexistent/x.deck.ron:1:1: cannot open"), "{err}");
+}
+
+#[test]
+fn version_3_deck_migrates_with_yellow_highlights_no_cite_line_and_only_its_version_line_changes() {
+    let path = Path::new("tests/fixtures/v3/shared.deck.ron");
+    let deck = parse_deck(&fs::read_to_string(path).unwrap(), path).unwrap();
+    assert_eq!(deck.version, CURRENT_VERSION);
+    let first = &deck.blocks[0].cards[0];
+    assert_eq!(first.provenance.created_by, "Ana");
+    assert!(first.quote_edited && first.cut_from.is_some());
+    assert!(first.cite_line.is_none());
+    assert!(first.marks.iter().all(|m| m.colour == HighlightColour::Yellow));
+    assert!(deck.blocks.iter().all(|b| b.headings.is_empty() && b.asides.is_empty()));
+    let v3 = fixture_body("tests/fixtures/v3/shared.deck.ron");
+    let v3 = v3.split_once("(\n").map(|(_, rest)| format!("(\n{rest}")).unwrap();
+    assert_eq!(deck_to_string(&deck).unwrap(), v3.replacen("version: 3,", "version: 4,", 1));
+}
+
+#[test]
+fn version_3_session_migrates_keeping_what_counts_as_read() {
+    let path = Path::new("tests/fixtures/v3/prep.session.ron");
+    let session = format::parse_session(&fs::read_to_string(path).unwrap(), path).unwrap();
+    assert_eq!(session.version, CURRENT_VERSION);
+    assert!(!session.counting.cites && session.counting.tags && session.counting.colour.is_none());
+    let v3 = fixture_body("tests/fixtures/v3/prep.session.ron");
+    let v3 = v3.split_once("(\n").map(|(_, rest)| format!("(\n{rest}")).unwrap();
+    assert_eq!(session_to_string(&session).unwrap(), v3.replacen("version: 3,", "version: 4,", 1));
+}
+
+#[test]
+fn version_4_keeps_headings_asides_highlight_colours_and_the_cite_line_byte_for_byte() {
+    let path = Path::new("tests/fixtures/v4/outline.deck.ron");
+    let text = fs::read_to_string(path).unwrap();
+    let deck = parse_deck(&text, path).unwrap();
+    let block = &deck.blocks[0];
+    let levels: Vec<(HeadingLevel, &str)> =
+        block.headings.iter().map(|h| (h.level, h.title.as_str())).collect();
+    assert_eq!(levels, vec![(HeadingLevel::Pocket, "1AC"), (HeadingLevel::Hat, "Inherency")]);
+    let asides: Vec<(usize, AsideKind)> = block.asides.iter().map(|a| (a.before, a.kind)).collect();
+    assert_eq!(asides, vec![(0, AsideKind::Analytic), (1, AsideKind::Undertag)]);
+    assert_eq!(block.asides[0].marks[0].colour, HighlightColour::Rgb(0, 255, 255));
+    let card = &block.cards[0];
+    let colours: Vec<HighlightColour> =
+        card.marks.iter().filter(|m| m.kind == MarkKind::Highlight).map(|m| m.colour).collect();
+    assert_eq!(colours, vec![HighlightColour::Yellow, HighlightColour::Green]);
+    assert_eq!(card.cite_line.as_ref().unwrap().short(), "Kim 25");
+    let body = text.split_once("\n(\n").map(|(_, rest)| format!("(\n{rest}")).unwrap();
+    assert_eq!(deck_to_string(&deck).unwrap(), body);
+}
+
+#[test]
+fn version_4_refuses_an_aside_past_the_last_card_and_a_cite_line_bold_range_outside_it() {
+    let path = Path::new("tests/fixtures/v4/outline.deck.ron");
+    let text = fs::read_to_string(path).unwrap();
+    let past = text.replace("before: 1,", "before: 5,");
+    let err = parse_deck(&past, path).unwrap_err().to_string();
+    assert!(err.contains("aside 2 (undertag) stands before card 5"), "{err}");
+    let outside = text.replace("(0, 6),", "(0, 600),");
+    let err = parse_deck(&outside, path).unwrap_err().to_string();
+    assert!(err.contains("bold range 0..600"), "{err}");
 }

@@ -347,7 +347,7 @@ fn mutate_session(rng: &mut Rng, session: &mut casebook::model::Session) {
                 return;
             };
             let mut deck = Deck::empty("snapshot", "Snapshot", "r");
-            deck.blocks.push(casebook::model::Block { title: "b".into(), cards: vec![card.clone()] });
+            deck.blocks.push(casebook::model::Block::new("b", vec![card.clone()]));
             mutate_deck(rng, &mut deck);
             if let Some(changed) = deck.blocks.iter().flat_map(|b| b.cards.iter()).next() {
                 *card = changed.clone();

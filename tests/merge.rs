@@ -172,9 +172,9 @@ fn identical_content_with_different_history_is_not_a_conflict() {
 fn teammate_adds_a_block_and_it_lands_after_the_block_before_it() {
     let base = base();
     let mut ours = base.clone();
-    ours.blocks.push(Block { title: "Mine at the end".into(), cards: vec![card("m", "M")] });
+    ours.blocks.push(Block::new("Mine at the end", vec![card("m", "M")]));
     let mut theirs = base.clone();
-    theirs.blocks.insert(1, Block { title: "Theirs in the middle".into(), cards: vec![card("t", "T")] });
+    theirs.blocks.insert(1, Block::new("Theirs in the middle", vec![card("t", "T")]));
     let r = merged(&base, &ours, &theirs);
     assert!(r.is_clean());
     let titles: Vec<&str> = r.deck.blocks.iter().map(|b| b.title.as_str()).collect();
@@ -340,6 +340,7 @@ fn merging_decks_of_thousands_of_cards_and_blocks_keeps_every_card() {
         .map(|b| Block {
             title: format!("Block {b}"),
             cards: (0..5).map(|i| card(&format!("c{b}-{i}"), "T")).collect(),
+            ..Default::default()
         })
         .collect();
     let mut ours = base.clone();
@@ -351,9 +352,9 @@ fn merging_decks_of_thousands_of_cards_and_blocks_keeps_every_card() {
         block.cards.insert(0, card(&format!("t{b}"), "Theirs"));
         block.title = format!("Renamed {b}");
     }
-    theirs.blocks.extend(
-        (0..2000).map(|b| Block { title: format!("New {b}"), cards: vec![card(&format!("n{b}"), "N")] }),
-    );
+    theirs
+        .blocks
+        .extend((0..2000).map(|b| Block::new(format!("New {b}"), vec![card(&format!("n{b}"), "N")])));
     let r = merge_decks(&base, &ours, &theirs);
     assert!(r.is_clean());
     assert_eq!(r.deck.card_count(), 2000 * 6 + 2000);

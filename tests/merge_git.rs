@@ -49,10 +49,12 @@ fn repo() -> (tempfile::TempDir, PathBuf) {
         Block {
             title: "Hub-and-spoke is inadequate".into(),
             cards: vec![common::card("a1"), common::card("a2")],
+            ..Default::default()
         },
         Block {
             title: "Answers to: SEATO failed".into(),
             cards: vec![common::card("b1"), common::card("b2")],
+            ..Default::default()
         },
     ];
     save_deck(&deck, &root.join("team.deck.ron")).unwrap();
@@ -139,7 +141,7 @@ fn git_merge_of_a_deck_both_branches_created_merges_both_sets_of_cards() {
     let new_deck = |id: &str| {
         let mut d = common::deck();
         d.id = "new-deck".into();
-        d.blocks = vec![Block { title: "Fresh research".into(), cards: vec![common::card(id)] }];
+        d.blocks = vec![Block::new("Fresh research", vec![common::card(id)])];
         d
     };
     ok(&root, &["checkout", "-q", "-b", "teammate"]);

@@ -54,6 +54,7 @@ fn base_deck() -> impl Strategy<Value = Deck> {
                         card(&format!("c{n}"), &format!("C{n}"))
                     })
                     .collect(),
+                ..Default::default()
             })
             .collect();
         d
@@ -87,7 +88,7 @@ fn apply(base: &Deck, plan: &Plan, who: &str) -> Deck {
         d.blocks[0].title = format!("Renamed {v}");
     }
     if let Some(v) = plan.new_block {
-        d.blocks.insert(1.min(d.blocks.len()), Block { title: format!("New block {v}"), cards: Vec::new() });
+        d.blocks.insert(1.min(d.blocks.len()), Block::new(format!("New block {v}"), Vec::new()));
     }
     for &(block, n, variant) in &plan.adds {
         let id = format!("n{n}");

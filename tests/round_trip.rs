@@ -97,6 +97,7 @@ fn card(id: String, source: String) -> impl Strategy<Value = Card> {
                         marks: casebook::model::normalize_marks(&[u, h, e].concat()),
                         labels,
                         note,
+                        cite_line: None,
                         cut_from: cut.map(|(a, b)| CutFrom { start: a.min(b), end: a.max(b) }),
                         quote_edited,
                         provenance,
@@ -125,7 +126,7 @@ fn deck() -> impl Strategy<Value = Deck> {
                             card(format!("c{n}"), format!("s{}", n % n_sources))
                         })
                         .collect();
-                    (nonblank(), cards).prop_map(|(title, cards)| Block { title, cards })
+                    (nonblank(), cards).prop_map(|(title, cards)| Block::new(title, cards))
                 })
                 .collect();
             (sources, blocks, Just((title, resolution, description, pair)))

@@ -62,8 +62,10 @@ impl Desk {
         let ids: Vec<String> = self.ws.decks.iter().flat_map(|d| d.cards().map(|c| c.id.clone())).collect();
         let copy = Card { id: crate::cutting::unique(card.id.clone(), ids), ..card };
         let new_key = CardKey::new(&key.deck, &copy.id);
-        let mut outcome = self
-            .deck_edit(vec![(key.deck.clone(), DeckOp::InsertCard { block, index: index + 1, card: copy })]);
+        let mut outcome = self.deck_edit(vec![(
+            key.deck.clone(),
+            DeckOp::ReinsertCard { block, index: index + 1, card: copy, asides: 0 },
+        )]);
         if outcome.decks_changed {
             outcome.select_card = Some(Some(new_key));
             outcome.status = Some("Duplicated (Undo removes the copy).".into());

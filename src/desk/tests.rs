@@ -231,7 +231,7 @@ fn reading_time_counts_tags_and_cites_unless_turned_off_and_the_switch_undoes() 
         })
         .sum();
     assert!(with_all.words > highlighted, "tags and cites are read too");
-    let off = crate::model::timing::Counting { tags: false, cites: false };
+    let off = crate::model::timing::Counting { tags: false, cites: false, colour: None };
     apply_ok(&mut desk, Intent::SetCounting(off));
     assert_eq!(desk.figures(CaseSide::Aff).total.words, highlighted);
     apply_ok(&mut desk, Intent::Undo);

@@ -11,6 +11,12 @@
 //! (false). A version-2 file therefore parses into the current structs; migrating it only stamps
 //! the version (and version-1 files get the same defaults on the way).
 //!
+//! Version 3 differs from version 4 the same way: version 4 added fields that default when absent
+//! — a highlight mark's `colour` (yellow), a card's `cite_line` (none), a block's `headings`
+//! and `asides` (none), a source's `stated_year` (none) — and let a block title be empty (cards
+//! under a Pocket or Hat with no Block heading). A version-3 file parses into the current structs
+//! and migrating it only stamps the version.
+//!
 //! Each migration is a pure function from the old struct to the new one; it never guesses data.
 
 use serde::Deserialize;
@@ -90,13 +96,14 @@ pub(crate) fn session_from_v1(old: SessionV1) -> Result<Session, Problem> {
     })
 }
 
-/// Version 2 → current: the new card fields are already at their defaults; stamp the version.
+/// Version 2 or 3 → current: the fields added since are already at their defaults; stamp the
+/// version.
 pub(crate) fn deck_from_v2(mut deck: Deck) -> Deck {
     deck.version = super::CURRENT_VERSION;
     deck
 }
 
-/// Version 2 → current: the new card fields of snapshots are at their defaults; stamp the version.
+/// Version 2 or 3 → current: the fields added since are at their defaults; stamp the version.
 pub(crate) fn session_from_v2(mut session: Session) -> Session {
     session.version = super::CURRENT_VERSION;
     session

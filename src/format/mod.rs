@@ -8,7 +8,9 @@
 //! [`MAX_FILE_BYTES`], nesting deeper than [`RECURSION_LIMIT`], and semantic problems (duplicate
 //! ids, dangling references, bad marks, empty tags) are errors reported as `path:line:col: message`.
 //! Older versions are migrated (`migrate.rs`). Card fields added in version 3 (provenance, cut
-//! position, conflict mark) are written only when set, so unchanged cards keep their lines.
+//! position, conflict mark) and in version 4 (a highlight's colour, the cite as written, a
+//! block's Pocket/Hat headings and asides, a source's stated year) are written only when set, so
+//! unchanged cards keep their lines.
 
 mod atomic;
 mod error;
@@ -114,8 +116,8 @@ fn scrub_type_names(message: &str, what: &str) -> String {
 
 /// Reads the `version` and decides: migrate (older), parse (current) or refuse (newer).
 ///
-/// Version 2 has the current shape minus fields that default (see [`migrate`]), so it parses
-/// into the current structs and `from_v2` only stamps the version.
+/// Versions 2 and 3 have the current shape minus fields that default (see [`migrate`]), so they
+/// parse into the current structs and `from_v2` only stamps the version.
 fn parse_versioned<T: DeserializeOwned, Old: DeserializeOwned>(
     text: &str,
     what: &str,
@@ -130,7 +132,7 @@ fn parse_versioned<T: DeserializeOwned, Old: DeserializeOwned>(
     match probe.version {
         0 => Err(Problem::whole_file("version 0 is not a Casebook format version")),
         1 => from_v1(parse::<Old>(text).map_err(scrub)?),
-        2 => Ok(from_v2(parse(text).map_err(scrub)?)),
+        2 | 3 => Ok(from_v2(parse(text).map_err(scrub)?)),
         CURRENT_VERSION => parse(text).map_err(scrub),
         newer => Err(Problem::whole_file(format!(
             "this {what} was written by a newer Casebook (format version {newer}); this one reads \

@@ -104,14 +104,46 @@ fn check_source(source: &Source, nth: usize, out: &mut Out) {
     if is_blank(id) {
         out.whole_file(|| format!("source {:?} has an empty id", source.title));
     }
-    if is_blank(&source.title) {
-        out.at_id(id, nth, None, || format!("source {id:?}: empty title"));
+    if is_blank(&source.title) && is_blank(&source.note) {
+        out.at_id(id, nth, None, || {
+            format!("source {id:?}: empty title (give the title, or a note saying why there is none)")
+        });
     }
     if let Some(d) = source.date.as_deref().filter(|d| !is_valid_date(d)) {
         out.at_id(id, nth, None, || format!("source {id:?}: date {d:?} is not YYYY, YYYY-MM or YYYY-MM-DD"));
     }
     if let Some(d) = source.accessed.as_deref().filter(|d| !is_valid_date(d)) {
         out.at_id(id, nth, None, || format!("source {id:?}: access date {d:?} is not YYYY-MM-DD"));
+    }
+}
+
+/// Checks a block's Pocket/Hat headings and asides: titled, in order, marks inside their text.
+fn check_outline(block: &crate::model::Block, out: &mut Out) {
+    if block.headings.iter().any(|h| is_blank(&h.title)) {
+        out.whole_file(|| format!("block {:?}: a Pocket or Hat heading has an empty title", block.title));
+    }
+    let mut last = 0;
+    for (n, aside) in block.asides.iter().enumerate() {
+        let kind = aside.kind.name();
+        let n = n + 1;
+        if aside.before > block.cards.len() || aside.before < last {
+            out.whole_file(|| {
+                format!(
+                    "block {:?}: aside {n} ({kind}) stands before card {} (the block has {} cards; \
+                     asides go in order)",
+                    block.title,
+                    aside.before,
+                    block.cards.len()
+                )
+            });
+        }
+        last = aside.before;
+        if is_blank(&aside.text) {
+            out.whole_file(|| format!("block {:?}: aside {n} is an empty {kind}", block.title));
+        }
+        if let Some(why) = check_marks(&aside.marks, aside.text.chars().count()) {
+            out.whole_file(|| format!("block {:?}: aside {n} ({kind}): {why}", block.title));
+        }
     }
 }
 
@@ -128,8 +160,11 @@ fn check_card(card: &Card, nth: usize, out: &mut Out) {
     if is_blank(&card.tag) {
         out.at_id(id, nth, None, || format!("card {id:?}: empty tag"));
     }
-    if is_blank(&card.text) {
+    if is_blank(&card.text) && card.cite_line.is_none() {
         out.at_id(id, nth, None, || format!("card {id:?}: no quoted text"));
+    }
+    if let Some(why) = card.cite_line.as_ref().and_then(|c| c.problem()) {
+        out.at_id(id, nth, None, || format!("card {id:?}: {why}"));
     }
     if let Some(why) = check_marks(&card.marks, card.char_len()) {
         out.at_id(id, nth, None, || format!("card {id:?}: {why}"));
@@ -176,9 +211,10 @@ pub fn validate_deck(deck: &Deck, text: &str) -> Vec<Problem> {
     }
     let mut card_ids = HashSet::new();
     for block in &deck.blocks {
-        if is_blank(&block.title) {
-            out.whole_file(|| "a block has an empty title".into());
+        if is_blank(&block.title) && !block.title.is_empty() {
+            out.whole_file(|| "a block title is only spaces (leave it empty for no Block heading)".into());
         }
+        check_outline(block, &mut out);
         for card in &block.cards {
             let nth = bump(&mut seen, &card.id);
             check_card(card, nth, &mut out);

@@ -40,7 +40,7 @@ mod tests {
 
     fn deck(id: &str, resolution: &str) -> Deck {
         let mut deck = Deck::empty(id, "T", resolution);
-        deck.blocks.push(Block { title: "B".to_owned(), cards: vec![sample_card("c")] });
+        deck.blocks.push(Block::new("B".to_owned(), vec![sample_card("c")]));
         deck
     }
 

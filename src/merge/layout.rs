@@ -6,11 +6,13 @@
 //! into another block while we left them where they were) go into their block, right after the
 //! nearest card that precedes them there. Blocks they added go after the block that precedes them
 //! in their file. A block one side removed disappears unless it still holds cards. The second
-//! version of a conflicting card follows the first.
+//! version of a conflicting card follows the first. A block's Pocket/Hat headings and its asides
+//! (analytics, undertags) follow our version of the block (theirs for a block only they have);
+//! each aside stays before the card it stood before, or at the end when that card is gone.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use crate::model::{Block, Card, Deck};
+use crate::model::{Aside, Block, Card, Deck, Heading};
 
 use super::three_way;
 
@@ -96,8 +98,11 @@ pub(crate) fn insert_after_predecessors(
 
 /// A block of the result being built.
 struct Slot {
+    headings: Vec<Heading>,
     title: String,
     cards: Vec<String>,
+    /// Each aside with the id of the card it stood before (`None`: after the last card).
+    asides: Vec<(Option<String>, Aside)>,
     /// False when one side removed the block: it survives only if it still holds cards.
     keep_if_empty: bool,
 }
@@ -190,7 +195,13 @@ pub(crate) fn lay_out(
                 .filter(|id| kept.contains_key(*id) && !placed_by_theirs(id))
                 .map(str::to_owned)
                 .collect();
-            Slot { title, cards, keep_if_empty: bo[i].is_none() || j.is_some() }
+            Slot {
+                headings: block.headings.clone(),
+                title,
+                cards,
+                asides: anchored_asides(block),
+                keep_if_empty: bo[i].is_none() || j.is_some(),
+            }
         })
         .collect();
 
@@ -209,8 +220,10 @@ pub(crate) fn lay_out(
         }
         // A block we removed comes back only to hold cards; one they added stays even if empty.
         theirs_slots.push(Slot {
+            headings: block.headings.clone(),
             title: block.title.clone(),
             cards: Vec::new(),
+            asides: anchored_asides(block),
             keep_if_empty: own && bt[j].is_none(),
         });
     }
@@ -248,9 +261,29 @@ pub(crate) fn lay_out(
                 cards.push(other.clone());
             }
         }
-        blocks.push(Block { title: slot.title.clone(), cards });
+        let asides = placed_asides(&slot.asides, &cards);
+        blocks.push(Block { headings: slot.headings.clone(), title: slot.title.clone(), cards, asides });
     }
     blocks
+}
+
+/// A block's asides, each with the id of the card it stands before.
+fn anchored_asides(block: &Block) -> Vec<(Option<String>, Aside)> {
+    block.asides.iter().map(|a| (block.cards.get(a.before).map(|c| c.id.clone()), a.clone())).collect()
+}
+
+/// The asides placed before their cards in `cards` (at the end when the card is gone), in order.
+fn placed_asides(anchored: &[(Option<String>, Aside)], cards: &[Card]) -> Vec<Aside> {
+    let at: HashMap<&str, usize> = cards.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+    let mut out: Vec<Aside> = anchored
+        .iter()
+        .map(|(id, a)| {
+            let before = id.as_deref().and_then(|id| at.get(id).copied()).unwrap_or(cards.len());
+            Aside { before, ..a.clone() }
+        })
+        .collect();
+    out.sort_by_key(|a| a.before);
+    out
 }
 
 #[cfg(test)]
@@ -259,7 +292,7 @@ mod tests {
     use crate::model::card::sample_card;
 
     fn block(title: &str, ids: &[&str]) -> Block {
-        Block { title: title.to_owned(), cards: ids.iter().map(|id| sample_card(id)).collect() }
+        Block::new(title.to_owned(), ids.iter().map(|id| sample_card(id)).collect())
     }
 
     #[test]

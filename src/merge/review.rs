@@ -72,7 +72,7 @@ pub fn apply_changes(ours: &Deck, theirs: &Deck, changes: &[CardChange], accepte
                 let b = match deck.blocks.iter().position(|b| &b.title == block) {
                     Some(b) => b,
                     None => {
-                        deck.blocks.push(Block { title: block.clone(), cards: Vec::new() });
+                        deck.blocks.push(Block::new(block.clone(), Vec::new()));
                         deck.blocks.len() - 1
                     }
                 };
@@ -108,7 +108,7 @@ mod tests {
 
     fn deck(cards: Vec<Card>) -> Deck {
         let mut deck = Deck::empty("d", "D", "R");
-        deck.blocks.push(Block { title: "B".into(), cards });
+        deck.blocks.push(Block::new("B", cards));
         deck
     }
 

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::HighlightColour;
 use super::marks::{Mark, MarkKind, normalize_marks};
 use super::provenance::{Conflict, CutFrom, Provenance};
 
@@ -57,6 +58,11 @@ pub struct Card {
     /// The debater's own analysis of the card; never read as evidence.
     #[serde(default)]
     pub note: Option<String>,
+    /// The cite exactly as written in the file the card came from (a Word file's cite line),
+    /// beside the structured [`super::Source`], which holds only what the cite states. Written
+    /// only when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite_line: Option<CiteLine>,
     /// Where the quote was cut from in its source, if Casebook cut it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cut_from: Option<CutFrom>,
@@ -75,6 +81,47 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// A cite line as written: "Kim 25 (Ju Hyung Kim, President, ...)", with the bold part(s) —
+/// Verbatim's Cite style, normally the author's last name and the year — as character ranges.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CiteLine {
+    /// The whole line, trimmed.
+    pub text: String,
+    /// Bold character ranges `(start, end)` of `text`, in order, not overlapping.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bold: Vec<(usize, usize)>,
+}
+
+impl CiteLine {
+    /// The bold part(s) joined: the short cite a debater reads aloud ("Kim 25").
+    pub fn short(&self) -> String {
+        let chars: Vec<char> = self.text.chars().collect();
+        let parts: Vec<String> = self
+            .bold
+            .iter()
+            .map(|&(s, e)| chars[s.min(chars.len())..e.min(chars.len())].iter().collect::<String>())
+            .collect();
+        parts.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Why the bold ranges do not fit the text, if they do not.
+    pub fn problem(&self) -> Option<String> {
+        let len = self.text.chars().count();
+        let mut last_end = 0;
+        for &(s, e) in &self.bold {
+            if s >= e || e > len || s < last_end {
+                return Some(format!(
+                    "cite line bold range {s}..{e} is empty, reversed, overlapping or outside the \
+                     line ({len} characters)"
+                ));
+            }
+            last_end = e;
+        }
+        None
+    }
+}
+
 /// The content fields of a card, in a fixed order: what [`Card::content_fingerprint`] digests.
 #[derive(Serialize)]
 struct Content<'a> {
@@ -86,6 +133,8 @@ struct Content<'a> {
     marks: Vec<Mark>,
     labels: &'a [String],
     note: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cite_line: &'a Option<CiteLine>,
 }
 
 impl Card {
@@ -107,6 +156,7 @@ impl Card {
             marks: Vec::new(),
             labels: Vec::new(),
             note: None,
+            cite_line: None,
             cut_from: None,
             quote_edited: false,
             provenance: Provenance::default(),
@@ -128,6 +178,7 @@ impl Card {
             marks: normalize_marks(&self.marks),
             labels: &self.labels,
             note: &self.note,
+            cite_line: &self.cite_line,
         };
         // Serializing plain strings, options and vectors cannot fail.
         super::fingerprint(ron::to_string(&content).unwrap_or_default().as_bytes())
@@ -144,6 +195,7 @@ impl Card {
             && normalize_marks(&self.marks) == normalize_marks(&other.marks)
             && self.labels == other.labels
             && self.note == other.note
+            && self.cite_line == other.cite_line
     }
 
     /// Number of characters in the text (the unit of mark offsets).
@@ -159,7 +211,7 @@ impl Card {
             .marks
             .iter()
             .filter(|m| m.start < len)
-            .map(|m| super::Mark::new(m.kind, m.start, m.end.min(len)))
+            .map(|m| super::Mark { end: m.end.min(len), ..*m })
             .collect();
         Card { text, marks, quote_edited: true, ..self.clone() }
     }
@@ -177,7 +229,17 @@ impl Card {
     /// The highlighted text in reading order, whitespace collapsed, ranges joined by single spaces:
     /// what the debater actually says aloud.
     pub fn highlighted_text(&self) -> String {
-        let mut ranges: Vec<&Mark> = self.marks.iter().filter(|m| m.kind == MarkKind::Highlight).collect();
+        self.highlighted_text_in(None)
+    }
+
+    /// [`Card::highlighted_text`] of one highlight colour only (all colours for `None`): a card
+    /// highlighted twice, a long read and a short read, is timed for either.
+    pub fn highlighted_text_in(&self, colour: Option<HighlightColour>) -> String {
+        let mut ranges: Vec<&Mark> = self
+            .marks
+            .iter()
+            .filter(|m| m.kind == MarkKind::Highlight && colour.is_none_or(|c| m.colour == c))
+            .collect();
         ranges.sort_by_key(|m| m.start);
         // Byte offsets of every character once, so each range is sliced in constant time (slicing
         // by skipping characters made a card of many marks quadratic).
@@ -194,6 +256,11 @@ impl Card {
     /// Number of highlighted words (read aloud).
     pub fn highlighted_words(&self) -> usize {
         self.highlighted_text().split_whitespace().count()
+    }
+
+    /// Number of highlighted words of one colour (all colours for `None`).
+    pub fn highlighted_words_in(&self, colour: Option<HighlightColour>) -> usize {
+        self.highlighted_text_in(colour).split_whitespace().count()
     }
 
     /// Whether `query` (already lowercase) occurs in the tag, labels or text, ignoring case.
@@ -231,6 +298,7 @@ pub(crate) fn sample_card(id: &str) -> Card {
         ],
         labels: vec!["hub-and-spoke".to_owned()],
         note: None,
+        cite_line: None,
         cut_from: None,
         quote_edited: false,
         provenance: Provenance::default(),
@@ -275,7 +343,7 @@ mod tests {
         other.marks.reverse();
         assert_eq!(card.content_fingerprint(), other.content_fingerprint());
         assert!(card.same_content(&other));
-        let changes: [fn(&mut Card); 8] = [
+        let changes: [fn(&mut Card); 9] = [
             |c| c.tag.push('!'),
             |c| c.side = Side::Neg,
             |c| c.source.push('x'),
@@ -284,6 +352,7 @@ mod tests {
             |c| c.marks.truncate(1),
             |c| c.labels.clear(),
             |c| c.note = Some(String::new()),
+            |c| c.cite_line = Some(CiteLine { text: "Kim 25".into(), bold: vec![(0, 6)] }),
         ];
         for change in changes {
             let mut changed = sample_card("c");
@@ -291,6 +360,24 @@ mod tests {
             assert_ne!(card.content_fingerprint(), changed.content_fingerprint(), "{changed:?}");
             assert!(!card.same_content(&changed));
         }
+    }
+
+    #[test]
+    fn a_second_highlight_colour_is_timed_on_its_own() {
+        let mut card = sample_card("c");
+        card.marks[2].colour = HighlightColour::Green;
+        assert_eq!(card.highlighted_words_in(None), 3);
+        assert_eq!(card.highlighted_words_in(Some(HighlightColour::Yellow)), 2);
+        assert_eq!(card.highlighted_text_in(Some(HighlightColour::Green)), "disjointed");
+    }
+
+    #[test]
+    fn a_cite_line_reads_its_bold_parts_and_checks_their_ranges() {
+        let cite = CiteLine { text: "Ju Hyung Kim 25 (President)".into(), bold: vec![(9, 12), (13, 15)] };
+        assert_eq!(cite.short(), "Kim 25");
+        assert_eq!(cite.problem(), None);
+        let bad = CiteLine { text: "Kim".into(), bold: vec![(0, 9)] };
+        assert!(bad.problem().unwrap().contains("outside"));
     }
 
     #[test]

@@ -2,17 +2,36 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Card, Source};
+use super::{Aside, Card, Heading, Source};
 
 /// A named group of cards under one heading (Verbatim's Block).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Block {
-    /// Heading, e.g. "Hub-and-spoke is inadequate" or "Answers to: SEATO failed".
+    /// Pocket and Hat headings that open just before this block, in order; written only when any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headings: Vec<Heading>,
+    /// Heading, e.g. "Hub-and-spoke is inadequate" or "Answers to: SEATO failed"; empty for cards
+    /// a Word file put under a Pocket or Hat with no Block heading.
     pub title: String,
     /// Cards in reading order.
     #[serde(default)]
     pub cards: Vec<Card>,
+    /// The debater's own lines among the cards, in order; written only when any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asides: Vec<Aside>,
+}
+
+impl Block {
+    /// A block titled `title` holding `cards`, with no headings above it and no asides.
+    pub fn new(title: impl Into<String>, cards: Vec<Card>) -> Self {
+        Block { headings: Vec::new(), title: title.into(), cards, asides: Vec::new() }
+    }
+
+    /// The asides standing before card `index` (the number of cards: after the last).
+    pub fn asides_before(&self, index: usize) -> impl Iterator<Item = &Aside> {
+        self.asides.iter().filter(move |a| a.before == index)
+    }
 }
 
 /// An argument deck: what a team shares and keeps for years.

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::HighlightColour;
+
 /// The three marking levels debaters use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum MarkKind {
@@ -41,28 +43,86 @@ pub struct Mark {
     pub start: usize,
     /// One past the last marked character.
     pub end: usize,
+    /// A highlight's colour (yellow unless said); always yellow for other kinds. Not written
+    /// when yellow, so files from before colours keep their bytes.
+    #[serde(default, skip_serializing_if = "HighlightColour::is_default")]
+    pub colour: HighlightColour,
 }
 
 impl Mark {
-    /// A mark of `kind` over `start..end`.
+    /// A mark of `kind` over `start..end` (a highlight in yellow).
     pub fn new(kind: MarkKind, start: usize, end: usize) -> Self {
-        Mark { kind, start, end }
+        Mark { kind, start, end, colour: HighlightColour::default() }
+    }
+
+    /// A highlight in `colour` over `start..end`.
+    pub fn highlight(colour: HighlightColour, start: usize, end: usize) -> Self {
+        Mark { kind: MarkKind::Highlight, start, end, colour }
     }
 }
 
-/// Canonical form: empty ranges dropped, sorted by kind then start, touching or overlapping
-/// ranges of one kind merged. Saving always writes this form, so equal markings give equal bytes.
+/// Canonical form: empty ranges dropped, colours of underline and emphasis reset to the default,
+/// sorted by kind then start, touching or overlapping ranges of one kind (and, for highlights, one
+/// colour) merged. Where highlights of two colours overlap, the later one in `marks` keeps the
+/// overlap. Saving always writes this form, so equal markings give equal bytes.
 pub fn normalize_marks(marks: &[Mark]) -> Vec<Mark> {
-    let mut sorted: Vec<Mark> = marks.iter().copied().filter(|m| m.start < m.end).collect();
+    let mut highlights: Vec<Mark> = Vec::new();
+    let mut sorted: Vec<Mark> = Vec::with_capacity(marks.len());
+    for m in marks.iter().copied().filter(|m| m.start < m.end) {
+        if m.kind == MarkKind::Highlight {
+            highlights.push(m);
+        } else {
+            sorted.push(Mark { colour: HighlightColour::default(), ..m });
+        }
+    }
+    if highlights.windows(2).any(|w| w[0].colour != w[1].colour) {
+        sorted.extend(paint_over(&highlights));
+    } else {
+        sorted.extend(highlights);
+    }
     sorted.sort();
     let mut out: Vec<Mark> = Vec::with_capacity(sorted.len());
     for m in sorted {
         match out.last_mut() {
-            Some(last) if last.kind == m.kind && m.start <= last.end => last.end = last.end.max(m.end),
+            Some(last) if last.kind == m.kind && last.colour == m.colour && m.start <= last.end => {
+                last.end = last.end.max(m.end)
+            }
             _ => out.push(m),
         }
     }
+    // Touching highlights of two colours stay apart; overlapping ones were painted over above.
+    out.sort_by_key(|m| (m.kind, m.start, m.end));
     out
+}
+
+/// Highlights of several colours laid down in order, each over what came before: the visible
+/// ranges, which do not overlap. Sorts the boundaries once (n log n in the marks).
+fn paint_over(highlights: &[Mark]) -> Vec<Mark> {
+    let mut cuts: Vec<usize> = highlights.iter().flat_map(|m| [m.start, m.end]).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    // For each elementary range, the last mark covering it: marks in order, each painting its
+    // ranges; a union-find "next unpainted" skip keeps this linear after the sort.
+    let mut top: Vec<Option<HighlightColour>> = vec![None; cuts.len().saturating_sub(1)];
+    let mut next: Vec<usize> = (0..=top.len()).collect();
+    fn find(next: &mut [usize], mut i: usize) -> usize {
+        while next[i] != i {
+            next[i] = next[next[i]];
+            i = next[i];
+        }
+        i
+    }
+    for m in highlights.iter().rev() {
+        let a = cuts.partition_point(|&c| c < m.start);
+        let b = cuts.partition_point(|&c| c < m.end);
+        let mut i = find(&mut next, a);
+        while i < b {
+            top[i] = Some(m.colour);
+            next[i] = i + 1;
+            i = find(&mut next, i + 1);
+        }
+    }
+    top.iter().enumerate().filter_map(|(i, c)| c.map(|c| Mark::highlight(c, cuts[i], cuts[i + 1]))).collect()
 }
 
 /// Why a card's marks are not acceptable; `None` when they are.
@@ -100,8 +160,9 @@ pub fn check_marks(marks: &[Mark], text_chars: usize) -> Option<String> {
     None
 }
 
-/// Applies `kind` over `start..end` (adds it and merges), or clears every mark there when `kind`
-/// is `None` (Verbatim's F12). Returns the canonical result.
+/// Applies `kind` over `start..end` (adds it and merges; a highlight in yellow, over any other
+/// colour there), or clears every mark there when `kind` is `None` (Verbatim's F12). Returns the
+/// canonical result.
 pub fn apply_mark(marks: &[Mark], kind: Option<MarkKind>, start: usize, end: usize) -> Vec<Mark> {
     match kind {
         Some(kind) => {
@@ -117,10 +178,10 @@ pub fn apply_mark(marks: &[Mark], kind: Option<MarkKind>, start: usize, end: usi
                     continue;
                 }
                 if m.start < start {
-                    out.push(Mark::new(m.kind, m.start, start));
+                    out.push(Mark { end: start, ..*m });
                 }
                 if m.end > end {
-                    out.push(Mark::new(m.kind, end, m.end));
+                    out.push(Mark { start: end, ..*m });
                 }
             }
             normalize_marks(&out)
@@ -137,6 +198,8 @@ pub struct Segment<'a> {
     pub underline: bool,
     /// Inside a highlight mark (read aloud).
     pub highlight: bool,
+    /// The highlight's colour (yellow when not highlighted).
+    pub colour: HighlightColour,
     /// Inside an emphasis mark.
     pub emphasis: bool,
 }
@@ -152,27 +215,35 @@ pub fn segments<'a>(text: &'a str, marks: &[Mark]) -> Vec<Segment<'a>> {
     cuts.dedup();
     // A sweep over the cuts with each kind's count of open marks: n·log n in the marks, where
     // asking every mark at every cut was quadratic.
-    let mut events: Vec<(usize, usize, i64)> = marks
+    // Ends sort before starts at one position (-1 < 1), so a highlight that starts where another
+    // colour ends sets the colour last.
+    let mut events: Vec<(usize, usize, i64, HighlightColour)> = marks
         .iter()
         .filter(|m| m.start.min(chars) < m.end.min(chars))
         .flat_map(|m| {
             let k = m.kind as usize;
-            [(m.start.min(chars), k, 1), (m.end.min(chars), k, -1)]
+            [(m.start.min(chars), k, 1, m.colour), (m.end.min(chars), k, -1, m.colour)]
         })
         .collect();
     events.sort_unstable();
     let mut open = [0i64; 3];
+    let mut colour = HighlightColour::default();
     let mut next = 0;
     let mut out = Vec::with_capacity(cuts.len());
     for w in cuts.windows(2).filter(|w| w[0] < w[1]) {
         while next < events.len() && events[next].0 <= w[0] {
-            open[events[next].1] += events[next].2;
+            let (_, kind, step, c) = events[next];
+            open[kind] += step;
+            if kind == MarkKind::Highlight as usize && step > 0 {
+                colour = c;
+            }
             next += 1;
         }
         out.push(Segment {
             text: &text[byte_at[w[0]]..byte_at[w[1]]],
             underline: open[MarkKind::Underline as usize] > 0,
             highlight: open[MarkKind::Highlight as usize] > 0,
+            colour: if open[MarkKind::Highlight as usize] > 0 { colour } else { HighlightColour::default() },
             emphasis: open[MarkKind::Emphasis as usize] > 0,
         });
     }
@@ -222,6 +293,25 @@ mod tests {
                 (" fails.", false, false, false),
             ]
         );
+    }
+
+    #[test]
+    fn highlights_of_two_colours_stay_apart_and_a_later_one_paints_over_an_earlier() {
+        use HighlightColour::{Green, Yellow};
+        let touching = [Mark::highlight(Green, 4, 8), Mark::highlight(Yellow, 0, 4)];
+        assert_eq!(
+            normalize_marks(&touching),
+            vec![Mark::highlight(Yellow, 0, 4), Mark::highlight(Green, 4, 8)]
+        );
+        let over = [Mark::highlight(Yellow, 0, 10), Mark::highlight(Green, 3, 5)];
+        assert_eq!(
+            normalize_marks(&over),
+            vec![Mark::highlight(Yellow, 0, 3), Mark::highlight(Green, 3, 5), Mark::highlight(Yellow, 5, 10)]
+        );
+        assert_eq!(check_marks(&normalize_marks(&over), 10), None);
+        let segs = segments("abcdefghij", &normalize_marks(&over));
+        let colours: Vec<(&str, HighlightColour)> = segs.iter().map(|s| (s.text, s.colour)).collect();
+        assert_eq!(colours, vec![("abc", Yellow), ("de", Green), ("fghij", Yellow)]);
     }
 
     #[test]

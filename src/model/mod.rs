@@ -10,7 +10,9 @@
 pub mod calendar;
 pub(crate) mod card;
 mod case;
+mod colour;
 mod deck;
+pub mod deck_outline;
 mod fingerprint;
 pub mod marks;
 pub mod provenance;
@@ -19,9 +21,11 @@ pub mod source;
 pub mod timing;
 pub mod verbatim;
 
-pub use card::{Card, Side};
+pub use card::{Card, CiteLine, Side};
 pub use case::{Case, CaseSide, Item, Section, SectionKind};
+pub use colour::HighlightColour;
 pub use deck::{Block, Deck, SourceIndex};
+pub use deck_outline::{Aside, AsideKind, Heading, HeadingLevel};
 pub use fingerprint::fingerprint;
 pub use marks::{Mark, MarkKind, normalize_marks};
 pub use provenance::{Conflict, ConflictSide, CutFrom, Provenance};
@@ -31,7 +35,7 @@ pub use source::{Author, Source};
 /// The file format version this build writes (decks and sessions carry it as their first field).
 /// The model owns it so that constructors need not know the file format; [`crate::format`]
 /// re-exports it.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// The resolution every bundled deck and the example session argue.
 pub const RESOLUTION: &str =

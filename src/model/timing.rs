@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Card, Case, Item, Section, Source};
+use super::{Card, Case, HighlightColour, Item, Section, Source};
 
 /// What besides highlighted text counts as read aloud.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -16,11 +16,14 @@ pub struct Counting {
     pub tags: bool,
     /// The short cite (author's last name and year) is read.
     pub cites: bool,
+    /// Only highlights of this colour are read (a card's short read); `None`: every colour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<HighlightColour>,
 }
 
 impl Default for Counting {
     fn default() -> Self {
-        Counting { tags: true, cites: true }
+        Counting { tags: true, cites: true, colour: None }
     }
 }
 
@@ -97,15 +100,19 @@ pub fn clock(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
-/// Words read aloud for one card: highlighted words, plus tag and short cite as `counting` says
-/// (a card whose source is unknown has no cite to read).
+/// Words read aloud for one card: highlighted words (of one colour if `counting` says so), plus
+/// tag and short cite as `counting` says: the bold part of the cite as written when the card has
+/// one, else the source's last name and year (a card whose source is unknown has no cite to read).
 pub fn card_words(card: &Card, source: Option<&Source>, counting: Counting) -> usize {
     let tag = if counting.tags { card.tag.split_whitespace().count() } else { 0 };
-    let cite = match source {
-        Some(s) if counting.cites => s.cite_name().split_whitespace().count() + 1,
-        _ => 0,
+    let short = card.cite_line.as_ref().map(|c| c.short()).filter(|s| !s.is_empty());
+    let cite = match (short, source) {
+        _ if !counting.cites => 0,
+        (Some(short), _) => short.split_whitespace().count(),
+        (None, Some(s)) => s.cite_name().split_whitespace().count() + 1,
+        (None, None) => 0,
     };
-    card.highlighted_words() + tag + cite
+    card.highlighted_words_in(counting.colour) + tag + cite
 }
 
 /// Reading figures for one card.
@@ -180,7 +187,7 @@ mod tests {
                 accessed: None,
             },
         });
-        let only_highlights = Counting { tags: false, cites: false };
+        let only_highlights = Counting { tags: false, cites: false, colour: None };
         let r = section(&s, only_highlights, 250);
         assert_eq!((r.cards, r.words), (1, 5 + 3));
         let mut c = Case::new(CaseSide::Aff);
@@ -193,7 +200,7 @@ mod tests {
         let tag_words = sample_card("a").tag.split_whitespace().count();
         let r = section(&s, Counting::default(), 250);
         assert_eq!(r.words, 5 + 3 + tag_words + 2);
-        let r = section(&s, Counting { tags: true, cites: false }, 250);
+        let r = section(&s, Counting { tags: true, cites: false, colour: None }, 250);
         assert_eq!(r.words, 5 + 3 + tag_words);
     }
 }

@@ -1,5 +1,6 @@
 //! Edits to a deck's blocks, cards and sources, each a value with an exact inverse.
 
+use crate::model::deck_outline::{shift_for_insertion, shift_for_removal};
 use crate::model::{Block, Card, Deck, Source};
 
 use super::OpError;
@@ -8,7 +9,8 @@ use super::lists::{get_mut, insert_at, move_between, remove_at, replace_at};
 /// One edit of a deck. Indices are positions at the time of applying.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeckOp {
-    /// Insert `card` into block `block` at `index`.
+    /// Insert `card` into block `block` at `index`; the block's asides standing before `index`
+    /// stand before the new card.
     InsertCard {
         /// The block to insert into.
         block: usize,
@@ -17,7 +19,19 @@ pub enum DeckOp {
         /// The card to insert.
         card: Card,
     },
-    /// Remove the card at `index` of block `block`.
+    /// Insert `card` at `index` with only the first `asides` of the asides standing before
+    /// `index` before it: the exact inverse of a [`DeckOp::RemoveCard`].
+    ReinsertCard {
+        /// The block to insert into.
+        block: usize,
+        /// Where in the block.
+        index: usize,
+        /// The card to insert.
+        card: Card,
+        /// How many asides stood before the removed card.
+        asides: usize,
+    },
+    /// Remove the card at `index` of block `block`; asides before it then stand before the next.
     RemoveCard {
         /// The block holding the card.
         block: usize,
@@ -33,7 +47,7 @@ pub enum DeckOp {
         /// What replaces it.
         card: Card,
     },
-    /// Move a card, possibly to another block; `to` is the final (block, index).
+    /// Move a card, possibly to another block; `to` is the final (block, index). Asides stay.
     MoveCard {
         /// The card's (block, index) now.
         from: (usize, usize),
@@ -92,24 +106,55 @@ fn cards(d: &mut Deck, block: usize) -> Result<&mut Vec<Card>, OpError> {
     Ok(&mut get_mut(&mut d.blocks, block, "block")?.cards)
 }
 
+/// Inserts `card` at `index` of `block`, the first `take` asides before `index` going before it.
+fn insert_card(d: &mut Deck, block: usize, index: usize, card: Card, take: usize) -> Result<(), OpError> {
+    let b = get_mut(&mut d.blocks, block, "block")?;
+    insert_at(&mut b.cards, index, card)?;
+    shift_for_insertion(&mut b.asides, index, take);
+    Ok(())
+}
+
+/// Removes the card at `index` of `block`: the card and how many asides stood before it.
+fn remove_card(d: &mut Deck, block: usize, index: usize) -> Result<(Card, usize), OpError> {
+    let b = get_mut(&mut d.blocks, block, "block")?;
+    let card = remove_at(&mut b.cards, index, "card")?;
+    Ok((card, shift_for_removal(&mut b.asides, index)))
+}
+
 impl DeckOp {
     /// Applies the edit and returns its inverse; on error the deck is unchanged.
     pub fn apply(self, d: &mut Deck) -> Result<DeckOp, OpError> {
         use DeckOp::*;
         Ok(match self {
             InsertCard { block, index, card } => {
-                insert_at(cards(d, block)?, index, card)?;
+                insert_card(d, block, index, card, usize::MAX)?;
+                RemoveCard { block, index }
+            }
+            ReinsertCard { block, index, card, asides } => {
+                insert_card(d, block, index, card, asides)?;
                 RemoveCard { block, index }
             }
             RemoveCard { block, index } => {
-                InsertCard { block, index, card: remove_at(cards(d, block)?, index, "card")? }
+                let (card, asides) = remove_card(d, block, index)?;
+                ReinsertCard { block, index, card, asides }
             }
             ReplaceCard { block, index, card } => {
                 ReplaceCard { block, index, card: replace_at(cards(d, block)?, index, card, "card")? }
             }
             MoveCard { from, to } => {
                 move_between(d, cards, "card", from, to)?;
-                MoveCard { from: to, to: from }
+                let own = shift_for_removal(&mut d.blocks[from.0].asides, from.1);
+                shift_for_insertion(&mut d.blocks[to.0].asides, to.1, 0);
+                if own == 0 {
+                    MoveCard { from: to, to: from }
+                } else {
+                    // Back where it was, with the asides that stood before it.
+                    let card = d.blocks[to.0].cards[to.1].clone();
+                    Batch(vec![
+                        RemoveCard { block: to.0, index: to.1 },
+                        ReinsertCard { block: from.0, index: from.1, card, asides: own },
+                    ])
+                }
             }
             AddBlock { index, block } => {
                 insert_at(&mut d.blocks, index, block)?;

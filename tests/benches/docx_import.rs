@@ -54,7 +54,7 @@ fn tiled_deck(cards: usize) -> Deck {
     }
     for n in 0..cards {
         if n % 20 == 0 {
-            deck.blocks.push(Block { title: format!("Block {}", n / 20 + 1), cards: Vec::new() });
+            deck.blocks.push(Block::new(format!("Block {}", n / 20 + 1), Vec::new()));
         }
         let (_, card) = all[n % all.len()];
         let mut card = card.clone();

@@ -39,6 +39,7 @@ fn big_library(dir: &Path) -> Vec<(Deck, std::path::PathBuf)> {
                             card
                         })
                         .collect(),
+                    ..Default::default()
                 })
                 .collect();
             let deck = Deck {

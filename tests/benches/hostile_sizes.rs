@@ -24,11 +24,7 @@ fn many_marks(n: usize) -> Deck {
     let (mut card, source) = base_card();
     card.text = "ab".repeat(n);
     card.marks = (0..n).map(|i| Mark::new(MarkKind::Highlight, 2 * i, 2 * i + 1)).collect();
-    Deck {
-        sources: vec![source],
-        blocks: vec![Block { title: "B".into(), cards: vec![card] }],
-        ..deck("marks")
-    }
+    Deck { sources: vec![source], blocks: vec![Block::new("B", vec![card])], ..deck("marks") }
 }
 
 fn deck(id: &str) -> Deck {
@@ -57,7 +53,7 @@ fn many_cards(n: usize, own_sources: bool, empty_tags: bool) -> Deck {
     } else {
         vec![source]
     };
-    d.blocks = vec![Block { title: "B".into(), cards }];
+    d.blocks = vec![Block::new("B", cards)];
     d
 }
 

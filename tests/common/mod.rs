@@ -45,6 +45,7 @@ pub fn card(id: &str) -> Card {
         ],
         labels: vec!["hub-and-spoke".into()],
         note: Some("Pair with the SEATO answers.".into()),
+        cite_line: None,
         cut_from: None,
         quote_edited: false,
         provenance: Provenance::default(),
@@ -62,8 +63,8 @@ pub fn deck() -> Deck {
         description: "Two cards for tests.".into(),
         sources: vec![kim()],
         blocks: vec![
-            Block { title: "Hub-and-spoke is inadequate".into(), cards: vec![card("kim-disjointed")] },
-            Block { title: "Answers to: SEATO failed".into(), cards: vec![card("kim-seato-lessons")] },
+            Block::new("Hub-and-spoke is inadequate", vec![card("kim-disjointed")]),
+            Block::new("Answers to: SEATO failed", vec![card("kim-seato-lessons")]),
         ],
     }
 }

@@ -34,8 +34,9 @@ pub fn base() -> Deck {
         Block {
             title: "Hub-and-spoke is inadequate".into(),
             cards: vec![card("a1", "A1"), card("a2", "A2")],
+            ..Default::default()
         },
-        Block { title: "Answers to: SEATO failed".into(), cards: vec![card("b1", "B1"), card("b2", "B2")] },
+        Block::new("Answers to: SEATO failed", vec![card("b1", "B1"), card("b2", "B2")]),
     ];
     d
 }
