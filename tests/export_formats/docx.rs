@@ -30,6 +30,29 @@ fn run_prop<'a>(r: &'a Element, name: &str) -> Option<&'a Element> {
     r.child("w:rPr").and_then(|rpr| rpr.child(name))
 }
 
+/// `word/styles.xml` of `bytes`, parsed.
+fn styles_of(bytes: &[u8]) -> Element {
+    export_xml::parse(&export_xml::part(bytes, "word/styles.xml")).expect("styles.xml parses")
+}
+
+/// The style with id `id`.
+fn style<'a>(styles: &'a Element, id: &str) -> &'a Element {
+    styles
+        .children_named("w:style")
+        .find(|s| s.attr("w:styleId") == Some(id))
+        .unwrap_or_else(|| panic!("no style {id}"))
+}
+
+/// The element at `path` below `e`.
+fn at<'a>(e: &'a Element, path: &[&str]) -> Option<&'a Element> {
+    path.iter().try_fold(e, |at, name| at.child(name))
+}
+
+/// The `w:val` of the element at `path` below `e`.
+fn val(e: &Element, path: &[&str]) -> Option<String> {
+    at(e, path).and_then(|v| v.attr("w:val")).map(str::to_owned)
+}
+
 #[test]
 fn docx_is_a_zip_of_the_word_parts_with_fixed_timestamps() {
     let bytes = session_docx(true);
@@ -48,21 +71,8 @@ fn docx_is_a_zip_of_the_word_parts_with_fixed_timestamps() {
 
 #[test]
 fn docx_defines_verbatims_styles() {
-    let styles =
-        export_xml::parse(&export_xml::part(&session_docx(false), "word/styles.xml")).expect("styles.xml");
-    let style = |id: &str| {
-        styles
-            .children_named("w:style")
-            .find(|s| s.attr("w:styleId") == Some(id))
-            .unwrap_or_else(|| panic!("no style {id}"))
-    };
-    let val = |e: &Element, path: &[&str]| -> Option<String> {
-        let mut at = e;
-        for name in path {
-            at = at.child(name)?;
-        }
-        at.attr("w:val").map(str::to_owned)
-    };
+    let styles = styles_of(&session_docx(false));
+    let style = |id: &str| style(&styles, id);
     for (level, alias) in ["Pocket", "Hat", "Block", "Tag"].iter().enumerate() {
         let s = style(&format!("Heading{}", level + 1));
         assert_eq!(s.attr("w:type"), Some("paragraph"));
@@ -87,6 +97,45 @@ fn docx_defines_verbatims_styles() {
     assert!(emphasis.child("w:rPr").and_then(|r| r.child("w:b")).is_some());
     let fonts = styles.all("w:rFonts");
     assert!(fonts.iter().all(|f| f.attr("w:ascii") == Some("Calibri")) && !fonts.is_empty(), "Calibri");
+}
+
+#[test]
+fn docx_styles_follow_verbatims_template_and_flag_their_own() {
+    let styles = styles_of(&session_docx(false));
+    let style = |id: &str| style(&styles, id);
+    for (id, role) in [("Heading1", "Pocket"), ("Heading2", "Hat"), ("Heading3", "Block")] {
+        let s = style(id);
+        assert!(at(s, &["w:pPr", "w:pageBreakBefore"]).is_some(), "{role} starts a new page");
+        assert_eq!(val(s, &["w:pPr", "w:jc"]).as_deref(), Some("center"), "{role} is centred");
+    }
+    assert!(at(style("Heading4"), &["w:pPr", "w:pageBreakBefore"]).is_none(), "a Tag follows on");
+
+    // Word's own styles are restyled, never flagged; every other one is Verbatim's or ours.
+    let built_in =
+        ["Normal", "DefaultParagraphFont", "Heading1", "Heading2", "Heading3", "Heading4", "Emphasis"];
+    let mut flagged = Vec::new();
+    for s in styles.children_named("w:style") {
+        let id = s.attr("w:styleId").expect("every style has an id");
+        let custom = s.attr("w:customStyle") == Some("1");
+        assert_eq!(custom, !built_in.contains(&id), "{id}: custom-style flag");
+        if custom {
+            flagged.push(id);
+        }
+    }
+    for id in ["Style13ptBold", "StyleUnderline", "Analytic", "CasebookSummary"] {
+        assert!(flagged.contains(&id), "{id} is flagged as a custom style: {flagged:?}");
+    }
+
+    assert_eq!(
+        val(style("Style13ptBold"), &["w:rPr", "w:u"]).as_deref(),
+        Some("none"),
+        "Cite: underline off"
+    );
+    let underline_bold = at(style("StyleUnderline"), &["w:rPr", "w:b"]).expect("Underline sets bold");
+    assert_eq!(underline_bold.attr("w:val"), Some("0"), "Underline: bold off");
+    let border = at(style("Emphasis"), &["w:rPr", "w:bdr"]).expect("Emphasis has a box");
+    let border: Vec<_> = ["w:val", "w:sz", "w:space", "w:color"].iter().map(|a| border.attr(a)).collect();
+    assert_eq!(border, [Some("single"), Some("8"), Some("0"), Some("auto")], "Verbatim's thin box");
 }
 
 #[test]
