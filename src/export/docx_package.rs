@@ -5,8 +5,9 @@
 //! with the aliases Pocket, Hat, Block and Tag and outline levels 0–3 (Pocket, Hat and Block
 //! centred, each on a new page); the character styles `Style13ptBold` (Cite, underline off),
 //! `StyleUnderline` (Underline, bold off) and `Emphasis` (bold, underlined, in a thin box);
-//! Calibri 11 pt. Two styles of our own: `Analytic` (the debater's words, at tag level in the
-//! navigation pane) and `CasebookSummary` (card count and reading time). Every style that is not
+//! Calibri 11 pt. Styles of our own: `Analytic` (the debater's words, at tag level in the
+//! navigation pane), `CasebookIntro` (the resolution under a Pocket) and `CasebookSummary` (card
+//! count and reading time), so that only cites and card text are `Normal`. Every style that is not
 //! one of Word's built-ins ([`BUILT_IN_STYLES`]) carries the custom-style flag, as in Verbatim's
 //! files.
 //!
@@ -148,6 +149,7 @@ fn styles() -> String {
              <w:spacing w:before=\"200\" w:after=\"120\"/><w:ind w:left=\"144\"/><w:outlineLvl w:val=\"3\"/>",
             &format!("{bold}{}", size(22)),
         ),
+        paragraph_style("CasebookIntro", "Casebook Intro", "", "<w:jc w:val=\"center\"/>", ""),
         paragraph_style(
             "CasebookSummary",
             "Casebook Summary",

@@ -224,3 +224,135 @@ fn docx_outline_has_tags_and_cites_but_no_card_text() {
     assert_eq!(cites, tags, "one Cite per card");
     assert!(doc.all("w:t").iter().all(|t| t.attr("xml:space") == Some("preserve")));
 }
+
+/// The session and the deck, each with its cards in reading order and the lines under its
+/// Pockets (the resolution, a deck's description).
+fn exported_targets() -> Vec<(&'static str, Vec<u8>, Vec<u8>, Vec<Card>, Vec<String>)> {
+    let (s, d) = (session(), deck());
+    let both = |target: Target<'_>| {
+        (run(Format::Docx, target, &opts(false)), run(Format::Docx, target, &opts(true)))
+    };
+    let (s_outline, s_full) = both(Target::Session(&s));
+    let (d_outline, d_full) = both(Target::Deck(&d));
+    let session_cards = session_cards(&s).into_iter().map(|(c, _)| c.clone()).collect();
+    let deck_intro =
+        [d.resolution.clone(), d.description.clone()].into_iter().filter(|l| !l.trim().is_empty());
+    vec![
+        ("session", s_outline, s_full, session_cards, vec![s.resolution.clone(); 2]),
+        ("deck", d_outline, d_full, d.cards().cloned().collect(), deck_intro.collect()),
+    ]
+}
+
+#[test]
+fn docx_gives_every_line_but_cites_and_card_text_a_style_of_its_own() {
+    for (name, outline, full_bytes, _, intro) in exported_targets() {
+        for (full, bytes) in [(false, outline), (true, full_bytes)] {
+            let paragraphs = docx_paragraphs(&bytes);
+            let styles = styles_of(&bytes);
+            for (id, _) in paragraphs.iter().filter(|(s, _)| !s.is_empty()) {
+                assert_eq!(style(&styles, id).attr("w:type"), Some("paragraph"), "{name}: {id} is defined");
+            }
+            let with_style = |id: &str| -> Vec<String> {
+                paragraphs.iter().filter(|(s, _)| s == id).map(|(_, t)| t.clone()).collect()
+            };
+            assert_eq!(with_style("CasebookIntro"), intro, "{name} full={full}");
+            let pockets_and_blocks = with_style("Heading1").len() + with_style("Heading3").len();
+            assert_eq!(with_style("CasebookSummary").len(), pockets_and_blocks, "{name} full={full}");
+            // `Normal` only for the paragraph right after a tag (its cite) and, in full, the card
+            // text after it up to the next paragraph with a style.
+            let (mut cite_next, mut in_card) = (false, false);
+            for (style, text) in &paragraphs {
+                match style.as_str() {
+                    "" if cite_next => cite_next = false,
+                    "" => assert!(full && in_card, "{name} full={full}: Normal but not card text: {text:?}"),
+                    "Heading4" => (cite_next, in_card) = (true, true),
+                    _ => (cite_next, in_card) = (false, false),
+                }
+            }
+        }
+    }
+}
+
+/// Cards as simple Verbatim readers cut them (verbatim-parser's rule): a card runs from one Tag
+/// to the next whatever headings lie between, the paragraph after the tag is its cite, and every
+/// later `Normal` paragraph is its text. Gives each tag with its text paragraphs.
+fn tag_to_tag_cards(paragraphs: &[(String, String)]) -> Vec<(String, Vec<String>)> {
+    let mut cards: Vec<(String, Vec<String>)> = Vec::new();
+    let mut after_tag = 0;
+    for (style, text) in paragraphs {
+        if style == "Heading4" {
+            cards.push((text.clone(), Vec::new()));
+            after_tag = 0;
+            continue;
+        }
+        after_tag += 1;
+        if let Some((_, body)) = cards.last_mut()
+            && style.is_empty()
+            && after_tag > 1
+        {
+            body.push(text.clone());
+        }
+    }
+    cards
+}
+
+#[test]
+fn a_tag_to_tag_verbatim_reader_finds_each_card_and_nothing_else() {
+    for (name, outline, full, cards, intro) in exported_targets() {
+        let tags: Vec<String> = cards.iter().map(|c| c.tag.clone()).collect();
+        let read = tag_to_tag_cards(&docx_paragraphs(&outline));
+        assert_eq!(read.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>(), tags, "{name}");
+        for (tag, body) in &read {
+            assert!(body.is_empty(), "{name} outline: a card made of {tag:?} and {body:?}");
+        }
+        let read = tag_to_tag_cards(&docx_paragraphs(&full));
+        assert_eq!(read.len(), cards.len(), "{name}");
+        for ((tag, body), card) in read.iter().zip(&cards) {
+            assert!(!body.iter().any(|p| intro.contains(p)), "{name}: the resolution joins {tag:?}");
+            assert_eq!(squash(&body.join(" ")), squash(&card.text), "{name}: text of {}", card.id);
+        }
+    }
+}
+
+#[test]
+fn casebook_reads_its_own_docx_back_card_for_card() {
+    use casebook::docx_import::{Node, import_docx};
+    for (name, outline, full_bytes, cards, intro) in exported_targets() {
+        for (full, bytes) in [(false, outline), (true, full_bytes)] {
+            let doc = import_docx(&bytes).unwrap_or_else(|e| panic!("{name} full={full}: {e}"));
+            let read: Vec<_> = doc.cards().collect();
+            let tags: Vec<&str> = read.iter().map(|c| c.tag.as_str()).collect();
+            assert_eq!(tags, cards.iter().map(|c| c.tag.as_str()).collect::<Vec<_>>(), "{name} full={full}");
+            for (got, card) in read.iter().zip(&cards) {
+                assert!(got.cite.is_some(), "{name} full={full}: cite of {}", card.id);
+                assert!(
+                    !intro.iter().any(|l| got.text.contains(l.as_str())),
+                    "{name}: resolution in {}",
+                    card.id
+                );
+                let expected = if full { squash(&card.text) } else { String::new() };
+                assert_eq!(squash(&got.text), expected, "{name} full={full}: text of {}", card.id);
+            }
+            // What is neither heading nor card nor analytic is read as loose text; a reader that
+            // takes Normal text after a tag for card text must be able to tell it apart.
+            let loose: Vec<_> = doc
+                .outline
+                .iter()
+                .filter_map(|n| match n {
+                    Node::Paragraph(p) => Some((p.style.clone().unwrap_or_default(), p.text.clone())),
+                    _ => None,
+                })
+                .collect();
+            assert!(!loose.is_empty(), "{name}: the intro and summary lines are read");
+            for (style, text) in &loose {
+                assert!(
+                    style.starts_with("Casebook"),
+                    "{name} full={full}: {text:?} is read back in {style:?}, not a Casebook style"
+                );
+            }
+            let intro_read: Vec<&str> =
+                loose.iter().filter(|(s, _)| s == "CasebookIntro").map(|(_, t)| t.as_str()).collect();
+            assert_eq!(intro_read, intro, "{name} full={full}");
+        }
+    }
+}
