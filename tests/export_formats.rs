@@ -283,7 +283,7 @@ fn html_is_one_well_formed_self_contained_page_with_verbatim_marks() {
 #[test]
 fn html_drops_control_characters_as_the_docx_does() {
     let mut s = session();
-    s.resolution.push_str("\u{c}");
+    s.resolution.push('\u{c}');
     let card = s
         .aff
         .sections

@@ -225,27 +225,42 @@ fn docx_outline_has_tags_and_cites_but_no_card_text() {
     assert!(doc.all("w:t").iter().all(|t| t.attr("xml:space") == Some("preserve")));
 }
 
-/// The session and the deck, each with its cards in reading order and the lines under its
-/// Pockets (the resolution, a deck's description).
-fn exported_targets() -> Vec<(&'static str, Vec<u8>, Vec<u8>, Vec<Card>, Vec<String>)> {
+/// The session or the deck exported as an outline and in full, with its cards in reading order
+/// and the lines under its Pockets (the resolution, a deck's description).
+struct Exported {
+    name: &'static str,
+    outline: Vec<u8>,
+    full: Vec<u8>,
+    cards: Vec<Card>,
+    intro: Vec<String>,
+}
+
+fn exported_targets() -> [Exported; 2] {
     let (s, d) = (session(), deck());
-    let both = |target: Target<'_>| {
-        (run(Format::Docx, target, &opts(false)), run(Format::Docx, target, &opts(true)))
-    };
-    let (s_outline, s_full) = both(Target::Session(&s));
-    let (d_outline, d_full) = both(Target::Deck(&d));
-    let session_cards = session_cards(&s).into_iter().map(|(c, _)| c.clone()).collect();
+    let docx = |target: Target<'_>, full: bool| run(Format::Docx, target, &opts(full));
     let deck_intro =
         [d.resolution.clone(), d.description.clone()].into_iter().filter(|l| !l.trim().is_empty());
-    vec![
-        ("session", s_outline, s_full, session_cards, vec![s.resolution.clone(); 2]),
-        ("deck", d_outline, d_full, d.cards().cloned().collect(), deck_intro.collect()),
+    [
+        Exported {
+            name: "session",
+            outline: docx(Target::Session(&s), false),
+            full: docx(Target::Session(&s), true),
+            cards: session_cards(&s).into_iter().map(|(c, _)| c.clone()).collect(),
+            intro: vec![s.resolution.clone(); 2],
+        },
+        Exported {
+            name: "deck",
+            outline: docx(Target::Deck(&d), false),
+            full: docx(Target::Deck(&d), true),
+            cards: d.cards().cloned().collect(),
+            intro: deck_intro.collect(),
+        },
     ]
 }
 
 #[test]
 fn docx_gives_every_line_but_cites_and_card_text_a_style_of_its_own() {
-    for (name, outline, full_bytes, _, intro) in exported_targets() {
+    for Exported { name, outline, full: full_bytes, intro, .. } in exported_targets() {
         for (full, bytes) in [(false, outline), (true, full_bytes)] {
             let paragraphs = docx_paragraphs(&bytes);
             let styles = styles_of(&bytes);
@@ -298,7 +313,7 @@ fn tag_to_tag_cards(paragraphs: &[(String, String)]) -> Vec<(String, Vec<String>
 
 #[test]
 fn a_tag_to_tag_verbatim_reader_finds_each_card_and_nothing_else() {
-    for (name, outline, full, cards, intro) in exported_targets() {
+    for Exported { name, outline, full, cards, intro } in exported_targets() {
         let tags: Vec<String> = cards.iter().map(|c| c.tag.clone()).collect();
         let read = tag_to_tag_cards(&docx_paragraphs(&outline));
         assert_eq!(read.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>(), tags, "{name}");
@@ -317,7 +332,7 @@ fn a_tag_to_tag_verbatim_reader_finds_each_card_and_nothing_else() {
 #[test]
 fn casebook_reads_its_own_docx_back_card_for_card() {
     use casebook::docx_import::{Node, import_docx};
-    for (name, outline, full_bytes, cards, intro) in exported_targets() {
+    for Exported { name, outline, full: full_bytes, cards, intro } in exported_targets() {
         for (full, bytes) in [(false, outline), (true, full_bytes)] {
             let doc = import_docx(&bytes).unwrap_or_else(|e| panic!("{name} full={full}: {e}"));
             let read: Vec<_> = doc.cards().collect();
