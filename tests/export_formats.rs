@@ -280,6 +280,38 @@ fn html_is_one_well_formed_self_contained_page_with_verbatim_marks() {
     assert_eq!(html.all("p").iter().filter(|p| p.attr("class") == Some("analytic")).count(), analytics(&s));
 }
 
+#[test]
+fn html_drops_control_characters_as_the_docx_does() {
+    let mut s = session();
+    s.resolution.push('\u{c}');
+    let card = s
+        .aff
+        .sections
+        .iter_mut()
+        .flat_map(|x| x.items.iter_mut())
+        .find_map(|i| match i {
+            Item::Card { card, .. } => Some(card),
+            Item::Analytic { .. } => None,
+        })
+        .expect("the aff case has a card");
+    card.tag.push_str(" tag\u{c}end");
+    // Appended, so the card's marks still fit its text.
+    card.text.push_str(" form\u{c}feed\u{1}del\u{7f}nel\u{85}done");
+    let stray = |c: char| c.is_control() && c != '\n' && c != '\t';
+    for full in [false, true] {
+        let html = String::from_utf8(run(Format::Html, Target::Session(&s), &opts(full))).expect("UTF-8");
+        let found: Vec<char> = html.chars().filter(|&c| stray(c)).collect();
+        assert!(found.is_empty(), "full={full}: control characters reach the page: {found:?}");
+        assert!(html.contains("tagend"), "full={full}: the tag's text is kept");
+        if full {
+            assert!(html.contains("formfeeddelneldone"), "the card's text is kept");
+        }
+        let docx =
+            export_xml::part(&run(Format::Docx, Target::Session(&s), &opts(full)), "word/document.xml");
+        assert!(!docx.chars().any(stray), "full={full}: the .docx drops them too");
+    }
+}
+
 fn analytics(s: &Session) -> usize {
     [&s.aff, &s.neg]
         .iter()

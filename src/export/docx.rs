@@ -3,16 +3,20 @@
 //!
 //! | Casebook | Verbatim |
 //! |---|---|
-//! | case (session), or the deck | Pocket — `Heading1`, a page each |
-//! | section (session), or block (deck) | Block — `Heading3` |
+//! | case (session), or the deck | Pocket — `Heading1`, centred, a page each |
+//! | the resolution (and a deck's description) under it | a `CasebookIntro` paragraph, centred |
+//! | card count and reading time under each Pocket and Block | a small `CasebookSummary` paragraph |
+//! | section (session), or block (deck) | Block — `Heading3`, centred, a page each |
 //! | card tag | Tag — `Heading4` |
-//! | cite | a paragraph: "Kim 25" in Cite (`Style13ptBold`), the rest plain |
+//! | cite | a `Normal` paragraph: "Kim 25" in Cite (`Style13ptBold`), the rest plain |
 //! | card text (with full cards) | `Normal` paragraphs: unread text 8 pt, underlined text in `StyleUnderline`, emphasis in `Emphasis`, read-aloud text highlighted cyan |
 //! | analytic | an `Analytic` paragraph (bold, ruled at the left, at tag level in the navigation pane) |
 //!
-//! Hat (`Heading2`) is defined but left for the debater's own grouping. Under each Pocket and
-//! Block a small `CasebookSummary` line gives the card count and reading time. The package parts
-//! and styles are in `docx_package.rs`.
+//! Only cites and card text are `Normal`. Verbatim readers take the `Normal` paragraphs after a
+//! tag's cite for card text, some up to the next tag whatever heading lies between, so every
+//! other line has a style of its own: otherwise the resolution under a Pocket would join the card
+//! before it, or make a card of an outline's bare tag and cite. Hat (`Heading2`) is defined but
+//! left for the debater's own grouping. The package parts and styles are in `docx_package.rs`.
 
 use crate::model::{Deck, Session};
 
@@ -69,7 +73,7 @@ fn render(outline: &Outline<'_>) -> Result<Vec<u8>, ExportError> {
     for part in &outline.parts {
         body.push_str(&paragraph("Heading1", &run("", part.title)));
         for intro in &part.intro {
-            body.push_str(&format!("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>{}</w:p>", run("", intro)));
+            body.push_str(&paragraph("CasebookIntro", &run("", intro)));
         }
         body.push_str(&format!(
             "<w:p><w:pPr><w:pStyle w:val=\"CasebookSummary\"/><w:jc w:val=\"center\"/></w:pPr>{}</w:p>",

@@ -2,10 +2,14 @@
 //! properties) and the zip packaging.
 //!
 //! Styles follow Verbatim's template (`Debate.dotm`): `Heading1`–`Heading4` named "heading 1"…
-//! with the aliases Pocket, Hat, Block and Tag and outline levels 0–3; the character styles
-//! `Style13ptBold` (Cite), `StyleUnderline` (Underline) and `Emphasis`; Calibri 11 pt. Two styles
-//! of our own: `Analytic` (the debater's words, at tag level in the navigation pane) and
-//! `CasebookSummary` (card count and reading time).
+//! with the aliases Pocket, Hat, Block and Tag and outline levels 0–3 (Pocket, Hat and Block
+//! centred, each on a new page); the character styles `Style13ptBold` (Cite, underline off),
+//! `StyleUnderline` (Underline, bold off) and `Emphasis` (bold, underlined, in a thin box);
+//! Calibri 11 pt. Styles of our own: `Analytic` (the debater's words, at tag level in the
+//! navigation pane), `CasebookIntro` (the resolution under a Pocket) and `CasebookSummary` (card
+//! count and reading time), so that only cites and card text are `Normal`. Every style that is not
+//! one of Word's built-ins ([`BUILT_IN_STYLES`]) carries the custom-style flag, as in Verbatim's
+//! files.
 //!
 //! Determinism: parts are written in a fixed order, stored uncompressed (no compressor version can
 //! change the bytes; git compresses them anyway), every entry dated 1980-01-01 00:00 (the zip
@@ -50,14 +54,26 @@ fn core_properties(title: &str) -> String {
     )
 }
 
+/// The styles Word itself defines (Verbatim restyles them); every other style written here is
+/// Verbatim's or Casebook's own and says so with `w:customStyle="1"`.
+const BUILT_IN_STYLES: [&str; 7] =
+    ["Normal", "DefaultParagraphFont", "Heading1", "Heading2", "Heading3", "Heading4", "Emphasis"];
+
+/// The opening of a style element: type, custom-style flag (see [`BUILT_IN_STYLES`]), id.
+fn style_start(kind: &str, id: &str) -> String {
+    let custom = if BUILT_IN_STYLES.contains(&id) { "" } else { " w:customStyle=\"1\"" };
+    format!("<w:style w:type=\"{kind}\"{custom} w:styleId=\"{id}\">")
+}
+
 /// A paragraph style: id, name, aliases, paragraph properties, run properties.
 fn paragraph_style(id: &str, name: &str, aliases: &str, ppr: &str, rpr: &str) -> String {
     let aliases =
         if aliases.is_empty() { String::new() } else { format!("<w:aliases w:val=\"{aliases}\"/>") };
     format!(
-        "<w:style w:type=\"paragraph\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/>{aliases}\
+        "{}<w:name w:val=\"{name}\"/>{aliases}\
          <w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:qFormat/>\
-         <w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"
+         <w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>",
+        style_start("paragraph", id)
     )
 }
 
@@ -66,9 +82,10 @@ fn character_style(id: &str, name: &str, aliases: &str, priority: u32, rpr: &str
     let aliases =
         if aliases.is_empty() { String::new() } else { format!("<w:aliases w:val=\"{aliases}\"/>") };
     format!(
-        "<w:style w:type=\"character\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/>{aliases}\
+        "{}<w:name w:val=\"{name}\"/>{aliases}\
          <w:basedOn w:val=\"DefaultParagraphFont\"/><w:uiPriority w:val=\"{priority}\"/><w:qFormat/>\
-         <w:rPr>{rpr}</w:rPr></w:style>"
+         <w:rPr>{rpr}</w:rPr></w:style>",
+        style_start("character", id)
     )
 }
 
@@ -82,9 +99,13 @@ fn styles() -> String {
     let box_border = ["top", "left", "bottom", "right"]
         .map(|side| format!("<w:{side} w:val=\"single\" w:sz=\"12\" w:space=\"1\" w:color=\"auto\"/>"))
         .concat();
-    let heading = |level: u32, before: u32| {
+    // Hat and Block start a new page, centred, as in Verbatim's template; a Tag follows on.
+    let heading = |level: u32, before: u32, new_page: bool| {
+        let (page_break, centre) =
+            if new_page { ("<w:pageBreakBefore/>", "<w:jc w:val=\"center\"/>") } else { ("", "") };
         format!(
-            "<w:keepNext/><w:keepLines/><w:spacing w:before=\"{before}\"/><w:outlineLvl w:val=\"{level}\"/>"
+            "<w:keepNext/><w:keepLines/>{page_break}<w:spacing w:before=\"{before}\"/>{centre}\
+             <w:outlineLvl w:val=\"{level}\"/>"
         )
     };
     let styles = [
@@ -109,17 +130,17 @@ fn styles() -> String {
             "Heading2",
             "heading 2",
             "Hat",
-            &heading(1, 240),
+            &heading(1, 240, true),
             &format!("{bold}{}<w:u w:val=\"double\"/>", size(44)),
         ),
         paragraph_style(
             "Heading3",
             "heading 3",
             "Block",
-            &heading(2, 240),
+            &heading(2, 240, true),
             &format!("{bold}{}<w:u w:val=\"single\"/>", size(32)),
         ),
-        paragraph_style("Heading4", "heading 4", "Tag", &heading(3, 200), &format!("{bold}{}", size(26))),
+        paragraph_style("Heading4", "heading 4", "Tag", &heading(3, 200, false), &format!("{bold}{}", size(26))),
         paragraph_style(
             "Analytic",
             "Analytic",
@@ -128,6 +149,7 @@ fn styles() -> String {
              <w:spacing w:before=\"200\" w:after=\"120\"/><w:ind w:left=\"144\"/><w:outlineLvl w:val=\"3\"/>",
             &format!("{bold}{}", size(22)),
         ),
+        paragraph_style("CasebookIntro", "Casebook Intro", "", "<w:jc w:val=\"center\"/>", ""),
         paragraph_style(
             "CasebookSummary",
             "Casebook Summary",
@@ -135,9 +157,33 @@ fn styles() -> String {
             "<w:spacing w:after=\"120\"/>",
             &format!("<w:i/><w:iCs/><w:color w:val=\"595959\"/>{}", size(18)),
         ),
-        character_style("Style13ptBold", "Style 13 pt Bold", "Cite", 1, &format!("{bold}{}", size(26))),
-        character_style("StyleUnderline", "Style Underline", "Underline", 1, &format!("{}<w:u w:val=\"single\"/>", size(22))),
-        character_style("Emphasis", "Emphasis", "", 20, &format!("{bold}{}<w:u w:val=\"single\"/>", size(22))),
+        // Cite turns underline off and Underline turns bold off, so a cite inside underlined text
+        // or an underline inside a bold tag looks as Verbatim's does.
+        character_style(
+            "Style13ptBold",
+            "Style 13 pt Bold",
+            "Cite",
+            1,
+            &format!("{bold}{}<w:u w:val=\"none\"/>", size(26)),
+        ),
+        character_style(
+            "StyleUnderline",
+            "Style Underline",
+            "Underline",
+            1,
+            &format!("<w:b w:val=\"0\"/>{}<w:u w:val=\"single\"/>", size(22)),
+        ),
+        character_style(
+            "Emphasis",
+            "Emphasis",
+            "",
+            20,
+            &format!(
+                "{bold}{}<w:u w:val=\"single\"/><w:bdr w:val=\"single\" w:sz=\"8\" w:space=\"0\" \
+                 w:color=\"auto\"/>",
+                size(22)
+            ),
+        ),
     ];
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"{W_NS}\">\

@@ -5,7 +5,8 @@
 //! Tag, the cite with "Kim 25" in bold 13 pt. Card text is small (8 pt) where unread; `<u>` text is
 //! 11 pt underlined, `<mark>` is cyan highlight (read aloud), `<strong>` is bold underlined emphasis.
 //! Analytics are boxed paragraphs apart from cards. The markup is well-formed XML as well as valid
-//! HTML, so strict parsers read it too.
+//! HTML, so strict parsers read it too. Control characters are dropped, as in the .docx (a form
+//! feed would break the printed page mid-paragraph).
 
 use crate::model::{Deck, Session};
 
@@ -54,7 +55,8 @@ pub fn deck(deck: &Deck, options: &ExportOptions) -> Vec<u8> {
     render(&outline::deck_outline(deck, options))
 }
 
-/// Escapes `& < > " '` for HTML text and attribute values ([`escape_markup`] for HTML).
+/// Escapes `& < > " '` for HTML text and attribute values and drops control characters
+/// ([`escape_markup`] for HTML).
 pub fn escape(text: &str) -> String {
     escape_markup(text, Markup::Html)
 }

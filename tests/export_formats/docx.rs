@@ -30,6 +30,29 @@ fn run_prop<'a>(r: &'a Element, name: &str) -> Option<&'a Element> {
     r.child("w:rPr").and_then(|rpr| rpr.child(name))
 }
 
+/// `word/styles.xml` of `bytes`, parsed.
+fn styles_of(bytes: &[u8]) -> Element {
+    export_xml::parse(&export_xml::part(bytes, "word/styles.xml")).expect("styles.xml parses")
+}
+
+/// The style with id `id`.
+fn style<'a>(styles: &'a Element, id: &str) -> &'a Element {
+    styles
+        .children_named("w:style")
+        .find(|s| s.attr("w:styleId") == Some(id))
+        .unwrap_or_else(|| panic!("no style {id}"))
+}
+
+/// The element at `path` below `e`.
+fn at<'a>(e: &'a Element, path: &[&str]) -> Option<&'a Element> {
+    path.iter().try_fold(e, |at, name| at.child(name))
+}
+
+/// The `w:val` of the element at `path` below `e`.
+fn val(e: &Element, path: &[&str]) -> Option<String> {
+    at(e, path).and_then(|v| v.attr("w:val")).map(str::to_owned)
+}
+
 #[test]
 fn docx_is_a_zip_of_the_word_parts_with_fixed_timestamps() {
     let bytes = session_docx(true);
@@ -48,21 +71,8 @@ fn docx_is_a_zip_of_the_word_parts_with_fixed_timestamps() {
 
 #[test]
 fn docx_defines_verbatims_styles() {
-    let styles =
-        export_xml::parse(&export_xml::part(&session_docx(false), "word/styles.xml")).expect("styles.xml");
-    let style = |id: &str| {
-        styles
-            .children_named("w:style")
-            .find(|s| s.attr("w:styleId") == Some(id))
-            .unwrap_or_else(|| panic!("no style {id}"))
-    };
-    let val = |e: &Element, path: &[&str]| -> Option<String> {
-        let mut at = e;
-        for name in path {
-            at = at.child(name)?;
-        }
-        at.attr("w:val").map(str::to_owned)
-    };
+    let styles = styles_of(&session_docx(false));
+    let style = |id: &str| style(&styles, id);
     for (level, alias) in ["Pocket", "Hat", "Block", "Tag"].iter().enumerate() {
         let s = style(&format!("Heading{}", level + 1));
         assert_eq!(s.attr("w:type"), Some("paragraph"));
@@ -87,6 +97,45 @@ fn docx_defines_verbatims_styles() {
     assert!(emphasis.child("w:rPr").and_then(|r| r.child("w:b")).is_some());
     let fonts = styles.all("w:rFonts");
     assert!(fonts.iter().all(|f| f.attr("w:ascii") == Some("Calibri")) && !fonts.is_empty(), "Calibri");
+}
+
+#[test]
+fn docx_styles_follow_verbatims_template_and_flag_their_own() {
+    let styles = styles_of(&session_docx(false));
+    let style = |id: &str| style(&styles, id);
+    for (id, role) in [("Heading1", "Pocket"), ("Heading2", "Hat"), ("Heading3", "Block")] {
+        let s = style(id);
+        assert!(at(s, &["w:pPr", "w:pageBreakBefore"]).is_some(), "{role} starts a new page");
+        assert_eq!(val(s, &["w:pPr", "w:jc"]).as_deref(), Some("center"), "{role} is centred");
+    }
+    assert!(at(style("Heading4"), &["w:pPr", "w:pageBreakBefore"]).is_none(), "a Tag follows on");
+
+    // Word's own styles are restyled, never flagged; every other one is Verbatim's or ours.
+    let built_in =
+        ["Normal", "DefaultParagraphFont", "Heading1", "Heading2", "Heading3", "Heading4", "Emphasis"];
+    let mut flagged = Vec::new();
+    for s in styles.children_named("w:style") {
+        let id = s.attr("w:styleId").expect("every style has an id");
+        let custom = s.attr("w:customStyle") == Some("1");
+        assert_eq!(custom, !built_in.contains(&id), "{id}: custom-style flag");
+        if custom {
+            flagged.push(id);
+        }
+    }
+    for id in ["Style13ptBold", "StyleUnderline", "Analytic", "CasebookSummary"] {
+        assert!(flagged.contains(&id), "{id} is flagged as a custom style: {flagged:?}");
+    }
+
+    assert_eq!(
+        val(style("Style13ptBold"), &["w:rPr", "w:u"]).as_deref(),
+        Some("none"),
+        "Cite: underline off"
+    );
+    let underline_bold = at(style("StyleUnderline"), &["w:rPr", "w:b"]).expect("Underline sets bold");
+    assert_eq!(underline_bold.attr("w:val"), Some("0"), "Underline: bold off");
+    let border = at(style("Emphasis"), &["w:rPr", "w:bdr"]).expect("Emphasis has a box");
+    let border: Vec<_> = ["w:val", "w:sz", "w:space", "w:color"].iter().map(|a| border.attr(a)).collect();
+    assert_eq!(border, [Some("single"), Some("8"), Some("0"), Some("auto")], "Verbatim's thin box");
 }
 
 #[test]
@@ -174,4 +223,151 @@ fn docx_outline_has_tags_and_cites_but_no_card_text() {
     let cites = doc.all("w:rStyle").iter().filter(|s| s.attr("w:val") == Some("Style13ptBold")).count();
     assert_eq!(cites, tags, "one Cite per card");
     assert!(doc.all("w:t").iter().all(|t| t.attr("xml:space") == Some("preserve")));
+}
+
+/// The session or the deck exported as an outline and in full, with its cards in reading order
+/// and the lines under its Pockets (the resolution, a deck's description).
+struct Exported {
+    name: &'static str,
+    outline: Vec<u8>,
+    full: Vec<u8>,
+    cards: Vec<Card>,
+    intro: Vec<String>,
+}
+
+fn exported_targets() -> [Exported; 2] {
+    let (s, d) = (session(), deck());
+    let docx = |target: Target<'_>, full: bool| run(Format::Docx, target, &opts(full));
+    let deck_intro =
+        [d.resolution.clone(), d.description.clone()].into_iter().filter(|l| !l.trim().is_empty());
+    [
+        Exported {
+            name: "session",
+            outline: docx(Target::Session(&s), false),
+            full: docx(Target::Session(&s), true),
+            cards: session_cards(&s).into_iter().map(|(c, _)| c.clone()).collect(),
+            intro: vec![s.resolution.clone(); 2],
+        },
+        Exported {
+            name: "deck",
+            outline: docx(Target::Deck(&d), false),
+            full: docx(Target::Deck(&d), true),
+            cards: d.cards().cloned().collect(),
+            intro: deck_intro.collect(),
+        },
+    ]
+}
+
+#[test]
+fn docx_gives_every_line_but_cites_and_card_text_a_style_of_its_own() {
+    for Exported { name, outline, full: full_bytes, intro, .. } in exported_targets() {
+        for (full, bytes) in [(false, outline), (true, full_bytes)] {
+            let paragraphs = docx_paragraphs(&bytes);
+            let styles = styles_of(&bytes);
+            for (id, _) in paragraphs.iter().filter(|(s, _)| !s.is_empty()) {
+                assert_eq!(style(&styles, id).attr("w:type"), Some("paragraph"), "{name}: {id} is defined");
+            }
+            let with_style = |id: &str| -> Vec<String> {
+                paragraphs.iter().filter(|(s, _)| s == id).map(|(_, t)| t.clone()).collect()
+            };
+            assert_eq!(with_style("CasebookIntro"), intro, "{name} full={full}");
+            let pockets_and_blocks = with_style("Heading1").len() + with_style("Heading3").len();
+            assert_eq!(with_style("CasebookSummary").len(), pockets_and_blocks, "{name} full={full}");
+            // `Normal` only for the paragraph right after a tag (its cite) and, in full, the card
+            // text after it up to the next paragraph with a style.
+            let (mut cite_next, mut in_card) = (false, false);
+            for (style, text) in &paragraphs {
+                match style.as_str() {
+                    "" if cite_next => cite_next = false,
+                    "" => assert!(full && in_card, "{name} full={full}: Normal but not card text: {text:?}"),
+                    "Heading4" => (cite_next, in_card) = (true, true),
+                    _ => (cite_next, in_card) = (false, false),
+                }
+            }
+        }
+    }
+}
+
+/// Cards as simple Verbatim readers cut them (verbatim-parser's rule): a card runs from one Tag
+/// to the next whatever headings lie between, the paragraph after the tag is its cite, and every
+/// later `Normal` paragraph is its text. Gives each tag with its text paragraphs.
+fn tag_to_tag_cards(paragraphs: &[(String, String)]) -> Vec<(String, Vec<String>)> {
+    let mut cards: Vec<(String, Vec<String>)> = Vec::new();
+    let mut after_tag = 0;
+    for (style, text) in paragraphs {
+        if style == "Heading4" {
+            cards.push((text.clone(), Vec::new()));
+            after_tag = 0;
+            continue;
+        }
+        after_tag += 1;
+        if let Some((_, body)) = cards.last_mut()
+            && style.is_empty()
+            && after_tag > 1
+        {
+            body.push(text.clone());
+        }
+    }
+    cards
+}
+
+#[test]
+fn a_tag_to_tag_verbatim_reader_finds_each_card_and_nothing_else() {
+    for Exported { name, outline, full, cards, intro } in exported_targets() {
+        let tags: Vec<String> = cards.iter().map(|c| c.tag.clone()).collect();
+        let read = tag_to_tag_cards(&docx_paragraphs(&outline));
+        assert_eq!(read.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>(), tags, "{name}");
+        for (tag, body) in &read {
+            assert!(body.is_empty(), "{name} outline: a card made of {tag:?} and {body:?}");
+        }
+        let read = tag_to_tag_cards(&docx_paragraphs(&full));
+        assert_eq!(read.len(), cards.len(), "{name}");
+        for ((tag, body), card) in read.iter().zip(&cards) {
+            assert!(!body.iter().any(|p| intro.contains(p)), "{name}: the resolution joins {tag:?}");
+            assert_eq!(squash(&body.join(" ")), squash(&card.text), "{name}: text of {}", card.id);
+        }
+    }
+}
+
+#[test]
+fn casebook_reads_its_own_docx_back_card_for_card() {
+    use casebook::docx_import::{Node, import_docx};
+    for Exported { name, outline, full: full_bytes, cards, intro } in exported_targets() {
+        for (full, bytes) in [(false, outline), (true, full_bytes)] {
+            let doc = import_docx(&bytes).unwrap_or_else(|e| panic!("{name} full={full}: {e}"));
+            let read: Vec<_> = doc.cards().collect();
+            let tags: Vec<&str> = read.iter().map(|c| c.tag.as_str()).collect();
+            assert_eq!(tags, cards.iter().map(|c| c.tag.as_str()).collect::<Vec<_>>(), "{name} full={full}");
+            for (got, card) in read.iter().zip(&cards) {
+                assert!(got.cite.is_some(), "{name} full={full}: cite of {}", card.id);
+                assert!(
+                    !intro.iter().any(|l| got.text.contains(l.as_str())),
+                    "{name}: resolution in {}",
+                    card.id
+                );
+                let expected = if full { squash(&card.text) } else { String::new() };
+                assert_eq!(squash(&got.text), expected, "{name} full={full}: text of {}", card.id);
+            }
+            // What is neither heading nor card nor analytic is read as loose text; a reader that
+            // takes Normal text after a tag for card text must be able to tell it apart.
+            let loose: Vec<_> = doc
+                .outline
+                .iter()
+                .filter_map(|n| match n {
+                    Node::Paragraph(p) => Some((p.style.clone().unwrap_or_default(), p.text.clone())),
+                    _ => None,
+                })
+                .collect();
+            assert!(!loose.is_empty(), "{name}: the intro and summary lines are read");
+            for (style, text) in &loose {
+                assert!(
+                    style.starts_with("Casebook"),
+                    "{name} full={full}: {text:?} is read back in {style:?}, not a Casebook style"
+                );
+            }
+            let intro_read: Vec<&str> =
+                loose.iter().filter(|(s, _)| s == "CasebookIntro").map(|(_, t)| t.as_str()).collect();
+            assert_eq!(intro_read, intro, "{name} full={full}");
+        }
+    }
 }
