@@ -1,5 +1,6 @@
 //! The command line: `casebook [open FILE | validate PATH... | export FILE --format F [--side S]
-//! [--full] [-o OUT] | merge BASE OURS THEIRS [-o OUT]]`.
+//! [--full] [-o OUT] | import FILE.docx|FOLDER... [-o DIR] | merge BASE OURS THEIRS [-o OUT]]`.
+//! Where a deck is read (export, validate), a Word .docx file is read as one.
 //!
 //! Exit codes: 0 success, 1 the files have problems or the work failed, 2 usage errors.
 //! `merge` differs, as a git merge driver must: 0 merged cleanly, 1 merged with conflicts (the
@@ -15,8 +16,10 @@ use crate::export::{ExportError, ExportOptions, ExportSide, ExportWriteError, Fo
 use crate::format::{self, FileKind, LoadError, Problem};
 use crate::model::{Deck, Session};
 
+mod import;
 mod validate;
 
+use import::{ImportArgs, import};
 use validate::validate;
 
 /// Casebook: evidence decks and case building for competitive debaters.
@@ -36,15 +39,38 @@ pub enum Command {
         /// A `*.session.ron` or `*.deck.ron` file.
         file: PathBuf,
     },
-    /// Check deck and session files (or folders of them); print one `path:line:col: message` per problem.
+    /// Check deck and session files (or folders of them) and Word .docx files; print one
+    /// `path:line:col: message` per problem (and, for Word files, what an import would drop).
     Validate {
         /// Files or folders; folders are searched for `*.deck.ron` and `*.session.ron`.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Import Verbatim Word files as decks: one `ID.deck.ron` per file (id and title from the
+    /// file name), one report line per file; exit 1 if any file failed (the others are written).
+    Import {
+        /// `.docx` files, or folders searched (with their subfolders) for them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The folder to write decks to (default: the current folder).
+        #[arg(short = 'o', long = "output", default_value = ".")]
+        output: PathBuf,
+        /// The resolution the decks argue.
+        #[arg(long)]
+        resolution: Option<String>,
+        /// The deck id (one file only).
+        #[arg(long)]
+        id: Option<String>,
+        /// The deck title (one file only).
+        #[arg(long)]
+        title: Option<String>,
+        /// Side of every card (default: from the file name — aff, 1ac, … or neg, 1nc, … — else either).
+        #[arg(long, value_enum)]
+        side: Option<CardSideArg>,
+    },
     /// Export a session (its cases) or a deck (its blocks and cards).
     Export {
-        /// A `*.session.ron` or `*.deck.ron` file.
+        /// A `*.session.ron` or `*.deck.ron` file, or a Word `.docx` file (read as a deck).
         file: PathBuf,
         /// Output format.
         #[arg(long, value_enum)]
@@ -127,6 +153,27 @@ impl From<SideArg> for ExportSide {
     }
 }
 
+/// The sides a card can be read on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CardSideArg {
+    /// Affirmative.
+    Aff,
+    /// Negative.
+    Neg,
+    /// Either side.
+    Either,
+}
+
+impl From<CardSideArg> for crate::model::Side {
+    fn from(s: CardSideArg) -> crate::model::Side {
+        match s {
+            CardSideArg::Aff => crate::model::Side::Aff,
+            CardSideArg::Neg => crate::model::Side::Neg,
+            CardSideArg::Either => crate::model::Side::Either,
+        }
+    }
+}
+
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -176,6 +223,10 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match command {
         Command::Open { .. } => 2,
         Command::Validate { paths } => validate(&paths, out, err),
+        Command::Import { paths, output, resolution, id, title, side } => {
+            let args = ImportArgs { paths, output, resolution, id, title, side: side.map(Into::into) };
+            import(&args, out, err)
+        }
         Command::Export { file, format, side, full, output } => {
             let options = ExportOptions { side: side.into(), full, wpm: None };
             export(&file, format.into(), &options, output.as_deref(), out, err)
@@ -251,14 +302,20 @@ fn merge(base: &Path, ours: &Path, theirs: &Path, target: &Path, err: &mut dyn W
     u8::from(!result.is_clean())
 }
 
-/// Loads a deck or session for export, by extension.
+/// Loads a deck or session for export, by extension; a Word file is read as a deck.
 fn load_any(file: &Path) -> Result<Result<Deck, Session>, LoadError> {
     match FileKind::of(file) {
         Some(FileKind::Deck) => format::load_deck(file).map(Ok),
         Some(FileKind::Session) => format::load_session(file).map(Err),
+        None if crate::docx_import::is_docx(file) => {
+            let options = crate::docx_import::DeckOptions::from_file_name(file);
+            crate::docx_import::import_word_file(file, &options)
+                .map(|w| Ok(w.deck))
+                .map_err(|e| LoadError::one(file, Problem::whole_file(e.why())))
+        }
         None => Err(LoadError::one(
             file,
-            Problem::whole_file("not a Casebook file (expected *.deck.ron or *.session.ron)"),
+            Problem::whole_file("not a Casebook file (expected *.deck.ron, *.session.ron or *.docx)"),
         )),
     }
 }

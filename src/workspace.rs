@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 mod folders;
 
-pub use folders::{load_deck_folder, scan_folder};
+pub use folders::{load_deck_folder, scan_folder, scan_folder_for};
 
 use crate::bundled;
 use crate::format::{self, FileKind, LoadError, SaveError};

@@ -182,3 +182,46 @@ fn real_files_keep_the_headings_and_colours_they_hold() {
     let (_, neg6) = import(&docs_dir().join("neg-6.docx"));
     assert_eq!(neg6.report.footnote_refs, 1);
 }
+
+#[test]
+fn every_real_file_becomes_a_deck_that_loads_back_with_every_card_tag_cite_text_and_colour() {
+    use casebook::docx_import::{DeckOptions, to_deck};
+    use casebook::format;
+    for path in &docx_files() {
+        let (bytes, doc) = import(path);
+        let options = DeckOptions::from_file_name(path);
+        let (deck, report) = to_deck(&doc, &options).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let expected = count_tags(&part(&bytes, "word/document.xml"), &part(&bytes, "word/styles.xml"));
+        let analytics_from_tags = doc.report.tag_analytics;
+        assert_eq!(deck.card_count() + analytics_from_tags, expected, "{}", path.display());
+        assert_eq!(report.cards, deck.card_count());
+        let imported: Vec<_> = doc.cards().collect();
+        for (card, source) in deck.cards().zip(&imported) {
+            assert_eq!(card.tag, source.tag);
+            assert_eq!(card.text, source.text);
+            assert_eq!(card.marks, source.model_marks());
+            let raw = source.cite.as_ref().map(|c| c.raw.trim().to_owned());
+            assert_eq!(card.cite_line.as_ref().map(|c| c.text.clone()), raw, "{}", card.tag);
+            if let (Some(line), Some(cite)) = (&card.cite_line, &source.cite) {
+                assert!(
+                    cite.short.is_empty()
+                        || line.short().starts_with(cite.short.split_whitespace().next().unwrap()),
+                    "{:?} vs {:?}",
+                    line.short(),
+                    cite.short
+                );
+            }
+        }
+        let aside_count: usize = deck.blocks.iter().map(|b| b.asides.len()).sum();
+        assert_eq!(aside_count, report.analytics + report.undertags + report.texts);
+        let text = format::deck_to_string(&deck).unwrap();
+        let again = format::parse_deck(&text, path).unwrap();
+        assert_eq!(again, deck, "{}", path.display());
+        let pockets = deck
+            .blocks
+            .iter()
+            .flat_map(|b| &b.headings)
+            .filter(|h| h.level == casebook::model::HeadingLevel::Pocket);
+        assert_eq!(pockets.count(), doc.report.pockets, "{}", path.display());
+    }
+}

@@ -98,6 +98,7 @@ fn card(id: String, source: String) -> impl Strategy<Value = Card> {
                         labels,
                         note,
                         cite_line: None,
+                        tag_marks: Vec::new(),
                         cut_from: cut.map(|(a, b)| CutFrom { start: a.min(b), end: a.max(b) }),
                         quote_edited,
                         provenance,

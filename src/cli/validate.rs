@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::docx_import::{self, DeckOptions};
 use crate::format::{self, FileKind};
 use crate::model::{Item, Session};
 use crate::workspace;
@@ -25,9 +26,9 @@ fn collect(paths: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {
                 "no such file or folder".to_owned()
             };
             problems.push(format!("{}:1:1: {why}", path.display()));
-        } else if FileKind::of(path).is_none() {
+        } else if FileKind::of(path).is_none() && !docx_import::is_docx(path) {
             problems.push(format!(
-                "{}:1:1: not a Casebook file (expected *.deck.ron or *.session.ron)",
+                "{}:1:1: not a Casebook file (expected *.deck.ron, *.session.ron or *.docx)",
                 path.display()
             ));
         } else {
@@ -64,10 +65,26 @@ fn session_reference_problems(path: &Path, session: &Session) -> Vec<String> {
     out
 }
 
+/// A Word file checked as an import would read it: a problem when it would fail; otherwise one
+/// line saying what it holds and what an import would drop (not a problem).
+fn validate_word(path: &Path) -> Result<String, String> {
+    docx_import::import_word_file(path, &DeckOptions::from_file_name(path))
+        .map(|w| format!("{}: {}", path.display(), w.summary()))
+        .map_err(|e| format!("{}:1:1: {}", path.display(), e.why()))
+}
+
 pub(super) fn validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let mut problems = Vec::new();
     let files = collect(paths, &mut problems);
+    let mut notes = Vec::new();
     for file in &files {
+        if docx_import::is_docx(file) {
+            match validate_word(file) {
+                Ok(note) => notes.push(note),
+                Err(problem) => problems.push(problem),
+            }
+            continue;
+        }
         let result = match FileKind::of(file) {
             Some(FileKind::Deck) => format::load_deck(file).map(|_| Vec::new()),
             _ => format::load_session(file).map(|s| session_reference_problems(file, &s)),
@@ -79,6 +96,9 @@ pub(super) fn validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Wri
     }
     for p in &problems {
         let _ = writeln!(out, "{p}");
+    }
+    for n in &notes {
+        let _ = writeln!(err, "{n}");
     }
     let _ = writeln!(err, "{} files checked, {} problems", files.len(), problems.len());
     u8::from(!problems.is_empty())

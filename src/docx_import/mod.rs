@@ -3,8 +3,8 @@
 //! [`import_docx`] turns a .docx file's bytes into an [`ImportedDoc`]: an outline of Pocket, Hat
 //! and Block headings, cards (tag, cite, text with underline, emphasis, highlight and bold
 //! marks), analytics and loose paragraphs, plus an [`ImportReport`] counting everything read,
-//! kept and dropped. It is a lossless intermediate form; turning it into a
-//! [`crate::model::Deck`] is a separate step.
+//! kept and dropped. It is a lossless intermediate form; [`to_deck`] turns it into a
+//! [`crate::model::Deck`] (`to_deck.rs`).
 //!
 //! How it reads (each private submodule documents its part):
 //! - the package (`container`): OLE files are refused as old .doc or encrypted .docx; parts
@@ -42,7 +42,9 @@ mod report;
 mod run_props;
 mod runs;
 mod styles;
+mod to_deck;
 mod types;
+mod word_file;
 mod xml;
 
 #[cfg(test)]
@@ -50,7 +52,11 @@ mod tests;
 
 pub use error::ImportError;
 pub use report::ImportReport;
+pub use to_deck::{
+    CITE_SOURCE_NOTE, DeckError, DeckOptions, DeckReport, INTRO_STYLE, NO_CITE_NOTE, SUMMARY_STYLE, to_deck,
+};
 pub use types::{CiteLine, HighlightColor, ImportedCard, ImportedDoc, Mark, MarkKind, Node, Para, ParaRole};
+pub use word_file::{MAX_DOCX_BYTES, WordFileError, WordImport, import_word_file, is_docx, read_docx_bytes};
 
 use cards::OutlineBuilder;
 use container::{DOCUMENT_PART, STYLES_PART, read_parts};

@@ -183,15 +183,10 @@ impl ImportedCard {
         out
     }
 
-    /// The card's marks as model marks over `text`, in the model's canonical form (colours
-    /// merged, bold dropped): ready for [`crate::model::Card::marks`].
+    /// The card's marks as model marks over `text`, in the model's canonical form (highlights
+    /// keep their colour, bold dropped): ready for [`crate::model::Card::marks`].
     pub fn model_marks(&self) -> Vec<crate::model::Mark> {
-        let marks: Vec<crate::model::Mark> = self
-            .marks
-            .iter()
-            .filter_map(|m| m.kind.to_model().map(|k| crate::model::Mark::new(k, m.start, m.end)))
-            .collect();
-        crate::model::normalize_marks(&marks)
+        super::to_deck::model_marks(&self.marks)
     }
 
     /// The text covered by highlight marks, joined with single spaces.

@@ -195,10 +195,24 @@ fn encode<T: Serialize>(value: &T) -> Result<String, ron::Error> {
 pub fn canonical_deck(deck: &Deck) -> Deck {
     let mut deck = deck.clone();
     deck.version = CURRENT_VERSION;
-    for card in deck.blocks.iter_mut().flat_map(|b| b.cards.iter_mut()) {
-        card.marks = normalize_marks(&card.marks);
+    for block in &mut deck.blocks {
+        for card in &mut block.cards {
+            canonical_card(card);
+        }
+        for aside in &mut block.asides {
+            aside.marks = normalize_marks(&aside.marks);
+        }
     }
     deck
+}
+
+/// A card's marks (text, tag and cite line) in canonical form.
+fn canonical_card(card: &mut crate::model::Card) {
+    card.marks = normalize_marks(&card.marks);
+    card.tag_marks = normalize_marks(&card.tag_marks);
+    if let Some(cite) = &mut card.cite_line {
+        cite.marks = normalize_marks(&cite.marks);
+    }
 }
 
 /// The session in canonical form, as saved.
@@ -207,7 +221,7 @@ pub fn canonical_session(session: &Session) -> Session {
     session.version = CURRENT_VERSION;
     for item in session.items_mut() {
         if let crate::model::Item::Card { card, .. } = item {
-            card.marks = normalize_marks(&card.marks);
+            canonical_card(card);
         }
     }
     session

@@ -163,6 +163,9 @@ fn check_card(card: &Card, nth: usize, out: &mut Out) {
     if is_blank(&card.text) && card.cite_line.is_none() {
         out.at_id(id, nth, None, || format!("card {id:?}: no quoted text"));
     }
+    if let Some(why) = check_marks(&card.tag_marks, card.tag.chars().count()) {
+        out.at_id(id, nth, None, || format!("card {id:?}: tag {why}"));
+    }
     if let Some(why) = card.cite_line.as_ref().and_then(|c| c.problem()) {
         out.at_id(id, nth, None, || format!("card {id:?}: {why}"));
     }

@@ -40,6 +40,10 @@ pub struct Card {
     pub id: String,
     /// The one-line claim the debater reads before the evidence.
     pub tag: String,
+    /// Underline, highlight and emphasis over the tag (debaters underline a tag's key words);
+    /// written only when any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tag_marks: Vec<Mark>,
     /// Who reads it.
     pub side: Side,
     /// Id of the quoted [`super::Source`] in the same deck (or session).
@@ -91,6 +95,10 @@ pub struct CiteLine {
     /// Bold character ranges `(start, end)` of `text`, in order, not overlapping.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bold: Vec<(usize, usize)>,
+    /// Underline, highlight and emphasis over `text` (a cite line sometimes runs into the
+    /// card's first words); written only when any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<Mark>,
 }
 
 impl CiteLine {
@@ -118,7 +126,7 @@ impl CiteLine {
             }
             last_end = e;
         }
-        None
+        super::marks::check_marks(&self.marks, len).map(|why| format!("cite line: {why}"))
     }
 }
 
@@ -126,6 +134,8 @@ impl CiteLine {
 #[derive(Serialize)]
 struct Content<'a> {
     tag: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tag_marks: Vec<Mark>,
     side: Side,
     source: &'a str,
     locator: &'a Option<String>,
@@ -149,6 +159,7 @@ impl Card {
         Card {
             id: id.into(),
             tag: tag.into(),
+            tag_marks: Vec::new(),
             side,
             source: source.into(),
             locator: None,
@@ -171,6 +182,7 @@ impl Card {
     pub fn content_fingerprint(&self) -> String {
         let content = Content {
             tag: &self.tag,
+            tag_marks: normalize_marks(&self.tag_marks),
             side: self.side,
             source: &self.source,
             locator: &self.locator,
@@ -188,6 +200,7 @@ impl Card {
     /// canonical order), whatever their ids, provenance or conflict marks.
     pub fn same_content(&self, other: &Card) -> bool {
         self.tag == other.tag
+            && normalize_marks(&self.tag_marks) == normalize_marks(&other.tag_marks)
             && self.side == other.side
             && self.source == other.source
             && self.locator == other.locator
@@ -287,6 +300,7 @@ pub(crate) fn sample_card(id: &str) -> Card {
     Card {
         id: id.to_owned(),
         tag: "Hub-and-spoke ties are disjointed".to_owned(),
+        tag_marks: Vec::new(),
         side: Side::Aff,
         source: "kim-2025".to_owned(),
         locator: Some("para. 9".to_owned()),
@@ -343,7 +357,8 @@ mod tests {
         other.marks.reverse();
         assert_eq!(card.content_fingerprint(), other.content_fingerprint());
         assert!(card.same_content(&other));
-        let changes: [fn(&mut Card); 9] = [
+        let changes: [fn(&mut Card); 10] = [
+            |c| c.tag_marks = vec![Mark::new(MarkKind::Underline, 0, 3)],
             |c| c.tag.push('!'),
             |c| c.side = Side::Neg,
             |c| c.source.push('x'),
@@ -352,7 +367,7 @@ mod tests {
             |c| c.marks.truncate(1),
             |c| c.labels.clear(),
             |c| c.note = Some(String::new()),
-            |c| c.cite_line = Some(CiteLine { text: "Kim 25".into(), bold: vec![(0, 6)] }),
+            |c| c.cite_line = Some(CiteLine { text: "Kim 25".into(), bold: vec![(0, 6)], marks: Vec::new() }),
         ];
         for change in changes {
             let mut changed = sample_card("c");
@@ -373,10 +388,14 @@ mod tests {
 
     #[test]
     fn a_cite_line_reads_its_bold_parts_and_checks_their_ranges() {
-        let cite = CiteLine { text: "Ju Hyung Kim 25 (President)".into(), bold: vec![(9, 12), (13, 15)] };
+        let cite = CiteLine {
+            text: "Ju Hyung Kim 25 (President)".into(),
+            bold: vec![(9, 12), (13, 15)],
+            marks: Vec::new(),
+        };
         assert_eq!(cite.short(), "Kim 25");
         assert_eq!(cite.problem(), None);
-        let bad = CiteLine { text: "Kim".into(), bold: vec![(0, 9)] };
+        let bad = CiteLine { text: "Kim".into(), bold: vec![(0, 9)], marks: Vec::new() };
         assert!(bad.problem().unwrap().contains("outside"));
     }
 

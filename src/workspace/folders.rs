@@ -14,6 +14,18 @@ pub fn scan_folder(
     kind: Option<FileKind>,
     recursive: bool,
 ) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
+    scan_folder_for(dir, recursive, |path| {
+        FileKind::of(path).is_some_and(|k| kind.is_none_or(|want| want == k))
+    })
+}
+
+/// The files in `dir` that `wanted` accepts (e.g. Word files to import), sorted by path, with
+/// those in subfolders when `recursive`; and the folders that could not be read, with why.
+pub fn scan_folder_for(
+    dir: &Path,
+    recursive: bool,
+    wanted: impl Fn(&Path) -> bool,
+) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     // Folders already searched, by real path: links back up the tree are loops, not new folders.
@@ -37,7 +49,7 @@ pub fn scan_folder(
         for path in entries.flatten().map(|e| e.path()) {
             if recursive && path.is_dir() {
                 folders.push(path);
-            } else if FileKind::of(&path).is_some_and(|k| kind.is_none_or(|want| want == k)) {
+            } else if wanted(&path) {
                 files.push(path);
             }
         }

@@ -46,6 +46,7 @@ pub fn card(id: &str) -> Card {
         labels: vec!["hub-and-spoke".into()],
         note: Some("Pair with the SEATO answers.".into()),
         cite_line: None,
+        tag_marks: Vec::new(),
         cut_from: None,
         quote_edited: false,
         provenance: Provenance::default(),

@@ -5,6 +5,7 @@ mod cards;
 mod no_panic;
 mod run_props;
 mod styles;
+mod to_deck;
 
 use std::io::{Cursor, Write};
 
