@@ -85,6 +85,15 @@ pub enum Intent {
     // ---- decks ----
     /// Add a deck file to the library (or review it against the loaded deck with its id).
     OpenDeck(PathBuf),
+    /// Import Word (.docx) files as decks, off the UI thread: each joins the library and is saved
+    /// in the user's deck folder as it is read (see [`Intent::PollImport`]).
+    ImportWordFiles(Vec<PathBuf>),
+    /// Take in what a running Word import has read (the shell sends it every frame meanwhile).
+    PollImport,
+    /// Stop a running Word import after the current file.
+    CancelImport,
+    /// Close a finished Word import's report.
+    CloseImportReport,
     /// A teammate's deck arrived (team folder): load it, or review it against ours.
     ReceiveDeck {
         /// Their deck.

@@ -16,6 +16,7 @@ mod identity;
 mod intent;
 mod review;
 mod view;
+mod word_import;
 
 use std::path::PathBuf;
 
@@ -28,6 +29,7 @@ pub use derived::CaseFigures;
 pub use identity::{Identities, ItemId, SectionId};
 pub use intent::{CardKey, Intent, Place, Step};
 pub use review::Review;
+pub use word_import::{ImportLine, WordImportJob};
 
 /// A problem to show the user: what failed (one line) and the details.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,6 +106,7 @@ pub struct Desk {
     gesture: Option<(Gesture, u64)>,
     figures: derived::Derived,
     index: LibraryIndex,
+    word_import: Option<word_import::WordImportJob>,
 }
 
 impl Desk {
@@ -135,6 +138,7 @@ impl Desk {
             gesture: None,
             figures: Default::default(),
             index: LibraryIndex::build(&[]),
+            word_import: None,
         };
         desk.load_user_decks();
         match desk.recovery.read() {
@@ -174,6 +178,15 @@ impl Desk {
             Undo => self.undo_redo(true),
             Redo => self.undo_redo(false),
             OpenDeck(path) => self.open_deck(path),
+            ImportWordFiles(files) => self.import_word_files(files),
+            PollImport => self.poll_import(),
+            CancelImport => self.cancel_import(),
+            CloseImportReport => {
+                if self.word_import.as_ref().is_some_and(|j| j.is_finished()) {
+                    self.word_import = None;
+                }
+                Outcome::default()
+            }
             ReceiveDeck { deck, path } => self.receive_deck(*deck, path),
             Warn(text) => {
                 self.warnings.push(text);

@@ -74,9 +74,14 @@ impl Desk {
         &self.index
     }
 
-    /// The folder of the user's own decks (edited copies of bundled decks).
+    /// The folder of the user's own decks (edited copies of bundled decks, imported Word files).
     pub fn user_deck_dir(&self) -> PathBuf {
         crate::workspace::user_deck_dir(&self.data_dir)
+    }
+
+    /// The running or finished Word import, until its report is closed.
+    pub fn word_import(&self) -> Option<&super::WordImportJob> {
+        self.word_import.as_ref()
     }
 
     /// Sets the name recorded on the cards the user cuts or changes.
