@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::docx_import::{DeckOptions, WordImport, import_word_file, is_docx};
+use crate::docx_import::{DeckOptions, WordImport, import_word_file, is_docx, is_word_document};
 use crate::format;
 use crate::model::Side;
 use crate::workspace;
@@ -31,9 +31,8 @@ fn word_files(paths: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let (found, unreadable) = workspace::scan_folder_for(path, true, is_docx);
-            // Word's lock files ("~$name.docx") are not documents.
-            files.extend(found.into_iter().filter(|f| !is_lock_file(f)));
+            let (found, unreadable) = workspace::scan_folder_for(path, true, is_word_document);
+            files.extend(found);
             for (folder, e) in unreadable {
                 problems.push(format!("{}: cannot read folder: {e}", folder.display()));
             }
@@ -44,10 +43,6 @@ fn word_files(paths: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {
         }
     }
     files
-}
-
-fn is_lock_file(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$"))
 }
 
 /// The options for one file: from its name, then what the user gave; the id made unique among

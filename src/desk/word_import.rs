@@ -191,7 +191,7 @@ impl Desk {
             let title = deck.title.clone();
             let outcome = self.receive_deck(deck, path);
             return (
-                Ok(format!("{summary} → same deck id as “{title}” in the library: review the changes")),
+                Ok(format!("{summary}; same deck id as “{title}” in the library: review the changes")),
                 outcome,
             );
         }
@@ -208,7 +208,7 @@ impl Desk {
         }
         self.add_or_replace_deck(deck, DeckOrigin::File(target.clone()));
         (
-            Ok(format!("{summary} → saved as {}", target.display())),
+            Ok(format!("{summary}; saved as {}", target.display())),
             Outcome { decks_changed: true, ..Outcome::default() },
         )
     }

@@ -56,7 +56,9 @@ pub use to_deck::{
     CITE_SOURCE_NOTE, DeckError, DeckOptions, DeckReport, INTRO_STYLE, NO_CITE_NOTE, SUMMARY_STYLE, to_deck,
 };
 pub use types::{CiteLine, HighlightColor, ImportedCard, ImportedDoc, Mark, MarkKind, Node, Para, ParaRole};
-pub use word_file::{MAX_DOCX_BYTES, WordFileError, WordImport, import_word_file, is_docx, read_docx_bytes};
+pub use word_file::{
+    MAX_DOCX_BYTES, WordFileError, WordImport, import_word_file, is_docx, is_word_document, read_docx_bytes,
+};
 
 use cards::OutlineBuilder;
 use container::{DOCUMENT_PART, STYLES_PART, read_parts};

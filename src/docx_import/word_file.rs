@@ -101,6 +101,12 @@ pub fn is_docx(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("docx"))
 }
 
+/// Whether `path` is a Word document to import: a `.docx` that is not one of Word's lock files
+/// (`~$name.docx`, written while a document is open).
+pub fn is_word_document(path: &Path) -> bool {
+    is_docx(path) && !path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$"))
+}
+
 /// Reads the bytes of a regular file of at most [`MAX_DOCX_BYTES`].
 pub fn read_docx_bytes(path: &Path) -> Result<Vec<u8>, WordFileError> {
     let open = |why: String| WordFileError::Open { path: path.to_owned(), why };

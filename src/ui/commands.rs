@@ -12,6 +12,7 @@ pub enum Command {
     Open,
     OpenExample,
     OpenDeck,
+    ImportWord,
     Save,
     SaveAs,
     SaveWithDecks,
@@ -117,6 +118,7 @@ pub const TABLE: &[Row] = &[
     row(C::Open, "Open session…", keys(CTRL, Key::O), File, 0),
     row(C::OpenExample, "Open example session", None, File, 0),
     row(C::OpenDeck, "Open deck…", keys(CTRL_SHIFT, Key::O), File, 1),
+    row(C::ImportWord, "Import Word files…", keys(CTRL, Key::I), File, 1),
     row(C::TeamFolder, "Team folder…", None, File, 1),
     row(C::Save, "Save", keys(CTRL, Key::S), File, 2),
     row(C::SaveAs, "Save as…", keys(CTRL_SHIFT, Key::S), File, 2),
@@ -218,6 +220,6 @@ mod tests {
                 seen.push(s);
             }
         }
-        assert_eq!(TABLE.len(), 38);
+        assert_eq!(TABLE.len(), 39);
     }
 }

@@ -109,6 +109,14 @@ impl CasebookApp {
             .map_or("prep.session.ron".to_owned(), |n| n.to_string_lossy().into_owned());
         match self.picker.pick(what.pick(), &suggested) {
             Picked::Path(path) => return self.requests.push(Request::PathGiven(what, path)),
+            Picked::Paths(paths) => {
+                if what == PathFor::ImportWord {
+                    self.apply(Intent::ImportWordFiles(paths));
+                } else if let Some(path) = paths.into_iter().next() {
+                    self.requests.push(Request::PathGiven(what, path));
+                }
+                return;
+            }
             Picked::Cancelled => {
                 self.status = "Cancelled.".into();
                 return;
@@ -139,6 +147,14 @@ impl CasebookApp {
             }
             PathFor::OpenDeck => {
                 self.apply(Intent::OpenDeck(path));
+            }
+            PathFor::ImportWord => {
+                let files = if path.is_dir() {
+                    crate::workspace::scan_folder_for(&path, true, crate::docx_import::is_word_document).0
+                } else {
+                    vec![path]
+                };
+                self.apply(Intent::ImportWordFiles(files));
             }
             PathFor::SaveSession => {
                 self.apply(Intent::SaveSession(path));
@@ -193,6 +209,7 @@ impl CasebookApp {
                 }
             }
             OpenDeck => self.ask_path(PathFor::OpenDeck),
+            ImportWord => self.ask_path(PathFor::ImportWord),
             Save => match self.session_path().map(Path::to_path_buf) {
                 Some(path) => {
                     self.apply(Intent::SaveSession(path));

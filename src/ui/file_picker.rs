@@ -12,6 +12,8 @@ pub enum Pick {
     OpenSession,
     /// An existing `*.deck.ron`.
     OpenDeck,
+    /// One or more Word `.docx` files.
+    WordFiles,
     /// Where to save a session.
     SaveSession,
     /// A source document to cut from: `.txt`, `.md` or `.html`.
@@ -27,6 +29,8 @@ pub enum Pick {
 pub enum Picked {
     /// The user chose this path.
     Path(PathBuf),
+    /// The user chose these files (a dialog that takes several).
+    Paths(Vec<PathBuf>),
     /// The user closed the dialog without choosing: do nothing.
     Cancelled,
     /// No dialog could be shown (no xdg desktop portal, no zenity): offer a path field.
@@ -49,11 +53,20 @@ impl FilePicker for NativePicker {
     fn pick(&mut self, what: Pick, suggested_name: &str) -> Picked {
         let started = Instant::now();
         let dialog = rfd::FileDialog::new();
+        if what == Pick::WordFiles {
+            let chosen = dialog.add_filter("Word document", &["docx"]).pick_files();
+            return match chosen {
+                Some(paths) => Picked::Paths(paths),
+                None if started.elapsed() < NO_DIALOG_WITHIN => Picked::NoDialog,
+                None => Picked::Cancelled,
+            };
+        }
         let chosen = match what {
             Pick::OpenSession => dialog.add_filter("Casebook session", &["session.ron", "ron"]).pick_file(),
             Pick::OpenDeck => dialog.add_filter("Casebook deck", &["deck.ron", "ron"]).pick_file(),
             Pick::OpenSource => dialog.add_filter("Article", &["txt", "md", "html", "htm"]).pick_file(),
             Pick::Folder => dialog.pick_folder(),
+            Pick::WordFiles => None,
             Pick::SaveSession => dialog
                 .add_filter("Casebook session", &["session.ron", "ron"])
                 .set_file_name(suggested_name)

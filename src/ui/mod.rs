@@ -16,6 +16,7 @@ mod controller;
 mod cut_panel;
 mod export_dialog;
 mod file_picker;
+mod import_report;
 mod import_review;
 mod library_panel;
 mod menu;

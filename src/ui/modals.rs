@@ -60,6 +60,7 @@ fn title_of(what: &PathFor) -> &'static str {
     match what {
         PathFor::OpenSession => "Open session",
         PathFor::OpenDeck => "Open deck",
+        PathFor::ImportWord => "Import Word files (a .docx file, or a folder of them)",
         PathFor::SaveSession => "Save session as",
         PathFor::Export(..) => "Export to",
         PathFor::OpenSource => "Open a source to cut from",

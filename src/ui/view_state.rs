@@ -116,6 +116,8 @@ pub enum PathFor {
     OpenSession,
     /// Add this deck to the library.
     OpenDeck,
+    /// Import these Word files (or the Word files in this folder) as decks.
+    ImportWord,
     /// Save the session here.
     SaveSession,
     /// Save the session and its decks into this folder.
@@ -134,6 +136,7 @@ impl PathFor {
         match self {
             PathFor::OpenSession => Pick::OpenSession,
             PathFor::OpenDeck => Pick::OpenDeck,
+            PathFor::ImportWord => Pick::WordFiles,
             PathFor::SaveSession => Pick::SaveSession,
             PathFor::SaveWithDecks => Pick::Folder,
             PathFor::Export(format, _) => Pick::SaveExport(*format),

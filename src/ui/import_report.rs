@@ -1,0 +1,63 @@
+//! The Word import window: a progress bar while files are read (files, cards, time left,
+//! Cancel), then one line per file and where the decks were saved, until closed.
+
+use egui::RichText;
+
+use crate::desk::{Desk, Intent, WordImportJob};
+
+use super::view_state::Requests;
+
+/// Shows the import window while the desk has an import (running or with a report to read).
+pub fn show(ctx: &egui::Context, desk: &Desk, out: &mut Requests) {
+    let Some(job) = desk.word_import() else { return };
+    egui::Modal::new(super::widgets::dialog_id(ctx, "word-import")).show(ctx, |ui| {
+        ui.set_max_width(720.0);
+        ui.heading("Import Word files");
+        progress(ui, job);
+        ui.label(format!("Decks are saved in {}", desk.user_deck_dir().display()));
+        ui.separator();
+        egui::ScrollArea::vertical().max_height(320.0).id_salt("import-lines").show(ui, |ui| {
+            for line in job.lines() {
+                let name = line
+                    .file
+                    .file_name()
+                    .map_or_else(|| line.file.display().to_string(), |n| n.to_string_lossy().into_owned());
+                match &line.result {
+                    Ok(text) => ui.label(format!("✔ {name}: {text}")),
+                    Err(why) => {
+                        ui.label(RichText::new(format!("✖ {name}: {why}")).color(ui.visuals().error_fg_color))
+                    }
+                };
+            }
+        });
+        ui.separator();
+        let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
+        if job.is_finished() {
+            if ui.button("Close").clicked() || escape {
+                out.intent(Intent::CloseImportReport);
+            }
+        } else if ui
+            .button("Cancel")
+            .on_hover_text("Stop after the file being read; what was imported stays")
+            .clicked()
+            || escape
+        {
+            out.intent(Intent::CancelImport);
+        }
+    });
+}
+
+fn progress(ui: &mut egui::Ui, job: &WordImportJob) {
+    let mut text = format!("{} of {} files · {} cards", job.done(), job.total(), job.cards());
+    if let Some(left) = job.time_left() {
+        text.push_str(&format!(" · about {} s left", left.as_secs() + 1));
+    }
+    if job.is_finished() {
+        let failed = job.lines().iter().filter(|l| l.result.is_err()).count();
+        text = format!("{} of {} files imported · {} cards", job.done() - failed, job.total(), job.cards());
+        if job.was_cancelled() {
+            text.push_str(" · cancelled");
+        }
+    }
+    ui.add(egui::ProgressBar::new(job.fraction()).text(text).animate(!job.is_finished()));
+}
