@@ -54,6 +54,35 @@ pub const SOURCE_TEXTS: &[SourceText] = &[
     },
 ];
 
+/// What can be said of a card's quote against the source texts Casebook stores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteCheck {
+    /// Found verbatim (up to whitespace and quote style) in its stored source text.
+    Verbatim,
+    /// Its source text is stored, and the quote is not in it.
+    NotInSource,
+    /// Edited by hand after cutting: it may differ from its source.
+    EditedByHand,
+    /// No source text is stored for its source (a card from a Word file, or cut elsewhere): the
+    /// quote is as its file gave it and cannot be checked.
+    NoSourceText,
+}
+
+/// Checks `card`'s quote against the stored text of `source`. A stored text belongs to a source
+/// of its id that has a title (sources made from a Word cite line have none, so an imported
+/// "kim-2025" is never checked against the bundled article).
+pub fn check_quote(card: &crate::model::Card, source: &crate::model::Source) -> QuoteCheck {
+    if card.quote_edited {
+        return QuoteCheck::EditedByHand;
+    }
+    let stored = SOURCE_TEXTS.iter().find(|s| s.id == source.id && !source.title.trim().is_empty());
+    match stored {
+        None => QuoteCheck::NoSourceText,
+        Some(s) if crate::model::verbatim::is_verbatim(&card.text, s.text) => QuoteCheck::Verbatim,
+        Some(_) => QuoteCheck::NotInSource,
+    }
+}
+
 /// The example session shipped in `assets/examples/`.
 pub const EXAMPLE_SESSION: (&str, &str) =
     ("asian-nato.session.ron", include_str!("../assets/examples/asian-nato.session.ron"));

@@ -68,13 +68,21 @@ impl LibraryIndex {
             for (b, block) in deck.blocks.iter().enumerate() {
                 for (c, card) in block.cards.iter().enumerate() {
                     let source = deck.source(&card.source);
-                    let short = source.map_or(String::new(), |s| {
-                        let names: Vec<&str> = s.authors.iter().map(|a| a.name.as_str()).collect();
-                        format!("{} {} {}", s.cite_name(), s.cite_year(), names.join(" "))
-                    });
-                    let cite = source
-                        .map_or(String::new(), |s| format!("{short} {} {}", s.title, s.publication))
-                        .to_lowercase();
+                    let short = match (&card.cite_line, source) {
+                        (Some(line), _) => line.short(),
+                        (None, Some(s)) => {
+                            let names: Vec<&str> = s.authors.iter().map(|a| a.name.as_str()).collect();
+                            format!("{} {} {}", s.cite_name(), s.cite_year(), names.join(" "))
+                        }
+                        (None, None) => String::new(),
+                    };
+                    // The cite as written holds names, credentials and outlet: all of it is searchable.
+                    let cite = match (&card.cite_line, source) {
+                        (Some(line), _) => line.text.clone(),
+                        (None, Some(s)) => format!("{short} {} {}", s.title, s.publication),
+                        (None, None) => String::new(),
+                    }
+                    .to_lowercase();
                     let haystack =
                         format!("{}\n{}\n{}\n{}", card.tag, short, card.labels.join(" "), card.text)
                             .to_lowercase();

@@ -86,3 +86,25 @@ fn a_card_with_no_marks_is_drawn_at_full_size() {
         "unread text is small"
     );
 }
+
+#[test]
+fn each_highlight_colour_is_drawn_on_its_own_background_and_a_shading_on_its_hue() {
+    use casebook::model::HighlightColour;
+    let mut card = common::card("kim-colours");
+    card.text = "long read short read shaded".into();
+    card.marks = vec![
+        Mark::highlight(HighlightColour::Green, 0, 10),
+        Mark::highlight(HighlightColour::Yellow, 10, 21),
+        Mark::highlight(HighlightColour::Rgb(0, 0, 255), 21, 27),
+    ];
+    let job = card_text_job(&card, &egui::Visuals::light(), 400.0);
+    let backgrounds: Vec<egui::Color32> = job.sections.iter().map(|s| s.format.background).collect();
+    assert_eq!(backgrounds.len(), 3, "{backgrounds:?}");
+    assert!(backgrounds[0] != backgrounds[1] && backgrounds[1] != backgrounds[2]);
+    let [g, y, b] = [backgrounds[0], backgrounds[1], backgrounds[2]];
+    assert!(g.g() > g.r() && g.g() > g.b(), "green reads green: {g:?}");
+    assert!(y.r() > y.b() && y.g() > y.b(), "yellow reads yellow: {y:?}");
+    assert!(b.b() > b.r() && b.b() > b.g(), "a blue shading reads blue: {b:?}");
+    let dark = card_text_job(&card, &egui::Visuals::dark(), 400.0);
+    assert!(dark.sections.iter().all(|s| s.format.background.r() < 160 && s.format.background.g() < 160));
+}

@@ -131,3 +131,25 @@ fn dropped_word_files_are_imported_with_a_bad_one_reported_and_a_dropped_deck_op
     settle(&mut h);
     assert!(h.state().desk().word_import().is_none(), "Escape closes a finished report");
 }
+
+#[test]
+fn the_reader_shows_an_imported_card_with_its_cite_as_written_and_says_there_is_no_source_text_to_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_with_picks(dir.path(), vec![Picked::Paths(vec![shared("1nc.docx")])]));
+    h.get_by_label("Library").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowDown);
+    settle(&mut h);
+    h.get_by_label_contains("✔ Quote verbatim from its stored source");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    until_imported(&mut h);
+    h.get_by_label("Close").click();
+    settle(&mut h);
+    h.get_by_label("Library").focus();
+    h.get_by_label("Library").type_text("Protection means to command");
+    settle(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowDown);
+    settle(&mut h);
+    h.get_by_label_contains("No stored source text");
+    h.get_by_label_contains("Johanna Matanich");
+    assert!(h.query_by_label_contains("n.d.").is_none(), "the cite as written, not one built from guesses");
+}

@@ -211,6 +211,15 @@ impl Card {
             && self.cite_line == other.cite_line
     }
 
+    /// The short cite a debater reads ("Kim 25"): the bold part of the cite as written when the
+    /// card has one, else the source's last name and year; empty when neither is known.
+    pub fn short_cite(&self, source: Option<&super::Source>) -> String {
+        match self.cite_line.as_ref().map(CiteLine::short).filter(|s| !s.is_empty()) {
+            Some(short) => short,
+            None => source.map_or(String::new(), |s| format!("{} {}", s.cite_name(), s.cite_year())),
+        }
+    }
+
     /// Number of characters in the text (the unit of mark offsets).
     pub fn char_len(&self) -> usize {
         self.text.chars().count()

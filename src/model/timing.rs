@@ -203,4 +203,21 @@ mod tests {
         let r = section(&s, Counting { tags: true, cites: false, colour: None }, 250);
         assert_eq!(r.words, 5 + 3 + tag_words);
     }
+
+    #[test]
+    fn one_colour_is_timed_alone_and_a_written_cite_counts_its_bold_part() {
+        let mut card = sample_card("a");
+        card.marks[2].colour = HighlightColour::Green;
+        let only = |colour| Counting { tags: false, cites: false, colour };
+        assert_eq!(card_words(&card, None, only(None)), 3);
+        assert_eq!(card_words(&card, None, only(Some(HighlightColour::Yellow))), 2);
+        assert_eq!(card_words(&card, None, only(Some(HighlightColour::Green))), 1);
+        card.cite_line = Some(crate::model::CiteLine {
+            text: "Ju Hyung Kim 25, President".into(),
+            bold: vec![(9, 15)],
+            marks: Vec::new(),
+        });
+        let cites = Counting { tags: false, cites: true, colour: None };
+        assert_eq!(card_words(&card, None, cites), 3 + 2, "\"Kim 25\" is read");
+    }
 }

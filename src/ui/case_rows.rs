@@ -207,11 +207,10 @@ fn item_row(
                     _ => "",
                 };
                 let text = format!(
-                    "{}  {} — {} {}{badge}",
+                    "{}  {} — {}{badge}",
                     super::widgets::side_marker(card.side),
                     card.tag,
-                    source.cite_name(),
-                    source.cite_year()
+                    card.short_cite(Some(source))
                 );
                 if draggable(ui, egui::Button::selectable(selected, text), &card.tag).clicked() {
                     selection.item = Some(id);

@@ -249,8 +249,7 @@ fn card_row(
 ) {
     let deck = &desk.decks()[pos.deck];
     let card = &deck.blocks[pos.block].cards[pos.card];
-    let cite =
-        deck.source(&card.source).map_or(String::new(), |s| format!("{} {}", s.cite_name(), s.cite_year()));
+    let cite = card.short_cite(deck.source(&card.source));
     // The side marker in a fixed-width font and the row left-aligned: every tag starts at the
     // same x, whatever its marker.
     let mut label = egui::text::LayoutJob::default();

@@ -86,6 +86,19 @@ pub fn menu_bar(ui: &mut egui::Ui, desk: &Desk, prefs: &mut Prefs, out: &mut Req
             let mut counting = desk.session().counting;
             ui.checkbox(&mut counting.tags, "Reading time counts tags");
             ui.checkbox(&mut counting.cites, "Reading time counts cites (author and year)");
+            let label = ui.label("Reading time counts highlights in");
+            let name =
+                |c: Option<crate::model::HighlightColour>| c.map_or("every colour".to_owned(), |c| c.name());
+            egui::ComboBox::from_id_salt("count-colour")
+                .selected_text(name(counting.colour))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut counting.colour, None, name(None));
+                    for c in crate::model::HighlightColour::named() {
+                        ui.selectable_value(&mut counting.colour, Some(c), name(Some(c)));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
             if counting != desk.session().counting {
                 out.intent(Intent::SetCounting(counting));
             }

@@ -8,7 +8,7 @@ use crate::desk::{Desk, Intent, ItemId};
 use crate::model::{CaseSide, Item};
 use crate::workspace::CardStatus;
 
-use super::card_text::card_text_job;
+use super::card_text::{card_text_job, marked_line_job};
 use super::commands::Command;
 use super::view_state::{Requests, Selection};
 
@@ -44,7 +44,78 @@ pub fn show(ui: &mut egui::Ui, desk: &Desk, selection: &Selection, out: &mut Req
         });
         return;
     };
-    ui.add(egui::Label::new(RichText::new(&card.tag).size(18.0).strong()).wrap());
+    if card.tag_marks.is_empty() {
+        ui.add(egui::Label::new(RichText::new(&card.tag).size(18.0).strong()).wrap());
+    } else {
+        let all = [(0, card.tag.chars().count())];
+        let job = marked_line_job(&card.tag, &card.tag_marks, &all, 17.0, ui.visuals(), ui.available_width());
+        ui.add(egui::Label::new(job).wrap());
+    }
+    if let Some(line) = &card.cite_line {
+        // The cite exactly as the file wrote it, bold where it was bold.
+        let job =
+            marked_line_job(&line.text, &line.marks, &line.bold, 13.0, ui.visuals(), ui.available_width());
+        ui.add(egui::Label::new(job).wrap());
+    } else {
+        cite_from_source(ui, source);
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "{} · {}",
+            card.side.name(),
+            super::widgets::card_reading(desk, card, Some(source))
+        ));
+        if let Some(loc) = &card.locator {
+            ui.label(RichText::new(loc).weak());
+        }
+        for l in &card.labels {
+            ui.label(RichText::new(format!("#{l}")).weak());
+        }
+    });
+    quote_check(ui, card, source);
+    actions_row(ui, desk, selection, out, item);
+    if let Some(note) = &card.note {
+        ui.label(RichText::new(format!("Note: {note}")).italics().weak());
+    }
+    ui.separator();
+    egui::ScrollArea::vertical().id_salt("reader-text").auto_shrink([false, false]).show(ui, |ui| {
+        let job = card_text_job(card, ui.visuals(), ui.available_width());
+        ui.label(job);
+    });
+}
+
+/// What can be said of the quote: checked against its stored source, or that there is none.
+/// Remembered per card text, so the source is searched once, not every frame.
+fn quote_check(ui: &mut egui::Ui, card: &crate::model::Card, source: &crate::model::Source) {
+    use crate::bundled::QuoteCheck;
+    let key = egui::Id::unique((
+        "quote-check",
+        card.id.as_str(),
+        source.id.as_str(),
+        card.text.len(),
+        card.quote_edited,
+    ));
+    let check = ui.data_mut(|d| d.get_temp::<QuoteCheck>(key)).unwrap_or_else(|| {
+        let check = crate::bundled::check_quote(card, source);
+        ui.data_mut(|d| d.insert_temp(key, check));
+        check
+    });
+    let warn = ui.visuals().warn_fg_color;
+    match check {
+        QuoteCheck::Verbatim => ui.label(RichText::new("✔ Quote verbatim from its stored source").weak()),
+        QuoteCheck::NotInSource => ui.colored_label(warn, "⚠ The quote is not found in its stored source."),
+        QuoteCheck::EditedByHand => {
+            ui.colored_label(warn, "⚠ The quote was edited by hand and may differ from its source.")
+        }
+        QuoteCheck::NoSourceText => ui.label(
+            RichText::new("No stored source text: the quote is as its file gave it and cannot be checked.")
+                .weak(),
+        ),
+    };
+}
+
+/// The cite built from the source's facts: the short cite bold, the rest plain.
+fn cite_from_source(ui: &mut egui::Ui, source: &crate::model::Source) {
     let cite = crate::export::cite::cite_parts(source);
     // One wrapped job at the full width: words wrap, and only a word longer than a line (a URL)
     // is broken, so the cite never widens the reader.
@@ -64,28 +135,6 @@ pub fn show(ui: &mut egui::Ui, desk: &Desk, selection: &Selection, out: &mut Req
     job.append(&cite.short, 0.0, strong);
     job.append(&cite.rest, 0.0, plain);
     ui.label(job);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(format!(
-            "{} · {}",
-            card.side.name(),
-            super::widgets::card_reading(desk, card, Some(source))
-        ));
-        if let Some(loc) = &card.locator {
-            ui.label(RichText::new(loc).weak());
-        }
-        for l in &card.labels {
-            ui.label(RichText::new(format!("#{l}")).weak());
-        }
-    });
-    actions_row(ui, desk, selection, out, item);
-    if let Some(note) = &card.note {
-        ui.label(RichText::new(format!("Note: {note}")).italics().weak());
-    }
-    ui.separator();
-    egui::ScrollArea::vertical().id_salt("reader-text").auto_shrink([false, false]).show(ui, |ui| {
-        let job = card_text_job(card, ui.visuals(), ui.available_width());
-        ui.label(job);
-    });
 }
 
 fn actions_row(

@@ -176,9 +176,10 @@ pub fn card_reading(
         (false, true) => " with cite",
         (false, false) => "",
     };
+    let colour = session.counting.colour.map(|c| format!("{} ", c.name())).unwrap_or_default();
     format!(
-        "{} highlighted words · {} at {} wpm{with}",
-        card.highlighted_words(),
+        "{} {colour}highlighted words · {} at {} wpm{with}",
+        card.highlighted_words_in(session.counting.colour),
         timing::clock(reading.seconds),
         session.wpm
     )
