@@ -322,3 +322,6 @@ fn analytics(s: &Session) -> usize {
 
 #[path = "export_formats/docx.rs"]
 mod docx;
+
+#[path = "export_formats/v4.rs"]
+mod v4;

@@ -9,7 +9,7 @@
 //! | section (session), or block (deck) | Block — `Heading3`, centred, a page each |
 //! | card tag | Tag — `Heading4` |
 //! | cite | a `Normal` paragraph: "Kim 25" in Cite (`Style13ptBold`), the rest plain |
-//! | card text (with full cards) | `Normal` paragraphs: unread text 8 pt, underlined text in `StyleUnderline`, emphasis in `Emphasis`, read-aloud text highlighted cyan |
+//! | card text (with full cards) | `Normal` paragraphs: unread text 8 pt, underlined text in `StyleUnderline`, emphasis in `Emphasis`, read-aloud text highlighted in its colour (Word's highlighter, or a shading for other colours) |
 //! | analytic | an `Analytic` paragraph (bold, ruled at the left, at tag level in the navigation pane) |
 //!
 //! Only cites and card text are `Normal`. Verbatim readers take the `Normal` paragraphs after a
@@ -21,8 +21,9 @@
 use crate::model::{Deck, Session};
 
 use super::docx_package::package;
-use super::escape::{Markup, escape_markup};
-use super::outline::{self, Entry, Marks, Outline};
+use super::docx_runs::{Setting, marked_run, paragraph, run};
+use super::marked::marked_paragraphs;
+use super::outline::{self, Entry, Outline};
 use super::{ExportError, ExportOptions};
 
 /// The cases of `session` as a Verbatim-style .docx.
@@ -33,39 +34,6 @@ pub fn session(session: &Session, options: &ExportOptions) -> Result<Vec<u8>, Ex
 /// The blocks and cards of `deck` as a Verbatim-style .docx.
 pub fn deck(deck: &Deck, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
     render(&outline::deck_outline(deck, options))
-}
-
-/// One run: optional run properties, then the text (spaces preserved).
-fn run(rpr: &str, text: &str) -> String {
-    let rpr = if rpr.is_empty() { String::new() } else { format!("<w:rPr>{rpr}</w:rPr>") };
-    format!("<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r>", escape_markup(text, Markup::Xml))
-}
-
-/// A run of card text in Verbatim's marking: styles for underline and emphasis, cyan highlight
-/// for what is read aloud, 8 pt for text with no mark.
-fn marked_run(text: &str, marks: Marks) -> String {
-    let mut rpr = String::new();
-    if marks.emphasis {
-        rpr.push_str("<w:rStyle w:val=\"Emphasis\"/>");
-    } else if marks.underline {
-        rpr.push_str("<w:rStyle w:val=\"StyleUnderline\"/>");
-    }
-    if marks.is_plain() {
-        rpr.push_str("<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>");
-    }
-    if marks.highlight {
-        rpr.push_str("<w:highlight w:val=\"cyan\"/>");
-    }
-    run(&rpr, text)
-}
-
-/// A paragraph in `style` (`""` for Normal) holding `runs`.
-fn paragraph(style: &str, runs: &str) -> String {
-    if style.is_empty() {
-        format!("<w:p>{runs}</w:p>")
-    } else {
-        format!("<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>{runs}</w:p>")
-    }
 }
 
 fn render(outline: &Outline<'_>) -> Result<Vec<u8>, ExportError> {
@@ -93,9 +61,11 @@ fn render(outline: &Outline<'_>) -> Result<Vec<u8>, ExportError> {
                         cite.push_str(&run("", &c.cite.rest));
                         body.push_str(&paragraph("", &cite));
                         if outline.full {
-                            for p in outline::marked_paragraphs(c.card) {
-                                let runs: String =
-                                    p.iter().map(|(text, marks)| marked_run(text, *marks)).collect();
+                            for p in marked_paragraphs(&c.card.text, &c.card.marks) {
+                                let runs: String = p
+                                    .iter()
+                                    .map(|(text, marks)| marked_run(text, *marks, Setting::CardText))
+                                    .collect();
                                 body.push_str(&paragraph("", &runs));
                             }
                         }
@@ -106,23 +76,4 @@ fn render(outline: &Outline<'_>) -> Result<Vec<u8>, ExportError> {
         }
     }
     package(outline.title, &body)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn runs_carry_verbatim_styles_highlight_and_small_unread_text() {
-        let plain = marked_run("a", Marks::default());
-        assert!(plain.contains("<w:sz w:val=\"16\"/>"), "{plain}");
-        let read = marked_run("b", Marks { underline: true, highlight: true, emphasis: false });
-        assert_eq!(
-            read,
-            "<w:r><w:rPr><w:rStyle w:val=\"StyleUnderline\"/><w:highlight w:val=\"cyan\"/></w:rPr>\
-             <w:t xml:space=\"preserve\">b</w:t></w:r>"
-        );
-        let stressed = marked_run("c & d", Marks { underline: true, highlight: false, emphasis: true });
-        assert!(stressed.contains("Emphasis") && stressed.contains("c &amp; d"), "{stressed}");
-    }
 }

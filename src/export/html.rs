@@ -3,7 +3,8 @@
 //!
 //! `h1` boxed and centred like a Pocket (a new printed page each), `h2` a Block, `h3` a bold 13 pt
 //! Tag, the cite with "Kim 25" in bold 13 pt. Card text is small (8 pt) where unread; `<u>` text is
-//! 11 pt underlined, `<mark>` is cyan highlight (read aloud), `<strong>` is bold underlined emphasis.
+//! 11 pt underlined, `<mark>` is highlight (read aloud): yellow, or its own colour as an inline
+//! `style="background:#RRGGBB"`; `<strong>` is bold underlined emphasis.
 //! Analytics are boxed paragraphs apart from cards. The markup is well-formed XML as well as valid
 //! HTML, so strict parsers read it too. Control characters are dropped, as in the .docx (a form
 //! feed would break the printed page mid-paragraph).
@@ -12,11 +13,13 @@ use crate::model::{Deck, Session};
 
 use super::ExportOptions;
 use super::escape::{Markup, escape_markup};
-use super::outline::{self, Entry, Markers, Outline};
+use super::marked::{Markers, coloured_mark, marked_paragraphs, render_nested};
+use super::outline::{self, Entry, Outline};
 
 const MARKERS: Markers = Markers {
     underline: ("<u>", "</u>"),
     highlight: ("<mark>", "</mark>"),
+    coloured: Some(coloured_mark),
     emphasis: ("<strong>", "</strong>"),
 };
 
@@ -33,7 +36,7 @@ h1 + .intro, .intro + .summary { text-align: center; }
 .cite b { font-size: 13pt; }
 .text p { font-size: 8pt; margin: 0 0 0.5em; }
 .text u { font-size: 11pt; }
-.text mark { background: #00ffff; color: inherit; }
+mark { background: #ffff00; color: inherit; }
 .text strong { font-size: 11pt; text-decoration: underline; }
 .analytic { font-weight: bold; border-left: 3pt solid #000; padding: 0.1em 0 0.1em 0.6em; margin: 0.9em 0; }
 .analytic .label { font-weight: normal; font-style: italic; }
@@ -103,8 +106,8 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
                         line(&mut out, 3, &format!("<p class=\"cite\">{short}{}</p>", escape(&c.cite.rest)));
                         if outline.full {
                             line(&mut out, 3, "<div class=\"text\">");
-                            for paragraph in outline::marked_paragraphs(c.card) {
-                                let body = outline::render_nested(&paragraph, &MARKERS, escape);
+                            for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {
+                                let body = render_nested(&paragraph, &MARKERS, escape);
                                 line(&mut out, 4, &format!("<p>{body}</p>"));
                             }
                             line(&mut out, 3, "</div>");

@@ -2,18 +2,21 @@
 //! "Kim 25" in bold, analytics as `> **Analytic:** …` quotes.
 //!
 //! With full cards the marks stay readable both raw and rendered: `<u>underlined</u>`,
-//! `<mark>highlighted</mark>` (read aloud) and `<strong>emphasised</strong>`, nested underline
+//! `<mark>highlighted</mark>` (read aloud; a colour other than yellow as
+//! `<mark style="background:#00FF00">`) and `<strong>emphasised</strong>`, nested underline
 //! outermost. Text is escaped only where Markdown would otherwise read it as syntax, so tags and
 //! cites stay legible in the raw file.
 
 use crate::model::{Deck, Session};
 
 use super::ExportOptions;
-use super::outline::{self, Entry, Markers, Outline};
+use super::marked::{Markers, coloured_mark, marked_paragraphs, render_nested};
+use super::outline::{self, Entry, Outline};
 
 const MARKERS: Markers = Markers {
     underline: ("<u>", "</u>"),
     highlight: ("<mark>", "</mark>"),
+    coloured: Some(coloured_mark),
     emphasis: ("<strong>", "</strong>"),
 };
 
@@ -97,8 +100,8 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
                         };
                         para(&mut out, format!("{short}{}", escape(&c.cite.rest)));
                         if outline.full {
-                            for paragraph in outline::marked_paragraphs(c.card) {
-                                para(&mut out, outline::render_nested(&paragraph, &MARKERS, escape));
+                            for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {
+                                para(&mut out, render_nested(&paragraph, &MARKERS, escape));
                             }
                         }
                     }

@@ -24,10 +24,12 @@
 pub mod cite;
 pub mod docx;
 mod docx_package;
+mod docx_runs;
 pub mod escape;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod marked;
 pub mod outline;
 pub mod text;
 

@@ -1,5 +1,5 @@
-//! The neutral tree the Markdown, HTML, text and docx exporters walk, so the side filter, the
-//! reading-time figures and the mark splitting are written once.
+//! The neutral tree the Markdown, HTML, text and docx exporters walk, so the side filter and the
+//! reading-time figures are written once (the mark splitting is in [`super::marked`]).
 //!
 //! A session gives one [`Part`] per exported case, its sections as [`Group`]s; a deck gives one
 //! part (the deck), its blocks as groups. Of a deck, `--side aff` keeps the cards marked `Aff` or
@@ -11,105 +11,6 @@ use crate::model::{Card, Case, CaseSide, DEFAULT_WPM, Deck, Item, Session, Side,
 
 use super::cite::{CiteParts, cite_parts};
 use super::{ExportOptions, ExportSide};
-
-/// The marks over one stretch of card text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Marks {
-    /// Underlined: what matters.
-    pub underline: bool,
-    /// Highlighted: read aloud.
-    pub highlight: bool,
-    /// Emphasised: stressed.
-    pub emphasis: bool,
-}
-
-impl Marks {
-    /// Whether the stretch carries no mark at all (unread, shown small).
-    pub fn is_plain(self) -> bool {
-        self == Marks::default()
-    }
-}
-
-/// A stretch of card text and its marks.
-pub type Segment = (String, Marks);
-
-/// The card text cut wherever a mark starts or ends: each stretch with the marks over it, in
-/// order, adjacent stretches with equal marks merged. Concatenated, the texts give `card.text`.
-pub fn marked_segments(card: &Card) -> Vec<Segment> {
-    let mut out: Vec<Segment> = Vec::new();
-    for seg in crate::model::marks::segments(&card.text, &card.marks) {
-        let marks = Marks { underline: seg.underline, highlight: seg.highlight, emphasis: seg.emphasis };
-        match out.last_mut() {
-            Some((last, last_marks)) if *last_marks == marks => last.push_str(seg.text),
-            _ => out.push((seg.text.to_owned(), marks)),
-        }
-    }
-    out
-}
-
-/// The card text as paragraphs (split at blank lines) of marked segments. A lone line break inside
-/// a paragraph is shown as a space; empty stretches are dropped.
-pub fn marked_paragraphs(card: &Card) -> Vec<Vec<Segment>> {
-    let mut paragraphs: Vec<Vec<Segment>> = vec![Vec::new()];
-    for (text, marks) in marked_segments(card) {
-        for (i, piece) in text.split("\n\n").enumerate() {
-            if i > 0 {
-                paragraphs.push(Vec::new());
-            }
-            let piece = piece.replace('\n', " ");
-            if let Some(current) = paragraphs.last_mut()
-                && !piece.is_empty()
-            {
-                current.push((piece, marks));
-            }
-        }
-    }
-    paragraphs.retain(|p| p.iter().any(|(t, _)| !t.trim().is_empty()));
-    paragraphs
-}
-
-/// Opening and closing markers for each mark, for the formats that write marks inline.
-#[derive(Clone, Copy, Debug)]
-pub struct Markers {
-    /// Around underlined text.
-    pub underline: (&'static str, &'static str),
-    /// Around highlighted text.
-    pub highlight: (&'static str, &'static str),
-    /// Around emphasised text.
-    pub emphasis: (&'static str, &'static str),
-}
-
-/// Writes a paragraph's segments with properly nested markers (underline outermost, then
-/// highlight, then emphasis), opening and closing only where a mark starts or ends.
-pub fn render_nested(paragraph: &[Segment], markers: &Markers, escape: impl Fn(&str) -> String) -> String {
-    let pairs = [markers.underline, markers.highlight, markers.emphasis];
-    let wanted = |m: Marks| [m.underline, m.highlight, m.emphasis];
-    let mut open = [false; 3];
-    let mut out = String::new();
-    let close_from = |out: &mut String, open: &mut [bool; 3], level: usize| {
-        for l in (level..3).rev() {
-            if open[l] {
-                out.push_str(pairs[l].1);
-                open[l] = false;
-            }
-        }
-    };
-    for (text, marks) in paragraph {
-        let want = wanted(*marks);
-        if let Some(first_change) = (0..3).find(|&l| open[l] != want[l]) {
-            close_from(&mut out, &mut open, first_change);
-            for l in first_change..3 {
-                if want[l] {
-                    out.push_str(pairs[l].0);
-                    open[l] = true;
-                }
-            }
-        }
-        out.push_str(&escape(text));
-    }
-    close_from(&mut out, &mut open, 0);
-    out
-}
 
 /// One card in an export: the card and its cite.
 #[derive(Clone, Debug)]
@@ -290,46 +191,6 @@ pub fn finish(mut out: String) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Mark;
-    use crate::model::MarkKind;
-    use crate::model::card::sample_card;
-
-    #[test]
-    fn segments_cover_the_text_and_carry_nested_marks() {
-        let mut card = sample_card("c");
-        card.marks.push(Mark::new(MarkKind::Emphasis, 10, 20));
-        let segments = marked_segments(&card);
-        let joined: String = segments.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(joined, card.text);
-        assert_eq!(segments[0], ("But ".to_owned(), Marks::default()));
-        let all = Marks { underline: true, highlight: true, emphasis: true };
-        assert_eq!(segments[2], ("structures".to_owned(), all));
-    }
-
-    #[test]
-    fn paragraphs_split_at_blank_lines() {
-        let paragraphs = marked_paragraphs(&sample_card("c"));
-        assert_eq!(paragraphs.len(), 2);
-        assert_eq!(paragraphs[1], vec![("Asia lacks a codified arrangement.".to_owned(), Marks::default())]);
-    }
-
-    #[test]
-    fn nested_markers_open_and_close_only_where_marks_change() {
-        let m = |u, h, e| Marks { underline: u, highlight: h, emphasis: e };
-        let segments = vec![
-            ("a ".to_owned(), m(false, false, false)),
-            ("b ".to_owned(), m(true, false, false)),
-            ("c".to_owned(), m(true, true, false)),
-            (" d".to_owned(), m(true, false, true)),
-            (" e".to_owned(), m(false, true, false)),
-        ];
-        let markers =
-            Markers { underline: ("<u>", "</u>"), highlight: ("<m>", "</m>"), emphasis: ("<e>", "</e>") };
-        assert_eq!(
-            render_nested(&segments, &markers, str::to_owned),
-            "a <u>b <m>c</m><e> d</e></u><m> e</m>"
-        );
-    }
 
     #[test]
     fn summaries_count_cards_and_time() {

@@ -8,12 +8,14 @@
 use crate::model::{Deck, Session};
 
 use super::ExportOptions;
-use super::outline::{self, Entry, Markers, Outline};
+use super::marked::{Markers, marked_paragraphs, render_nested};
+use super::outline::{self, Entry, Outline};
 
 /// Lines are wrapped at this many characters (a word longer than the line stays whole).
 pub const WIDTH: usize = 100;
 
-const MARKERS: Markers = Markers { underline: ("_", "_"), highlight: ("==", "=="), emphasis: ("*", "*") };
+const MARKERS: Markers =
+    Markers { underline: ("_", "_"), highlight: ("==", "=="), coloured: None, emphasis: ("*", "*") };
 
 /// The cases of `session` as indented plain text.
 pub fn session(session: &Session, options: &ExportOptions) -> Vec<u8> {
@@ -79,9 +81,9 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
                         wrap(&mut out, 4, "", &c.card.tag);
                         wrap(&mut out, 6, "", &c.cite.line());
                         if outline.full {
-                            for paragraph in outline::marked_paragraphs(c.card) {
+                            for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {
                                 out.push('\n');
-                                let marked = outline::render_nested(&paragraph, &MARKERS, str::to_owned);
+                                let marked = render_nested(&paragraph, &MARKERS, str::to_owned);
                                 wrap(&mut out, 6, "", &marked);
                             }
                         }

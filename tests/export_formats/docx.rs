@@ -190,7 +190,7 @@ fn docx_of_the_session_has_pockets_blocks_tags_cites_and_highlighting() {
         let mut unread_small = true;
         for p in &text_paragraphs {
             for r in runs(p) {
-                let highlighted = run_prop(r, "w:highlight").and_then(|h| h.attr("w:val")) == Some("cyan");
+                let highlighted = run_prop(r, "w:highlight").and_then(|h| h.attr("w:val")) == Some("yellow");
                 if highlighted {
                     read_aloud.push_str(&r.text());
                 } else {

@@ -1,0 +1,164 @@
+//! What format version 4 holds, exported: Pocket and Hat headings above blocks, the debater's
+//! asides among the cards, highlights in several colours and a shading, the cite as written, a
+//! card's note, and line breaks and tabs inside a paragraph.
+
+use casebook::model::{
+    Aside, AsideKind, Author, Block, CiteLine, Heading, HeadingLevel, HighlightColour, Mark, MarkKind, Side,
+};
+
+use super::export_xml::{self, Element, Node};
+use super::*;
+
+const SHADE: HighlightColour = HighlightColour::Rgb(0x12, 0xAB, 0xEF);
+const CITE_LINE: &str = "Ju Hyung Kim 25 (President, Security Management Institute, China Factor, 8-29-2025)";
+const NOTE: &str = "Pair with the SEATO answers.";
+const FIRST_TEXT: &str = "But these structures are disjointed at best.\nAsia lacks\ta codified arrangement.\n\n\
+                          While trilateral collaboration is progressing, it is no alliance.";
+
+fn kim() -> Source {
+    Source {
+        id: "kim-2025".into(),
+        title: "Asia needs a NATO-style alliance to combat China".into(),
+        authors: vec![Author {
+            name: "Ju Hyung Kim".into(),
+            qualifications: "President, Security Management Institute".into(),
+        }],
+        note: String::new(),
+        publication: "China Factor".into(),
+        date: Some("2025-08-29".into()),
+        url: "https://chinafactor.news/x".into(),
+        accessed: None,
+    }
+}
+
+/// A card quoting Kim.
+fn card(id: &str, tag: &str, side: Side, text: &str) -> Card {
+    Card::new(id, tag, side, "kim-2025", text)
+}
+
+/// A deck with everything version 4 adds: a block under a Pocket and a Hat, with an analytic
+/// (highlighted green) before its first card, an undertag and a loose line between its cards and
+/// an analytic after the last; its first card highlighted yellow and green and shaded, with a cite
+/// line, a note, a line break and a tab; then, under a second Hat, a block with no title.
+pub(super) fn v4_deck() -> Deck {
+    let mut first = card("kim-disjointed", "Hub-and-spoke ties are disjointed", Side::Aff, FIRST_TEXT);
+    first.marks = vec![
+        Mark::new(MarkKind::Underline, 4, 43),
+        Mark::highlight(HighlightColour::Yellow, 4, 20),
+        Mark::highlight(HighlightColour::Green, 20, 43),
+        Mark::new(MarkKind::Emphasis, 25, 35),
+        Mark::highlight(SHADE, 56, 66),
+    ];
+    first.note = Some(NOTE.into());
+    first.cite_line = Some(CiteLine { text: CITE_LINE.into(), bold: vec![(9, 12), (13, 15)] });
+    let second =
+        card("kim-no-collective", "No collective action without a treaty", Side::Either, "Asia lacks it.");
+    let mut analytic = Aside::new(0, AsideKind::Analytic, "Alliances without a collective clause fail.");
+    analytic.marks = vec![Mark::highlight(HighlightColour::Green, 0, 9)];
+    let mut block = Block::new("Hub-and-spoke is inadequate", vec![first, second]);
+    block.headings = vec![
+        Heading { level: HeadingLevel::Pocket, title: "1AC".into() },
+        Heading { level: HeadingLevel::Hat, title: "Inherency".into() },
+    ];
+    block.asides = vec![
+        analytic,
+        Aside::new(1, AsideKind::Undertag, "Read this before the SEATO answers."),
+        Aside::new(1, AsideKind::Text, "A loose line between the cards."),
+        Aside::new(2, AsideKind::Analytic, "So the alliance is needed."),
+    ];
+    let mut untitled = Block::new("", vec![card("kim-neg", "Asia is too divided", Side::Neg, "Divided.")]);
+    untitled.headings = vec![Heading { level: HeadingLevel::Hat, title: "Answers".into() }];
+    let mut deck = Deck::empty("v4", "Version 4 deck", casebook::model::RESOLUTION);
+    deck.sources = vec![kim()];
+    deck.blocks = vec![block, untitled];
+    deck
+}
+
+/// The body paragraphs of a .docx's `word/document.xml`.
+fn body(bytes: &[u8]) -> Vec<Element> {
+    let doc = export_xml::parse(&export_xml::part(bytes, "word/document.xml")).expect("document.xml");
+    let mut doc = doc;
+    let body = doc.children.drain(..).find_map(|n| match n {
+        Node::Element(e) if e.name == "w:body" => Some(e),
+        _ => None,
+    });
+    let body = body.expect("w:body");
+    body.children
+        .into_iter()
+        .filter_map(|n| match n {
+            Node::Element(e) if e.name == "w:p" => Some(e),
+            _ => None,
+        })
+        .collect()
+}
+
+fn style_of(p: &Element) -> &str {
+    p.child("w:pPr").and_then(|ppr| ppr.child("w:pStyle")).and_then(|s| s.attr("w:val")).unwrap_or("")
+}
+
+/// One run as a reader sees it: its text (`w:br` a line break, `w:tab` a tab) and properties.
+#[derive(Debug, PartialEq)]
+struct Run {
+    text: String,
+    style: Option<String>,
+    highlight: Option<String>,
+    shading: Option<(String, String, String)>,
+}
+
+fn runs(p: &Element) -> Vec<Run> {
+    p.children_named("w:r")
+        .map(|r| {
+            let mut text = String::new();
+            for child in &r.children {
+                match child {
+                    Node::Element(e) if e.name == "w:t" => text.push_str(&e.text()),
+                    Node::Element(e) if e.name == "w:br" => text.push('\n'),
+                    Node::Element(e) if e.name == "w:tab" => text.push('\t'),
+                    _ => {}
+                }
+            }
+            let prop = |name: &str| r.child("w:rPr").and_then(|rpr| rpr.child(name));
+            let val = |name: &str| prop(name).and_then(|e| e.attr("w:val")).map(str::to_owned);
+            let shading = prop("w:shd").map(|s| {
+                let a = |k: &str| s.attr(k).unwrap_or_default().to_owned();
+                (a("w:val"), a("w:color"), a("w:fill"))
+            });
+            Run { text, style: val("w:rStyle"), highlight: val("w:highlight"), shading }
+        })
+        .collect()
+}
+
+/// A paragraph's text as written, line breaks and tabs included.
+fn text_of(p: &Element) -> String {
+    runs(p).into_iter().map(|r| r.text).collect()
+}
+
+fn v4_docx(full: bool) -> Vec<u8> {
+    run(Format::Docx, Target::Deck(&v4_deck()), &opts(full))
+}
+
+#[test]
+fn docx_writes_each_highlight_in_its_colour_and_a_shading_as_a_fill() {
+    let paragraphs = body(&v4_docx(true));
+    let all: Vec<Run> = paragraphs.iter().flat_map(runs).collect();
+    let painted = |colour: &str| -> Vec<&str> {
+        all.iter().filter(|r| r.highlight.as_deref() == Some(colour)).map(|r| r.text.as_str()).collect()
+    };
+    assert_eq!(painted("yellow"), ["these structures"], "the default colour stays yellow");
+    assert_eq!(painted("green"), [" are ", "disjointed", " at best"]);
+    let shaded: Vec<(&str, &(String, String, String))> =
+        all.iter().filter_map(|r| r.shading.as_ref().map(|s| (r.text.as_str(), s))).collect();
+    assert_eq!(shaded, [("a codified", &("clear".into(), "auto".into(), "12ABEF".into()))]);
+    assert!(all.iter().all(|r| r.highlight.as_deref() != Some("cyan")), "no colour is invented");
+}
+
+#[test]
+fn html_and_markdown_draw_each_highlight_colour() {
+    let deck = v4_deck();
+    for format in [Format::Html, Format::Markdown] {
+        let out = String::from_utf8(run(format, Target::Deck(&deck), &opts(true))).expect("UTF-8");
+        assert!(out.contains("<mark>these structures</mark>"), "{format:?}: yellow is a plain mark");
+        assert!(out.contains("<mark style=\"background:#00FF00\">"), "{format:?}: green");
+        assert!(out.contains("<mark style=\"background:#12ABEF\">a codified</mark>"), "{format:?}: shading");
+    }
+}
