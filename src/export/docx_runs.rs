@@ -10,10 +10,28 @@ use crate::model::HighlightColour;
 use super::escape::{Markup, escape_markup};
 use super::marked::Marks;
 
-/// One run: optional run properties, then the text (spaces preserved).
+/// One run: optional run properties, then the text (spaces preserved), a line break inside a
+/// paragraph (`\n`) as `<w:br/>` and a tab as `<w:tab/>` between the `w:t` pieces around them.
 pub(crate) fn run(rpr: &str, text: &str) -> String {
     let rpr = if rpr.is_empty() { String::new() } else { format!("<w:rPr>{rpr}</w:rPr>") };
-    format!("<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r>", escape_markup(text, Markup::Xml))
+    let mut content = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(['\n', '\t']) {
+        push_text(&mut content, &rest[..at]);
+        content.push_str(if rest[at..].starts_with('\n') { "<w:br/>" } else { "<w:tab/>" });
+        rest = &rest[at + 1..];
+    }
+    if !rest.is_empty() || content.is_empty() {
+        content.push_str(&format!("<w:t xml:space=\"preserve\">{}</w:t>", escape_markup(rest, Markup::Xml)));
+    }
+    format!("<w:r>{rpr}{content}</w:r>")
+}
+
+/// A `w:t` holding `text`, unless it is empty.
+fn push_text(content: &mut String, text: &str) {
+    if !text.is_empty() {
+        content.push_str(&format!("<w:t xml:space=\"preserve\">{}</w:t>", escape_markup(text, Markup::Xml)));
+    }
 }
 
 /// The run property that paints `colour` behind text: Word's highlighter for its sixteen
@@ -79,6 +97,21 @@ mod tests {
         );
         let stressed = marked_run("c & d", Marks::of(true, false, true), Setting::CardText);
         assert!(stressed.contains("Emphasis") && stressed.contains("c &amp; d"), "{stressed}");
+    }
+
+    #[test]
+    fn line_breaks_and_tabs_are_word_elements_between_text_pieces() {
+        assert_eq!(
+            run("", "a\nb\tc"),
+            "<w:r><w:t xml:space=\"preserve\">a</w:t><w:br/><w:t xml:space=\"preserve\">b</w:t><w:tab/>\
+             <w:t xml:space=\"preserve\">c</w:t></w:r>"
+        );
+        assert_eq!(run("", "\n\n"), "<w:r><w:br/><w:br/></w:r>");
+        assert_eq!(
+            run("", ""),
+            "<w:r><w:t xml:space=\"preserve\"></w:t></w:r>",
+            "an empty run keeps its w:t"
+        );
     }
 
     #[test]

@@ -5,9 +5,10 @@
 //! Tag, the cite with "Kim 25" in bold 13 pt. Card text is small (8 pt) where unread; `<u>` text is
 //! 11 pt underlined, `<mark>` is highlight (read aloud): yellow, or its own colour as an inline
 //! `style="background:#RRGGBB"`; `<strong>` is bold underlined emphasis.
-//! Analytics are boxed paragraphs apart from cards. The markup is well-formed XML as well as valid
-//! HTML, so strict parsers read it too. Control characters are dropped, as in the .docx (a form
-//! feed would break the printed page mid-paragraph).
+//! A line break inside a paragraph of card text is a `<br/>`. Analytics are boxed paragraphs apart
+//! from cards. The markup is well-formed XML as well as valid HTML, so strict parsers read it too.
+//! Control characters are dropped, as in the .docx (a form feed would break the printed page
+//! mid-paragraph).
 
 use crate::model::{Deck, Session};
 
@@ -64,6 +65,11 @@ pub fn escape(text: &str) -> String {
     escape_markup(text, Markup::Html)
 }
 
+/// [`escape`], and a line break inside a paragraph as `<br/>`.
+fn escape_with_breaks(text: &str) -> String {
+    escape(text).replace('\n', "<br/>")
+}
+
 fn line(out: &mut String, indent: usize, html: &str) {
     out.push_str(&"  ".repeat(indent));
     out.push_str(html);
@@ -107,7 +113,7 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
                         if outline.full {
                             line(&mut out, 3, "<div class=\"text\">");
                             for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {
-                                let body = render_nested(&paragraph, &MARKERS, escape);
+                                let body = render_nested(&paragraph, &MARKERS, escape_with_breaks);
                                 line(&mut out, 4, &format!("<p>{body}</p>"));
                             }
                             line(&mut out, 3, "</div>");

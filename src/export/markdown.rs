@@ -4,7 +4,7 @@
 //! With full cards the marks stay readable both raw and rendered: `<u>underlined</u>`,
 //! `<mark>highlighted</mark>` (read aloud; a colour other than yellow as
 //! `<mark style="background:#00FF00">`) and `<strong>emphasised</strong>`, nested underline
-//! outermost. Text is escaped only where Markdown would otherwise read it as syntax, so tags and
+//! outermost; a line break inside a paragraph is an inline `<br>`. Text is escaped only where Markdown would otherwise read it as syntax, so tags and
 //! cites stay legible in the raw file.
 
 use crate::model::{Deck, Session};
@@ -55,6 +55,12 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// [`escape`], and a line break inside a paragraph as an inline `<br>`, so the paragraph stays
+/// one line of the file.
+fn escape_with_breaks(text: &str) -> String {
+    text.split('\n').map(escape).collect::<Vec<_>>().join("<br>")
+}
+
 /// Escapes what would start a block (quote, list, heading underline) at the start of a line.
 fn guard_line_start(line: String) -> String {
     let digits = line.chars().take_while(char::is_ascii_digit).count();
@@ -101,7 +107,7 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
                         para(&mut out, format!("{short}{}", escape(&c.cite.rest)));
                         if outline.full {
                             for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {
-                                para(&mut out, render_nested(&paragraph, &MARKERS, escape));
+                                para(&mut out, render_nested(&paragraph, &MARKERS, escape_with_breaks));
                             }
                         }
                     }

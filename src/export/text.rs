@@ -3,7 +3,8 @@
 //! A case (or the deck) is a title underlined with `=`, then the resolution and its card count and
 //! reading time; sections (blocks) are indented 2, card tags 4, cites and card text 6, analytics
 //! are `[Analytic]` paragraphs at 4. With full cards the marks are written inline as
-//! `_underlined_`, `==highlighted==` (read aloud) and `*emphasised*`, with a legend on top.
+//! `_underlined_`, `==highlighted==` (read aloud) and `*emphasised*`, with a legend on top; a line
+//! break inside a paragraph starts a new line.
 
 use crate::model::{Deck, Session};
 
@@ -84,7 +85,10 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
                             for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {
                                 out.push('\n');
                                 let marked = render_nested(&paragraph, &MARKERS, str::to_owned);
-                                wrap(&mut out, 6, "", &marked);
+                                // A line break inside the paragraph starts a new line.
+                                for line in marked.split('\n') {
+                                    wrap(&mut out, 6, "", line);
+                                }
                             }
                         }
                     }

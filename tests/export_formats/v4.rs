@@ -162,3 +162,32 @@ fn html_and_markdown_draw_each_highlight_colour() {
         assert!(out.contains("<mark style=\"background:#12ABEF\">a codified</mark>"), "{format:?}: shading");
     }
 }
+
+#[test]
+fn a_line_break_and_a_tab_inside_a_paragraph_are_word_elements_not_characters() {
+    let paragraphs = body(&v4_docx(true));
+    let first = paragraphs
+        .iter()
+        .find(|p| text_of(p).starts_with("But these"))
+        .expect("the first card's first paragraph");
+    assert_eq!(text_of(first), FIRST_TEXT.split("\n\n").next().unwrap(), "w:br and w:tab where they stand");
+    let raw: String = first.all("w:t").iter().map(|t| t.text()).collect();
+    assert!(!raw.contains(['\n', '\t']), "no raw break or tab in w:t: {raw:?}");
+    assert_eq!(first.all("w:br").len(), 1);
+    assert_eq!(first.all("w:tab").len(), 1);
+}
+
+#[test]
+fn html_markdown_and_text_keep_the_line_break() {
+    let deck = v4_deck();
+    let out = |format| String::from_utf8(run(format, Target::Deck(&deck), &opts(true))).expect("UTF-8");
+    let html = out(Format::Html);
+    assert!(html.contains("best</mark></u>.<br/>Asia lacks\t<mark"), "HTML\n{html}");
+    let markdown = out(Format::Markdown);
+    assert!(markdown.contains("best</mark></u>.<br>Asia lacks\t<mark"), "Markdown\n{markdown}");
+    let text = out(Format::Text);
+    assert!(
+        text.contains("at best==_.\n      Asia lacks ==a codified=="),
+        "text: a new line at the break\n{text}"
+    );
+}
