@@ -8,7 +8,8 @@
 //! | card count and reading time under each Pocket and Block | a small `CasebookSummary` paragraph |
 //! | section (session), or block (deck) | Block — `Heading3`, centred, a page each |
 //! | card tag | Tag — `Heading4` |
-//! | cite | a `Normal` paragraph: "Kim 25" in Cite (`Style13ptBold`), the rest plain |
+//! | card note | an `Undertag` paragraph right under the tag, before the cite |
+//! | cite | a `Normal` paragraph: "Kim 25" in Cite (`Style13ptBold`), the rest plain; a cite line as written (from a Word file) with its own bold parts in Cite |
 //! | card text (with full cards) | `Normal` paragraphs: unread text 8 pt, underlined text in `StyleUnderline`, emphasis in `Emphasis`, read-aloud text highlighted in its colour (Word's highlighter, or a shading for other colours) |
 //! | analytic | an `Analytic` paragraph (bold, ruled at the left, at tag level in the navigation pane) |
 //!
@@ -23,7 +24,7 @@ use crate::model::{Deck, Session};
 use super::docx_package::package;
 use super::docx_runs::{Setting, marked_run, paragraph, run};
 use super::marked::marked_paragraphs;
-use super::outline::{self, Entry, Outline};
+use super::outline::{self, CardEntry, Entry, Outline};
 use super::{ExportError, ExportOptions};
 
 /// The cases of `session` as a Verbatim-style .docx.
@@ -52,28 +53,34 @@ fn render(outline: &Outline<'_>) -> Result<Vec<u8>, ExportError> {
             body.push_str(&paragraph("CasebookSummary", &run("", &group.summary)));
             for entry in &group.entries {
                 match entry {
-                    Entry::Card(c) => {
-                        body.push_str(&paragraph("Heading4", &run("", &c.card.tag)));
-                        let mut cite = String::new();
-                        if !c.cite.short.is_empty() {
-                            cite.push_str(&run("<w:rStyle w:val=\"Style13ptBold\"/>", &c.cite.short));
-                        }
-                        cite.push_str(&run("", &c.cite.rest));
-                        body.push_str(&paragraph("", &cite));
-                        if outline.full {
-                            for p in marked_paragraphs(&c.card.text, &c.card.marks) {
-                                let runs: String = p
-                                    .iter()
-                                    .map(|(text, marks)| marked_run(text, *marks, Setting::CardText))
-                                    .collect();
-                                body.push_str(&paragraph("", &runs));
-                            }
-                        }
-                    }
+                    Entry::Card(c) => card(&mut body, c, outline.full),
                     Entry::Analytic(text) => body.push_str(&paragraph("Analytic", &run("", text.trim()))),
                 }
             }
         }
     }
     package(outline.title, &body)
+}
+
+/// A card: its Tag, its note (an `Undertag` paragraph right under the tag, before the cite, where
+/// Verbatim puts undertags), its cite and, in full, its text.
+fn card(body: &mut String, c: &CardEntry<'_>, full: bool) {
+    body.push_str(&paragraph("Heading4", &run("", &c.card.tag)));
+    if let Some(note) = c.note() {
+        body.push_str(&paragraph("Undertag", &run("", note)));
+    }
+    let cite: String = c
+        .cite
+        .0
+        .iter()
+        .map(|(text, bold)| run(if *bold { "<w:rStyle w:val=\"Style13ptBold\"/>" } else { "" }, text))
+        .collect();
+    body.push_str(&paragraph("", &cite));
+    if full {
+        for p in marked_paragraphs(&c.card.text, &c.card.marks) {
+            let runs: String =
+                p.iter().map(|(text, marks)| marked_run(text, *marks, Setting::CardText)).collect();
+            body.push_str(&paragraph("", &runs));
+        }
+    }
 }

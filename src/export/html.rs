@@ -2,7 +2,8 @@
 //! Verbatim file.
 //!
 //! `h1` boxed and centred like a Pocket (a new printed page each), `h2` a Block, `h3` a bold 13 pt
-//! Tag, the cite with "Kim 25" in bold 13 pt. Card text is small (8 pt) where unread; `<u>` text is
+//! Tag, a card's note in italics under it, the cite with "Kim 25" (or a cite line's own bold
+//! parts) in bold 13 pt. Card text is small (8 pt) where unread; `<u>` text is
 //! 11 pt underlined, `<mark>` is highlight (read aloud): yellow, or its own colour as an inline
 //! `style="background:#RRGGBB"`; `<strong>` is bold underlined emphasis.
 //! A line break inside a paragraph of card text is a `<br/>`. Analytics are boxed paragraphs apart
@@ -15,7 +16,7 @@ use crate::model::{Deck, Session};
 use super::ExportOptions;
 use super::escape::{Markup, escape_markup};
 use super::marked::{Markers, coloured_mark, marked_paragraphs, render_nested};
-use super::outline::{self, Entry, Outline};
+use super::outline::{self, CardEntry, Entry, Outline};
 
 const MARKERS: Markers = Markers {
     underline: ("<u>", "</u>"),
@@ -33,6 +34,8 @@ h3 { font-size: 13pt; margin: 1.1em 0 0.1em; }
 .intro { text-align: center; margin: 0.2em 0; }
 .summary { color: #444; font-size: 9pt; font-style: italic; margin: 0.2em 0 0.6em; }
 h1 + .intro, .intro + .summary { text-align: center; }
+.note { font-style: italic; margin: 0.1em 0; }
+.note .label { font-style: normal; }
 .cite { margin: 0.1em 0 0.4em; }
 .cite b { font-size: 13pt; }
 .text p { font-size: 8pt; margin: 0 0 0.5em; }
@@ -97,29 +100,7 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
             line(&mut out, 2, &format!("<p class=\"summary\">{}</p>", escape(&group.summary)));
             for entry in &group.entries {
                 match entry {
-                    Entry::Card(c) => {
-                        line(
-                            &mut out,
-                            2,
-                            &format!("<div class=\"card\" data-card=\"{}\">", escape(&c.card.id)),
-                        );
-                        line(&mut out, 3, &format!("<h3 class=\"tag\">{}</h3>", escape(&c.card.tag)));
-                        let short = if c.cite.short.is_empty() {
-                            String::new()
-                        } else {
-                            format!("<b>{}</b>", escape(&c.cite.short))
-                        };
-                        line(&mut out, 3, &format!("<p class=\"cite\">{short}{}</p>", escape(&c.cite.rest)));
-                        if outline.full {
-                            line(&mut out, 3, "<div class=\"text\">");
-                            for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {
-                                let body = render_nested(&paragraph, &MARKERS, escape_with_breaks);
-                                line(&mut out, 4, &format!("<p>{body}</p>"));
-                            }
-                            line(&mut out, 3, "</div>");
-                        }
-                        line(&mut out, 2, "</div>");
-                    }
+                    Entry::Card(c) => card(&mut out, c, outline.full),
                     Entry::Analytic(text) => line(
                         &mut out,
                         2,
@@ -136,6 +117,31 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
     }
     out.push_str("</body>\n</html>\n");
     out.into_bytes()
+}
+
+/// A card: its tag, its note, its cite (bold parts in `<b>`) and, in full, its text.
+fn card(out: &mut String, c: &CardEntry<'_>, full: bool) {
+    line(out, 2, &format!("<div class=\"card\" data-card=\"{}\">", escape(&c.card.id)));
+    line(out, 3, &format!("<h3 class=\"tag\">{}</h3>", escape(&c.card.tag)));
+    if let Some(note) = c.note() {
+        line(out, 3, &format!("<p class=\"note\"><span class=\"label\">Note:</span> {}</p>", escape(note)));
+    }
+    let cite: String = c
+        .cite
+        .0
+        .iter()
+        .map(|(text, bold)| if *bold { format!("<b>{}</b>", escape(text)) } else { escape(text) })
+        .collect();
+    line(out, 3, &format!("<p class=\"cite\">{cite}</p>"));
+    if full {
+        line(out, 3, "<div class=\"text\">");
+        for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {
+            let body = render_nested(&paragraph, &MARKERS, escape_with_breaks);
+            line(out, 4, &format!("<p>{body}</p>"));
+        }
+        line(out, 3, "</div>");
+    }
+    line(out, 2, "</div>");
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! Markdown (CommonMark): `#` case or deck, `##` section or block, `###` card tag, the cite with
-//! "Kim 25" in bold, analytics as `> **Analytic:** …` quotes.
+//! Markdown (CommonMark): `#` case or deck, `##` section or block, `###` card tag, a card's note
+//! as a `> *Note:* …` quote, the cite with "Kim 25" (or a cite line's own bold parts) in bold,
+//! analytics as `> **Analytic:** …` quotes.
 //!
 //! With full cards the marks stay readable both raw and rendered: `<u>underlined</u>`,
 //! `<mark>highlighted</mark>` (read aloud; a colour other than yellow as
@@ -11,7 +12,7 @@ use crate::model::{Deck, Session};
 
 use super::ExportOptions;
 use super::marked::{Markers, coloured_mark, marked_paragraphs, render_nested};
-use super::outline::{self, Entry, Outline};
+use super::outline::{self, CardEntry, Entry, Outline};
 
 const MARKERS: Markers = Markers {
     underline: ("<u>", "</u>"),
@@ -97,20 +98,7 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
             para(&mut out, format!("*{}*", escape(&group.summary)));
             for entry in &group.entries {
                 match entry {
-                    Entry::Card(c) => {
-                        out.push_str(&format!("### {}\n\n", escape(&c.card.tag)));
-                        let short = if c.cite.short.is_empty() {
-                            String::new()
-                        } else {
-                            format!("**{}**", escape(&c.cite.short))
-                        };
-                        para(&mut out, format!("{short}{}", escape(&c.cite.rest)));
-                        if outline.full {
-                            for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {
-                                para(&mut out, render_nested(&paragraph, &MARKERS, escape_with_breaks));
-                            }
-                        }
-                    }
+                    Entry::Card(c) => card(&mut out, c, outline.full),
                     Entry::Analytic(text) => {
                         let quoted: Vec<String> = paragraphs(text).map(escape).collect();
                         out.push_str(&format!("> **Analytic:** {}\n\n", quoted.join("\n>\n> ")));
@@ -120,6 +108,33 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
         }
     }
     super::outline::finish(out)
+}
+
+/// A card: its tag, its note (a quote), its cite (bold parts in `**`) and, in full, its text.
+fn card(out: &mut String, c: &CardEntry<'_>, full: bool) {
+    out.push_str(&format!("### {}\n\n", escape(&c.card.tag)));
+    if let Some(note) = c.note() {
+        let quoted: Vec<String> = paragraphs(note).map(escape).collect();
+        out.push_str(&format!("> *Note:* {}\n\n", quoted.join("\n>\n> ")));
+    }
+    para(out, c.cite.0.iter().map(|(text, bold)| cite_piece(text, *bold)).collect());
+    if full {
+        for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {
+            para(out, render_nested(&paragraph, &MARKERS, escape_with_breaks));
+        }
+    }
+}
+
+/// One piece of a cite, escaped; a bold one in `**`, with the spaces around it left outside
+/// (CommonMark does not close `**` after a space).
+fn cite_piece(text: &str, bold: bool) -> String {
+    let core = text.trim();
+    if !bold || core.is_empty() {
+        return escape(text);
+    }
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let trail = &text[text.trim_end().len()..];
+    format!("{}**{}**{}", escape(lead), escape(core), escape(trail))
 }
 
 #[cfg(test)]
@@ -143,5 +158,7 @@ mod tests {
         assert_eq!(guard_line_start("1. Not a list".into()), "1\\. Not a list");
         assert_eq!(guard_line_start("> not a quote".into()), "\\> not a quote");
         assert_eq!(escape("two\nlines"), "two lines");
+        assert_eq!(cite_piece(" Kim 25 ", true), " **Kim 25** ");
+        assert_eq!(cite_piece(" (x)", false), " (x)");
     }
 }

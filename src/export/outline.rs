@@ -7,9 +7,9 @@
 //! a card counts its highlighted words, an analytic all its words.
 
 use crate::model::timing::{self, Counting, Reading};
-use crate::model::{Card, Case, CaseSide, DEFAULT_WPM, Deck, Item, Session, Side, Source, SourceIndex};
+use crate::model::{Card, Case, CaseSide, DEFAULT_WPM, Deck, Item, Session, Side, SourceIndex};
 
-use super::cite::{CiteParts, cite_parts};
+use super::cite::{CiteRuns, card_cite};
 use super::{ExportOptions, ExportSide};
 
 /// One card in an export: the card and its cite.
@@ -17,8 +17,17 @@ use super::{ExportOptions, ExportSide};
 pub struct CardEntry<'a> {
     /// The card.
     pub card: &'a Card,
-    /// Its cite, split for the bold Cite style.
-    pub cite: CiteParts,
+    /// Its cite (the cite line as written, or one built from the source), split for the bold
+    /// Cite style.
+    pub cite: CiteRuns,
+}
+
+impl CardEntry<'_> {
+    /// The card's note, trimmed, when it has one: printed right under the tag, before the cite
+    /// (Verbatim's undertag).
+    pub fn note(&self) -> Option<&str> {
+        self.card.note.as_deref().map(str::trim).filter(|n| !n.is_empty())
+    }
 }
 
 /// An entry of a section or block.
@@ -93,7 +102,7 @@ fn case_part<'a>(case: &'a Case, resolution: &'a str, counting: Counting, wpm: u
                 .iter()
                 .map(|item| match item {
                     Item::Card { card, source, .. } => {
-                        Entry::Card(CardEntry { card, cite: cite_parts(source) })
+                        Entry::Card(CardEntry { card, cite: card_cite(card, Some(source)) })
                     }
                     Item::Analytic { text } => Entry::Analytic(text),
                 })
@@ -121,16 +130,6 @@ pub fn session_outline<'a>(session: &'a Session, options: &ExportOptions) -> Out
         .map(|&side| case_part(session.case(side), &session.resolution, session.counting, wpm))
         .collect();
     Outline { title: &session.resolution, parts, full: options.full }
-}
-
-/// The cite of a deck card, or a plain note when its source is missing from the deck.
-fn deck_cite(source: Option<&Source>, card: &Card) -> CiteParts {
-    match source {
-        Some(s) => cite_parts(s),
-        None => {
-            CiteParts { short: String::new(), rest: format!("(source {:?} is not in the deck)", card.source) }
-        }
-    }
 }
 
 /// Reading figures for a list of a deck's cards (tags and short cites counted, as by default).
@@ -163,7 +162,7 @@ pub fn deck_outline<'a>(deck: &'a Deck, options: &ExportOptions) -> Outline<'a> 
             summary: group_summary(&cards_reading(&sources, cards.iter().copied(), wpm)),
             entries: cards
                 .iter()
-                .map(|c| Entry::Card(CardEntry { card: c, cite: deck_cite(sources.get(&c.source), c) }))
+                .map(|c| Entry::Card(CardEntry { card: c, cite: card_cite(c, sources.get(&c.source)) }))
                 .collect(),
         });
         kept.extend(cards);

@@ -1,8 +1,8 @@
 //! Plain text: structure by indentation, lines wrapped at [`WIDTH`] characters.
 //!
 //! A case (or the deck) is a title underlined with `=`, then the resolution and its card count and
-//! reading time; sections (blocks) are indented 2, card tags 4, cites and card text 6, analytics
-//! are `[Analytic]` paragraphs at 4. With full cards the marks are written inline as
+//! reading time; sections (blocks) are indented 2, card tags 4, a card's note (`[Note] …`), cite and
+//! text 6, analytics are `[Analytic]` paragraphs at 4. With full cards the marks are written inline as
 //! `_underlined_`, `==highlighted==` (read aloud) and `*emphasised*`, with a legend on top; a line
 //! break inside a paragraph starts a new line.
 
@@ -10,7 +10,7 @@ use crate::model::{Deck, Session};
 
 use super::ExportOptions;
 use super::marked::{Markers, marked_paragraphs, render_nested};
-use super::outline::{self, Entry, Outline};
+use super::outline::{self, CardEntry, Entry, Outline};
 
 /// Lines are wrapped at this many characters (a word longer than the line stays whole).
 pub const WIDTH: usize = 100;
@@ -78,26 +78,32 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
             for entry in &group.entries {
                 out.push('\n');
                 match entry {
-                    Entry::Card(c) => {
-                        wrap(&mut out, 4, "", &c.card.tag);
-                        wrap(&mut out, 6, "", &c.cite.line());
-                        if outline.full {
-                            for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {
-                                out.push('\n');
-                                let marked = render_nested(&paragraph, &MARKERS, str::to_owned);
-                                // A line break inside the paragraph starts a new line.
-                                for line in marked.split('\n') {
-                                    wrap(&mut out, 6, "", line);
-                                }
-                            }
-                        }
-                    }
+                    Entry::Card(c) => card(&mut out, c, outline.full),
                     Entry::Analytic(text) => wrap(&mut out, 4, "[Analytic] ", text),
                 }
             }
         }
     }
     super::outline::finish(out)
+}
+
+/// A card: its tag, its note (`[Note] …`), its cite and, in full, its text.
+fn card(out: &mut String, c: &CardEntry<'_>, full: bool) {
+    wrap(out, 4, "", &c.card.tag);
+    if let Some(note) = c.note() {
+        wrap(out, 6, "[Note] ", note);
+    }
+    wrap(out, 6, "", &c.cite.line());
+    if full {
+        for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {
+            out.push('\n');
+            let marked = render_nested(&paragraph, &MARKERS, str::to_owned);
+            // A line break inside the paragraph starts a new line.
+            for line in marked.split('\n') {
+                wrap(out, 6, "", line);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

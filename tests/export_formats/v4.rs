@@ -191,3 +191,74 @@ fn html_markdown_and_text_keep_the_line_break() {
         "text: a new line at the break\n{text}"
     );
 }
+
+#[test]
+fn docx_prints_the_cite_line_as_written_and_the_note_as_an_undertag_under_the_tag() {
+    for full in [false, true] {
+        let paragraphs = body(&v4_docx(full));
+        let tag = paragraphs
+            .iter()
+            .position(|p| style_of(p) == "Heading4" && text_of(p) == "Hub-and-spoke ties are disjointed")
+            .expect("the first card's tag");
+        let note = &paragraphs[tag + 1];
+        assert_eq!((style_of(note), text_of(note).as_str()), ("Undertag", NOTE), "full={full}");
+        let cite = &paragraphs[tag + 2];
+        assert_eq!(style_of(cite), "", "full={full}: the cite is Normal");
+        let pieces: Vec<(String, Option<String>)> =
+            runs(cite).into_iter().map(|r| (r.text, r.style)).collect();
+        let bold = || Some("Style13ptBold".to_owned());
+        let expected = vec![
+            ("Ju Hyung ".to_owned(), None),
+            ("Kim".to_owned(), bold()),
+            (" ".to_owned(), None),
+            ("25".to_owned(), bold()),
+            (CITE_LINE[15..].to_owned(), None),
+        ];
+        assert_eq!(pieces, expected, "full={full}: the bold ranges in Cite, the rest plain");
+        // The card without a cite line keeps the cite built from its source.
+        let second =
+            paragraphs.iter().position(|p| text_of(p) == "No collective action without a treaty").unwrap();
+        assert_eq!(text_of(&paragraphs[second + 1]), cite_line(&kim()), "full={full}");
+    }
+    let styles = export_xml::parse(&export_xml::part(&v4_docx(false), "word/styles.xml")).expect("styles");
+    let undertag = styles.children_named("w:style").find(|s| s.attr("w:styleId") == Some("Undertag"));
+    let undertag = undertag.expect("the Undertag style is defined");
+    assert_eq!(undertag.attr("w:type"), Some("paragraph"));
+    assert_eq!(undertag.attr("w:customStyle"), Some("1"), "not one of Word's built-in styles");
+}
+
+#[test]
+fn every_format_prints_the_cite_line_as_written_and_the_note() {
+    let deck = v4_deck();
+    let out = |format| String::from_utf8(run(format, Target::Deck(&deck), &opts(false))).expect("UTF-8");
+    let markdown = out(Format::Markdown);
+    assert!(
+        markdown
+            .contains("### Hub-and-spoke ties are disjointed\n\n> *Note:* Pair with the SEATO answers.\n\n")
+    );
+    assert!(
+        markdown.contains("\n\nJu Hyung **Kim** **25** (President, Security Management Institute"),
+        "{markdown}"
+    );
+    let html = out(Format::Html);
+    assert!(
+        html.contains(
+            "<p class=\"note\"><span class=\"label\">Note:</span> Pair with the SEATO answers.</p>"
+        )
+    );
+    assert!(html.contains("<p class=\"cite\">Ju Hyung <b>Kim</b> <b>25</b> (President, Security"), "{html}");
+    let text = out(Format::Text);
+    assert!(
+        text.contains("    Hub-and-spoke ties are disjointed\n      [Note] Pair with the SEATO answers.\n")
+    );
+    assert!(text.contains(&format!("      {CITE_LINE}\n")), "{text}");
+    for (format, seen) in [(Format::Markdown, &markdown), (Format::Html, &html), (Format::Text, &text)] {
+        let seen = visible_text(format, seen.as_bytes());
+        assert_eq!(
+            seen.matches(&squash(&cite_line(&kim()))).count(),
+            2,
+            "{format:?}: built cites of the others only"
+        );
+        assert_eq!(seen.matches(&squash(CITE_LINE)).count(), 1, "{format:?}");
+    }
+}
