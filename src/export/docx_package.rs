@@ -8,8 +8,9 @@
 //! Calibri 11 pt. Styles of our own: `Analytic` (the debater's words, at tag level in the
 //! navigation pane), `Undertag` (a card's note under its tag and undertags among the cards:
 //! Verbatim's name, Casebook's definition, as none of the shared Verbatim files has one),
-//! `CasebookIntro` (the resolution under a Pocket) and `CasebookSummary` (card count and reading
-//! time), so that only cites and card text are `Normal`. Every style that is not one of Word's
+//! `CasebookText` (a loose line among the cards, looking like `Normal`), `CasebookIntro` (the
+//! resolution under a Pocket) and `CasebookSummary` (card count and reading time), so that only
+//! cites and card text are `Normal`. Every style that is not one of Word's
 //! built-ins ([`BUILT_IN_STYLES`]) carries the custom-style flag, as in Verbatim's files.
 //!
 //! Determinism: parts are written in a fixed order, stored uncompressed (no compressor version can
@@ -154,6 +155,9 @@ fn styles() -> String {
         // cards. None of the shared Verbatim files defines one, so this is Casebook's: Normal in
         // italics, kept with the paragraph after it (the cite it stands above).
         paragraph_style("Undertag", "Undertag", "", "<w:keepNext/>", "<w:i/><w:iCs/>"),
+        // A loose line among the cards: looks like Normal, but is not card text to a reader that
+        // takes Normal paragraphs after a cite for the card's.
+        paragraph_style("CasebookText", "Casebook Text", "", "", ""),
         paragraph_style("CasebookIntro", "Casebook Intro", "", "<w:jc w:val=\"center\"/>", ""),
         paragraph_style(
             "CasebookSummary",

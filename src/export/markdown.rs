@@ -1,18 +1,20 @@
-//! Markdown (CommonMark): `#` case or deck, `##` section or block, `###` card tag, a card's note
-//! as a `> *Note:* …` quote, the cite with "Kim 25" (or a cite line's own bold parts) in bold,
-//! analytics as `> **Analytic:** …` quotes.
+//! Markdown (CommonMark): `#` case or deck; a deck's own Pocket and Hat headings, then `##`
+//! section or block and `###` card tag, each one level deeper when the deck has Pockets or Hats
+//! ([`Outline::depth`]); a card's note as a `> *Note:* …` quote, the cite with "Kim 25" (or a
+//! cite line's own bold parts) in bold, analytics as `> **Analytic:** …` quotes, a deck's
+//! undertags as `> *Note:* …` and its loose lines as `> …`.
 //!
 //! With full cards the marks stay readable both raw and rendered: `<u>underlined</u>`,
 //! `<mark>highlighted</mark>` (read aloud; a colour other than yellow as
 //! `<mark style="background:#00FF00">`) and `<strong>emphasised</strong>`, nested underline
-//! outermost; a line break inside a paragraph is an inline `<br>`. Text is escaped only where Markdown would otherwise read it as syntax, so tags and
-//! cites stay legible in the raw file.
+//! outermost; a line break inside a paragraph is an inline `<br>`. Text is escaped only where
+//! Markdown would otherwise read it as syntax, so tags and cites stay legible in the raw file.
 
-use crate::model::{Deck, Session};
+use crate::model::{AsideKind, Deck, Session};
 
 use super::ExportOptions;
-use super::marked::{Markers, coloured_mark, marked_paragraphs, render_nested};
-use super::outline::{self, CardEntry, Entry, Outline};
+use super::marked::{Markers, coloured_mark, marked_paragraphs, render_nested, trimmed};
+use super::outline::{self, AsideEntry, CardEntry, Entry, Outline, Rank};
 
 const MARKERS: Markers = Markers {
     underline: ("<u>", "</u>"),
@@ -94,15 +96,19 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
         }
         para(&mut out, format!("*{}*", escape(&part.summary)));
         for group in &part.groups {
-            out.push_str(&format!("## {}\n\n", escape(group.title)));
-            para(&mut out, format!("*{}*", escape(&group.summary)));
+            for heading in &group.headings {
+                let depth = outline.depth(Outline::rank_of(heading));
+                out.push_str(&format!("{} {}\n\n", "#".repeat(depth), escape(&heading.title)));
+            }
+            if !group.title.is_empty() {
+                let depth = outline.depth(Rank::Block);
+                out.push_str(&format!("{} {}\n\n", "#".repeat(depth), escape(group.title)));
+                para(&mut out, format!("*{}*", escape(&group.summary)));
+            }
             for entry in &group.entries {
                 match entry {
-                    Entry::Card(c) => card(&mut out, c, outline.full),
-                    Entry::Analytic(text) => {
-                        let quoted: Vec<String> = paragraphs(text).map(escape).collect();
-                        out.push_str(&format!("> **Analytic:** {}\n\n", quoted.join("\n>\n> ")));
-                    }
+                    Entry::Card(c) => card(&mut out, c, outline),
+                    Entry::Aside(a) => aside(&mut out, a),
                 }
             }
         }
@@ -110,15 +116,33 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
     super::outline::finish(out)
 }
 
+/// An aside as a quote: `> **Analytic:** …`, `> *Note:* …` (an undertag, like a card's note) or
+/// `> …` (a loose line), with its marks; its paragraphs are paragraphs of the quote.
+fn aside(out: &mut String, a: &AsideEntry<'_>) {
+    if a.is_blank() {
+        return;
+    }
+    let label = match a.kind {
+        AsideKind::Analytic => "**Analytic:** ",
+        AsideKind::Undertag => "*Note:* ",
+        AsideKind::Text => "",
+    };
+    let quoted: Vec<String> = marked_paragraphs(a.text, a.marks)
+        .into_iter()
+        .map(|p| render_nested(&trimmed(p), &MARKERS, escape_with_breaks))
+        .collect();
+    out.push_str(&format!("> {label}{}\n\n", quoted.join("\n>\n> ")));
+}
+
 /// A card: its tag, its note (a quote), its cite (bold parts in `**`) and, in full, its text.
-fn card(out: &mut String, c: &CardEntry<'_>, full: bool) {
-    out.push_str(&format!("### {}\n\n", escape(&c.card.tag)));
+fn card(out: &mut String, c: &CardEntry<'_>, outline: &Outline<'_>) {
+    out.push_str(&format!("{} {}\n\n", "#".repeat(outline.depth(Rank::Tag)), escape(&c.card.tag)));
     if let Some(note) = c.note() {
         let quoted: Vec<String> = paragraphs(note).map(escape).collect();
         out.push_str(&format!("> *Note:* {}\n\n", quoted.join("\n>\n> ")));
     }
     para(out, c.cite.0.iter().map(|(text, bold)| cite_piece(text, *bold)).collect());
-    if full {
+    if outline.full {
         for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {
             para(out, render_nested(&paragraph, &MARKERS, escape_with_breaks));
         }

@@ -80,7 +80,11 @@ pub fn marked_paragraphs(text: &str, marks: &[Mark]) -> Vec<Vec<Segment>> {
 /// `text` as one line of marked segments, blank lines kept as line breaks and the whole trimmed:
 /// an aside (analytic, undertag, loose text), written as one paragraph.
 pub fn marked_line(text: &str, marks: &[Mark]) -> Vec<Segment> {
-    let mut segments = marked_segments(text, marks);
+    trimmed(marked_segments(text, marks))
+}
+
+/// `segments` with the white space at their start and end cut (and stretches left empty dropped).
+pub fn trimmed(mut segments: Vec<Segment>) -> Vec<Segment> {
     if let Some((first, _)) = segments.first_mut() {
         *first = first.trim_start().to_owned();
     }

@@ -2,12 +2,22 @@
 //! reading-time figures are written once (the mark splitting is in [`super::marked`]).
 //!
 //! A session gives one [`Part`] per exported case, its sections as [`Group`]s; a deck gives one
-//! part (the deck), its blocks as groups. Of a deck, `--side aff` keeps the cards marked `Aff` or
-//! `Either` and drops blocks left empty. Card counts and times come from [`crate::model::timing`]:
-//! a card counts its highlighted words, an analytic all its words.
+//! part (the deck), its blocks as groups, each with the Pocket and Hat headings that open before
+//! it and its asides (analytics, undertags, loose lines) among its cards. Of a deck, `--side aff`
+//! keeps the cards marked `Aff` or `Either` and drops blocks left empty (their headings go to the
+//! next block kept); asides stay, before the next card kept. Card counts and times come from
+//! [`crate::model::timing`]: a card counts its highlighted words, a session's analytic all its
+//! words.
+//!
+//! Heading depths: the part is 1, then a deck's Pockets, Hats (each only when the deck has any),
+//! blocks and tags follow one level deeper each ([`Outline::depth`]): a session, or a deck without
+//! Pockets and Hats, has blocks at 2 and tags at 3.
 
 use crate::model::timing::{self, Counting, Reading};
-use crate::model::{Card, Case, CaseSide, DEFAULT_WPM, Deck, Item, Session, Side, SourceIndex};
+use crate::model::{
+    Aside, AsideKind, Block, Card, Case, CaseSide, DEFAULT_WPM, Deck, Heading, HeadingLevel, Item, Mark,
+    Session, Side, SourceIndex,
+};
 
 use super::cite::{CiteRuns, card_cite};
 use super::{ExportOptions, ExportSide};
@@ -30,19 +40,45 @@ impl CardEntry<'_> {
     }
 }
 
+/// A line of the debater's own among the cards: a session's analytic or a deck's aside.
+#[derive(Clone, Copy, Debug)]
+pub struct AsideEntry<'a> {
+    /// Analytic, undertag or loose text.
+    pub kind: AsideKind,
+    /// The line as written.
+    pub text: &'a str,
+    /// Its marks (a session's analytics have none).
+    pub marks: &'a [Mark],
+}
+
+impl<'a> AsideEntry<'a> {
+    /// A deck's aside.
+    pub fn of(aside: &'a Aside) -> Self {
+        AsideEntry { kind: aside.kind, text: &aside.text, marks: &aside.marks }
+    }
+
+    /// Whether there is nothing to write (blank text).
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
 /// An entry of a section or block.
 #[derive(Clone, Debug)]
 pub enum Entry<'a> {
     /// A card.
     Card(CardEntry<'a>),
-    /// The debater's own words (sessions only).
-    Analytic(&'a str),
+    /// The debater's own line: a session's analytic, a deck's aside.
+    Aside(AsideEntry<'a>),
 }
 
 /// A section of a case, or a block of a deck.
 #[derive(Clone, Debug)]
 pub struct Group<'a> {
-    /// Its heading.
+    /// The Pocket and Hat headings that open just before it (decks only), in order.
+    pub headings: Vec<&'a Heading>,
+    /// Its heading; empty for a block with none (cards under a Pocket or Hat only): then neither
+    /// the heading nor the summary is written.
     pub title: &'a str,
     /// "5 cards · 2:10".
     pub summary: String,
@@ -72,6 +108,50 @@ pub struct Outline<'a> {
     pub parts: Vec<Part<'a>>,
     /// Card text with marks (`true`) or tags and cites only.
     pub full: bool,
+    /// Some group has a Pocket heading of its own (a deck from a Verbatim file).
+    pub pockets: bool,
+    /// Some group has a Hat heading.
+    pub hats: bool,
+}
+
+/// What a heading heads, for [`Outline::depth`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rank {
+    /// A case, or the deck.
+    Part,
+    /// A deck's Pocket.
+    Pocket,
+    /// A deck's Hat.
+    Hat,
+    /// A section or block.
+    Block,
+    /// A card's tag.
+    Tag,
+}
+
+impl Outline<'_> {
+    /// The heading depth (1 for the part) of `rank`: one deeper than the rank above it that the
+    /// outline has.
+    pub fn depth(&self, rank: Rank) -> usize {
+        let pocket = 2;
+        let hat = pocket + usize::from(self.pockets);
+        let block = hat + usize::from(self.hats);
+        match rank {
+            Rank::Part => 1,
+            Rank::Pocket => pocket,
+            Rank::Hat => hat,
+            Rank::Block => block,
+            Rank::Tag => block + 1,
+        }
+    }
+
+    /// The rank of a Pocket or Hat heading.
+    pub fn rank_of(heading: &Heading) -> Rank {
+        match heading.level {
+            HeadingLevel::Pocket => Rank::Pocket,
+            HeadingLevel::Hat => Rank::Hat,
+        }
+    }
 }
 
 fn count(cards: usize) -> String {
@@ -95,6 +175,7 @@ fn case_part<'a>(case: &'a Case, resolution: &'a str, counting: Counting, wpm: u
         .sections
         .iter()
         .map(|s| Group {
+            headings: Vec::new(),
             title: &s.title,
             summary: group_summary(&timing::section(s, counting, wpm)),
             entries: s
@@ -104,7 +185,9 @@ fn case_part<'a>(case: &'a Case, resolution: &'a str, counting: Counting, wpm: u
                     Item::Card { card, source, .. } => {
                         Entry::Card(CardEntry { card, cite: card_cite(card, Some(source)) })
                     }
-                    Item::Analytic { text } => Entry::Analytic(text),
+                    Item::Analytic { text } => {
+                        Entry::Aside(AsideEntry { kind: AsideKind::Analytic, text, marks: &[] })
+                    }
                 })
                 .collect(),
         })
@@ -129,7 +212,7 @@ pub fn session_outline<'a>(session: &'a Session, options: &ExportOptions) -> Out
         .iter()
         .map(|&side| case_part(session.case(side), &session.resolution, session.counting, wpm))
         .collect();
-    Outline { title: &session.resolution, parts, full: options.full }
+    Outline { title: &session.resolution, parts, full: options.full, pockets: false, hats: false }
 }
 
 /// Reading figures for a list of a deck's cards (tags and short cites counted, as by default).
@@ -150,20 +233,21 @@ pub fn deck_outline<'a>(deck: &'a Deck, options: &ExportOptions) -> Outline<'a> 
         ExportSide::Both => true,
     };
     let sources = deck.source_index();
-    let mut groups = Vec::new();
+    let mut groups: Vec<Group<'a>> = Vec::new();
     let mut kept: Vec<&Card> = Vec::new();
+    // Headings above a block the side filter drops open the next block kept.
+    let mut headings: Vec<&Heading> = Vec::new();
     for block in &deck.blocks {
+        headings.extend(&block.headings);
         let cards: Vec<&Card> = block.cards.iter().filter(|c| keep(c.side)).collect();
         if cards.is_empty() && options.side != ExportSide::Both {
             continue;
         }
         groups.push(Group {
+            headings: std::mem::take(&mut headings),
             title: &block.title,
             summary: group_summary(&cards_reading(&sources, cards.iter().copied(), wpm)),
-            entries: cards
-                .iter()
-                .map(|c| Entry::Card(CardEntry { card: c, cite: card_cite(c, sources.get(&c.source)) }))
-                .collect(),
+            entries: block_entries(block, &sources, keep),
         });
         kept.extend(cards);
     }
@@ -172,11 +256,39 @@ pub fn deck_outline<'a>(deck: &'a Deck, options: &ExportOptions) -> Outline<'a> 
         intro.push(&deck.description);
     }
     let summary = part_summary(&cards_reading(&sources, kept.into_iter(), wpm), wpm, None);
+    let has = |level: HeadingLevel| groups.iter().flat_map(|g| &g.headings).any(|h| h.level == level);
+    let (pockets, hats) = (has(HeadingLevel::Pocket), has(HeadingLevel::Hat));
     Outline {
         title: &deck.title,
         parts: vec![Part { title: &deck.title, intro, summary, groups }],
         full: options.full,
+        pockets,
+        hats,
     }
+}
+
+/// A block's kept cards in order, each aside before the card it stands before (an aside before a
+/// card the side filter drops stands before the next card kept, or at the end).
+fn block_entries<'a>(
+    block: &'a Block,
+    sources: &SourceIndex<'a>,
+    keep: impl Fn(Side) -> bool,
+) -> Vec<Entry<'a>> {
+    // In place order (a stable sort keeps the order of asides at one place), read once.
+    let mut asides: Vec<&Aside> = block.asides.iter().collect();
+    asides.sort_by_key(|a| a.before);
+    let mut asides = asides.into_iter().peekable();
+    let mut entries = Vec::with_capacity(block.cards.len() + block.asides.len());
+    for (i, card) in block.cards.iter().enumerate() {
+        while let Some(aside) = asides.next_if(|a| a.before <= i) {
+            entries.push(Entry::Aside(AsideEntry::of(aside)));
+        }
+        if keep(card.side) {
+            entries.push(Entry::Card(CardEntry { card, cite: card_cite(card, sources.get(&card.source)) }));
+        }
+    }
+    entries.extend(asides.map(|a| Entry::Aside(AsideEntry::of(a))));
+    entries
 }
 
 /// The finished text of a text export: trailing blank space cut, one final newline.
@@ -190,6 +302,54 @@ pub fn finish(mut out: String) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn asides_stand_at_their_places_and_headings_of_a_dropped_block_open_the_next() {
+        use crate::model::card::sample_card;
+        let mut neg = sample_card("neg");
+        neg.side = Side::Neg;
+        let mut first = Block::new("Only neg", vec![neg.clone()]);
+        first.headings = vec![Heading { level: HeadingLevel::Pocket, title: "1AC".into() }];
+        let mut second = Block::new("Mixed", vec![sample_card("a"), neg, sample_card("b")]);
+        second.headings = vec![Heading { level: HeadingLevel::Hat, title: "Case".into() }];
+        second.asides = vec![
+            Aside::new(3, AsideKind::Text, "end"),
+            Aside::new(1, AsideKind::Analytic, "before neg"),
+            Aside::new(0, AsideKind::Undertag, "first"),
+            Aside::new(1, AsideKind::Analytic, "also before neg"),
+        ];
+        let mut deck = Deck::empty("d", "Deck", "Resolved");
+        deck.blocks = vec![first, second];
+        let shape = |o: &Outline<'_>| -> Vec<Vec<String>> {
+            o.parts[0]
+                .groups
+                .iter()
+                .map(|g| {
+                    let heads = g.headings.iter().map(|h| format!("[{}]", h.title));
+                    let entries = g.entries.iter().map(|e| match e {
+                        Entry::Card(c) => c.card.id.clone(),
+                        Entry::Aside(a) => a.text.to_owned(),
+                    });
+                    heads.chain(entries).collect()
+                })
+                .collect()
+        };
+        let all = deck_outline(&deck, &ExportOptions::default());
+        assert_eq!(
+            shape(&all),
+            [
+                vec!["[1AC]", "neg"],
+                vec!["[Case]", "first", "a", "before neg", "also before neg", "neg", "b", "end"]
+            ]
+        );
+        assert!(all.pockets && all.hats);
+        assert_eq!([Rank::Pocket, Rank::Hat, Rank::Block, Rank::Tag].map(|r| all.depth(r)), [2, 3, 4, 5]);
+        let aff = deck_outline(&deck, &ExportOptions { side: ExportSide::Aff, ..ExportOptions::default() });
+        assert_eq!(
+            shape(&aff),
+            [vec!["[1AC]", "[Case]", "first", "a", "before neg", "also before neg", "b", "end"]]
+        );
+    }
 
     #[test]
     fn summaries_count_cards_and_time() {

@@ -145,7 +145,7 @@ fn docx_writes_each_highlight_in_its_colour_and_a_shading_as_a_fill() {
         all.iter().filter(|r| r.highlight.as_deref() == Some(colour)).map(|r| r.text.as_str()).collect()
     };
     assert_eq!(painted("yellow"), ["these structures"], "the default colour stays yellow");
-    assert_eq!(painted("green"), [" are ", "disjointed", " at best"]);
+    assert_eq!(painted("green"), ["Alliances", " are ", "disjointed", " at best"], "an aside's marks too");
     let shaded: Vec<(&str, &(String, String, String))> =
         all.iter().filter_map(|r| r.shading.as_ref().map(|s| (r.text.as_str(), s))).collect();
     assert_eq!(shaded, [("a codified", &("clear".into(), "auto".into(), "12ABEF".into()))]);
@@ -160,6 +160,10 @@ fn html_and_markdown_draw_each_highlight_colour() {
         assert!(out.contains("<mark>these structures</mark>"), "{format:?}: yellow is a plain mark");
         assert!(out.contains("<mark style=\"background:#00FF00\">"), "{format:?}: green");
         assert!(out.contains("<mark style=\"background:#12ABEF\">a codified</mark>"), "{format:?}: shading");
+        assert!(
+            out.contains("<mark style=\"background:#00FF00\">Alliances</mark>"),
+            "{format:?}: the analytic's highlight"
+        );
     }
 }
 
@@ -187,7 +191,7 @@ fn html_markdown_and_text_keep_the_line_break() {
     assert!(markdown.contains("best</mark></u>.<br>Asia lacks\t<mark"), "Markdown\n{markdown}");
     let text = out(Format::Text);
     assert!(
-        text.contains("at best==_.\n      Asia lacks ==a codified=="),
+        text.contains("at best==_.\n          Asia lacks ==a codified=="),
         "text: a new line at the break\n{text}"
     );
 }
@@ -233,8 +237,9 @@ fn every_format_prints_the_cite_line_as_written_and_the_note() {
     let out = |format| String::from_utf8(run(format, Target::Deck(&deck), &opts(false))).expect("UTF-8");
     let markdown = out(Format::Markdown);
     assert!(
-        markdown
-            .contains("### Hub-and-spoke ties are disjointed\n\n> *Note:* Pair with the SEATO answers.\n\n")
+        markdown.contains(
+            "##### Hub-and-spoke ties are disjointed\n\n> *Note:* Pair with the SEATO answers.\n\n"
+        )
     );
     assert!(
         markdown.contains("\n\nJu Hyung **Kim** **25** (President, Security Management Institute"),
@@ -248,10 +253,10 @@ fn every_format_prints_the_cite_line_as_written_and_the_note() {
     );
     assert!(html.contains("<p class=\"cite\">Ju Hyung <b>Kim</b> <b>25</b> (President, Security"), "{html}");
     let text = out(Format::Text);
-    assert!(
-        text.contains("    Hub-and-spoke ties are disjointed\n      [Note] Pair with the SEATO answers.\n")
-    );
-    assert!(text.contains(&format!("      {CITE_LINE}\n")), "{text}");
+    assert!(text.contains(
+        "        Hub-and-spoke ties are disjointed\n          [Note] Pair with the SEATO answers.\n"
+    ));
+    assert!(text.contains(&format!("          {CITE_LINE}\n")), "{text}");
     for (format, seen) in [(Format::Markdown, &markdown), (Format::Html, &html), (Format::Text, &text)] {
         let seen = visible_text(format, seen.as_bytes());
         assert_eq!(
@@ -260,5 +265,137 @@ fn every_format_prints_the_cite_line_as_written_and_the_note() {
             "{format:?}: built cites of the others only"
         );
         assert_eq!(seen.matches(&squash(CITE_LINE)).count(), 1, "{format:?}");
+    }
+}
+
+/// Paragraph styles and texts, the summary lines' texts left out (they hold reading times).
+fn shape(paragraphs: &[Element]) -> Vec<(String, String)> {
+    paragraphs
+        .iter()
+        .map(|p| {
+            let style = style_of(p).to_owned();
+            let text = if style == "CasebookSummary" { "…".to_owned() } else { text_of(p) };
+            (style, text)
+        })
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected.iter().map(|(s, t)| (s.to_string(), t.to_string())).collect()
+}
+
+#[test]
+fn docx_writes_pockets_hats_and_asides_where_they_stand_and_no_title_pocket_of_its_own() {
+    let paragraphs = body(&v4_docx(false));
+    let built = cite_line(&kim());
+    let expected = [
+        ("Heading1", "1AC"),
+        ("Heading2", "Inherency"),
+        ("Heading3", "Hub-and-spoke is inadequate"),
+        ("CasebookSummary", "…"),
+        ("Analytic", "Alliances without a collective clause fail."),
+        ("Heading4", "Hub-and-spoke ties are disjointed"),
+        ("Undertag", NOTE),
+        ("", CITE_LINE),
+        ("Undertag", "Read this before the SEATO answers."),
+        ("CasebookText", "A loose line between the cards."),
+        ("Heading4", "No collective action without a treaty"),
+        ("", built.as_str()),
+        ("Analytic", "So the alliance is needed."),
+        // A block with no title: its Hat, then its cards, with no Block heading or summary.
+        ("Heading2", "Answers"),
+        ("Heading4", "Asia is too divided"),
+        ("", built.as_str()),
+    ];
+    assert_eq!(shape(&paragraphs), pairs(&expected), "a deck with Pockets of its own starts with them");
+    let styles = export_xml::parse(&export_xml::part(&v4_docx(false), "word/styles.xml")).expect("styles");
+    let text_style = styles.children_named("w:style").find(|s| s.attr("w:styleId") == Some("CasebookText"));
+    let text_style = text_style.expect("the CasebookText style is defined");
+    assert_eq!(text_style.attr("w:type"), Some("paragraph"));
+    assert_eq!(text_style.attr("w:customStyle"), Some("1"));
+}
+
+#[test]
+fn docx_of_a_deck_with_hats_but_no_pockets_keeps_the_title_pocket_and_its_lines() {
+    let mut deck = v4_deck();
+    deck.blocks[0].headings.retain(|h| h.level == HeadingLevel::Hat);
+    let paragraphs = body(&run(Format::Docx, Target::Deck(&deck), &opts(false)));
+    let expected = [
+        ("Heading1", "Version 4 deck"),
+        ("CasebookIntro", casebook::model::RESOLUTION),
+        ("CasebookSummary", "…"),
+        ("Heading2", "Inherency"),
+        ("Heading3", "Hub-and-spoke is inadequate"),
+        ("CasebookSummary", "…"),
+    ];
+    assert_eq!(shape(&paragraphs)[..expected.len()], pairs(&expected)[..]);
+}
+
+#[test]
+fn a_tag_to_tag_reader_takes_no_aside_or_note_for_card_text() {
+    let deck = v4_deck();
+    for full in [false, true] {
+        let paragraphs: Vec<(String, String)> =
+            body(&v4_docx(full)).iter().map(|p| (style_of(p).to_owned(), text_of(p))).collect();
+        let read = super::docx::tag_to_tag_cards(&paragraphs);
+        let tags: Vec<&str> = read.iter().map(|(t, _)| t.as_str()).collect();
+        let expected: Vec<&str> = deck.cards().map(|c| c.tag.as_str()).collect();
+        assert_eq!(tags, expected, "full={full}: the analytics are not cards");
+        for ((tag, text), card) in read.iter().zip(deck.cards()) {
+            let expected = if full { squash(&card.text) } else { String::new() };
+            assert_eq!(squash(&text.join(" ")), expected, "full={full}: text of {tag:?}");
+        }
+    }
+}
+
+#[test]
+fn html_markdown_and_text_show_the_headings_one_level_above_the_next_and_the_asides_in_place() {
+    let deck = v4_deck();
+    let out = |format| String::from_utf8(run(format, Target::Deck(&deck), &opts(false))).expect("UTF-8");
+    let markdown = out(Format::Markdown);
+    for expected in [
+        "# Version 4 deck\n",
+        "\n## 1AC\n\n### Inherency\n\n#### Hub-and-spoke is inadequate\n\n*2 cards",
+        "\n> **Analytic:** <mark style=\"background:#00FF00\">Alliances</mark> without a collective clause fail.\n\n##### Hub-and-spoke ties are disjointed\n",
+        "\n> *Note:* Read this before the SEATO answers.\n\n> A loose line between the cards.\n\n##### No collective action",
+        "\n> **Analytic:** So the alliance is needed.\n\n### Answers\n\n##### Asia is too divided\n",
+    ] {
+        assert!(markdown.contains(expected), "Markdown lacks {expected:?}:\n{markdown}");
+    }
+    let html = export_xml::parse(&out(Format::Html)).expect("the HTML parses");
+    let headings: Vec<(String, String, String)> = ["h1", "h2", "h3", "h4", "h5"]
+        .iter()
+        .flat_map(|h| html.all(h))
+        .map(|e| (e.name.clone(), e.attr("class").unwrap_or_default().to_owned(), e.text()))
+        .collect();
+    for (tag, class, text) in [
+        ("h2", "pocket-title", "1AC"),
+        ("h3", "hat-title", "Inherency"),
+        ("h3", "hat-title", "Answers"),
+        ("h4", "block-title", "Hub-and-spoke is inadequate"),
+        ("h5", "tag", "Asia is too divided"),
+    ] {
+        assert!(
+            headings.contains(&(tag.into(), class.into(), text.into())),
+            "{tag}.{class} {text}: {headings:?}"
+        );
+    }
+    let by_class = |class: &str| -> Vec<String> {
+        html.all("p").iter().filter(|p| p.attr("class") == Some(class)).map(|p| p.text()).collect()
+    };
+    assert_eq!(
+        by_class("analytic"),
+        ["Analytic: Alliances without a collective clause fail.", "Analytic: So the alliance is needed."]
+    );
+    assert_eq!(by_class("undertag"), ["Note: Read this before the SEATO answers."]);
+    assert_eq!(by_class("aside"), ["A loose line between the cards."]);
+    let text = out(Format::Text);
+    for expected in [
+        "\n  1AC\n\n    Inherency\n\n      Hub-and-spoke is inadequate\n      2 cards",
+        "\n        [Analytic] ==Alliances== without a collective clause fail.\n\n        Hub-and-spoke ties",
+        "\n        [Note] Read this before the SEATO answers.\n\n        » A loose line between the cards.\n\n        No collective",
+        "\n    Answers\n\n        Asia is too divided\n",
+    ] {
+        assert!(text.contains(expected), "text lacks {expected:?}:\n{text}");
     }
 }
