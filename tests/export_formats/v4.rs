@@ -399,3 +399,25 @@ fn html_markdown_and_text_show_the_headings_one_level_above_the_next_and_the_asi
         assert!(text.contains(expected), "text lacks {expected:?}:\n{text}");
     }
 }
+
+#[test]
+fn card_json_gives_the_cite_line_as_written_the_note_and_each_highlight_colour() {
+    let bytes = run(Format::Json, Target::Deck(&v4_deck()), &opts(true));
+    let json: serde_json::Value = serde_json::from_slice(&bytes).expect("card JSON parses");
+    let cards = json["cards"].as_array().expect("cards");
+    assert_eq!(cards[0]["cite"]["raw"], CITE_LINE);
+    assert_eq!(cards[0]["cite"]["authors"][0]["name"], "Ju Hyung Kim", "the structured cite stays");
+    assert_eq!(cards[0]["note"], NOTE);
+    assert_eq!(cards[1]["cite"]["raw"], serde_json::Value::Null, "no cite line: null");
+    assert_eq!(cards[1]["note"], serde_json::Value::Null);
+    let highlights: Vec<(u64, &str)> = cards[0]["marks"]
+        .as_array()
+        .expect("marks")
+        .iter()
+        .filter(|m| m["kind"] == "highlight")
+        .map(|m| (m["start"].as_u64().unwrap(), m["colour"].as_str().expect("a highlight has a colour")))
+        .collect();
+    assert_eq!(highlights, [(4, "yellow"), (20, "green"), (56, "#12ABEF")]);
+    let underline = cards[0]["marks"].as_array().unwrap().iter().find(|m| m["kind"] == "underline").unwrap();
+    assert!(underline.get("colour").is_none(), "only highlights carry a colour: {underline}");
+}
