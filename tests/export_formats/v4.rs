@@ -337,6 +337,15 @@ fn a_tag_to_tag_reader_takes_no_aside_or_note_for_card_text() {
     for full in [false, true] {
         let paragraphs: Vec<(String, String)> =
             body(&v4_docx(full)).iter().map(|p| (style_of(p).to_owned(), text_of(p))).collect();
+        for line in [
+            ("Undertag", NOTE),
+            ("Undertag", "Read this before the SEATO answers."),
+            ("CasebookText", "A loose line between the cards."),
+            ("Analytic", "So the alliance is needed."),
+        ] {
+            let line = (line.0.to_owned(), line.1.to_owned());
+            assert!(paragraphs.contains(&line), "full={full}: {line:?} is written");
+        }
         let read = super::docx::tag_to_tag_cards(&paragraphs);
         let tags: Vec<&str> = read.iter().map(|(t, _)| t.as_str()).collect();
         let expected: Vec<&str> = deck.cards().map(|c| c.tag.as_str()).collect();
