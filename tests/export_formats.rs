@@ -325,3 +325,5 @@ mod docx;
 
 #[path = "export_formats/v4.rs"]
 mod v4;
+#[path = "export_formats/v4_docx.rs"]
+mod v4_docx;
