@@ -322,3 +322,8 @@ fn analytics(s: &Session) -> usize {
 
 #[path = "export_formats/docx.rs"]
 mod docx;
+
+#[path = "export_formats/v4.rs"]
+mod v4;
+#[path = "export_formats/v4_docx.rs"]
+mod v4_docx;

@@ -16,8 +16,12 @@
 //! - The date is shown as stored (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) or "n.d."; empty fields (no
 //!   URL, no publication) are left out, and "accessed" only appears when the access date is known.
 //!   Nothing is invented.
+//!
+//! A card that came from a Word file keeps its cite line exactly as written ([`CiteLine`]); that
+//! line is the card's cite, and [`card_cite`] gives it with its own bold ranges in place of one
+//! built from the source (which then holds only what the line states).
 
-use crate::model::Source;
+use crate::model::{Card, CiteLine, Source};
 
 /// A cite split where exports change style: `short` ("Kim 25") is set in the Cite style, `rest`
 /// (starting with " [" or ", ") follows in plain text. `short + rest` is [`cite_line`].
@@ -33,6 +37,54 @@ impl CiteParts {
     /// The whole cite on one line.
     pub fn line(&self) -> String {
         format!("{}{}", self.short, self.rest)
+    }
+}
+
+/// A cite as exports write it: stretches of text in order, each in the bold Cite style (`true`)
+/// or plain. Concatenated, they give [`CiteRuns::line`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CiteRuns(pub Vec<(String, bool)>);
+
+impl CiteRuns {
+    /// The whole cite on one line.
+    pub fn line(&self) -> String {
+        self.0.iter().map(|(text, _)| text.as_str()).collect()
+    }
+
+    /// The built cite: "Lastname YY" bold (when there is one), the rest plain.
+    pub fn from_parts(parts: &CiteParts) -> CiteRuns {
+        let pieces = [(parts.short.clone(), true), (parts.rest.clone(), false)];
+        CiteRuns(pieces.into_iter().filter(|(text, _)| !text.is_empty()).collect())
+    }
+
+    /// A cite line as written, its bold character ranges bold. Ranges that do not fit the text
+    /// (a file that failed validation) are clipped or skipped, never a panic.
+    pub fn from_cite_line(cite: &CiteLine) -> CiteRuns {
+        let chars: Vec<char> = cite.text.chars().collect();
+        let mut runs = Vec::new();
+        let mut at = 0;
+        for &(start, end) in &cite.bold {
+            let (start, end) = (start.max(at).min(chars.len()), end.min(chars.len()));
+            if start >= end {
+                continue;
+            }
+            runs.push((chars[at..start].iter().collect::<String>(), false));
+            runs.push((chars[start..end].iter().collect::<String>(), true));
+            at = end;
+        }
+        runs.push((chars[at..].iter().collect::<String>(), false));
+        runs.retain(|(text, _)| !text.is_empty());
+        CiteRuns(runs)
+    }
+}
+
+/// The cite an export prints under `card`'s tag: its cite line as written when it has one, else
+/// the cite built from `source`, else a plain note that the source is missing from the deck.
+pub fn card_cite(card: &Card, source: Option<&Source>) -> CiteRuns {
+    match (&card.cite_line, source) {
+        (Some(line), _) => CiteRuns::from_cite_line(line),
+        (None, Some(source)) => CiteRuns::from_parts(&cite_parts(source)),
+        (None, None) => CiteRuns(vec![(format!("(source {:?} is not in the deck)", card.source), false)]),
     }
 }
 
@@ -165,6 +217,24 @@ mod tests {
             line.starts_with("Kim 19 [Ju Hyung Kim, President, Security Management Institute; Ann Lee], ")
         );
         assert!(line.contains(", 2019, "), "{line}");
+    }
+
+    #[test]
+    fn a_cite_line_is_printed_as_written_with_its_own_bold_ranges() {
+        let mut card = crate::model::card::sample_card("c");
+        let built = card_cite(&card, Some(&kim()));
+        assert_eq!(built.0[0], ("Kim 25".to_owned(), true));
+        assert_eq!(built.line(), cite_line(&kim()));
+        card.cite_line =
+            Some(CiteLine { text: "Ju Hyung Kim 25 (President)".into(), bold: vec![(9, 12), (13, 15)] });
+        let written = card_cite(&card, Some(&kim()));
+        let expected =
+            [("Ju Hyung ", false), ("Kim", true), (" ", false), ("25", true), (" (President)", false)];
+        assert_eq!(written.0, expected.map(|(t, b)| (t.to_owned(), b)));
+        card.cite_line = Some(CiteLine { text: "Kim".into(), bold: vec![(2, 9), (1, 2)] });
+        assert_eq!(card_cite(&card, None).0, [("Ki".to_owned(), false), ("m".to_owned(), true)], "clipped");
+        card.cite_line = None;
+        assert!(card_cite(&card, None).line().contains("is not in the deck"));
     }
 
     #[test]

@@ -6,23 +6,31 @@
 //! | case (session), or the deck | Pocket — `Heading1`, centred, a page each |
 //! | the resolution (and a deck's description) under it | a `CasebookIntro` paragraph, centred |
 //! | card count and reading time under each Pocket and Block | a small `CasebookSummary` paragraph |
-//! | section (session), or block (deck) | Block — `Heading3`, centred, a page each |
+//! | a deck's own Pocket and Hat headings, before their block | Pocket — `Heading1`; Hat — `Heading2` |
+//! | section (session), or block (deck) | Block — `Heading3`, centred, a page each (none for a block without a title) |
 //! | card tag | Tag — `Heading4` |
-//! | cite | a `Normal` paragraph: "Kim 25" in Cite (`Style13ptBold`), the rest plain |
-//! | card text (with full cards) | `Normal` paragraphs: unread text 8 pt, underlined text in `StyleUnderline`, emphasis in `Emphasis`, read-aloud text highlighted cyan |
-//! | analytic | an `Analytic` paragraph (bold, ruled at the left, at tag level in the navigation pane) |
+//! | card note | an `Undertag` paragraph right under the tag, before the cite |
+//! | cite | a `Normal` paragraph: "Kim 25" in Cite (`Style13ptBold`), the rest plain; a cite line as written (from a Word file) with its own bold parts in Cite |
+//! | card text (with full cards) | `Normal` paragraphs: unread text 8 pt, underlined text in `StyleUnderline`, emphasis in `Emphasis`, read-aloud text highlighted in its colour (Word's highlighter, or a shading for other colours); a line break `<w:br/>`, a tab `<w:tab/>` |
+//! | analytic (session), or a deck's analytic aside | an `Analytic` paragraph (bold, ruled at the left, at tag level in the navigation pane) |
+//! | a deck's undertag aside | an `Undertag` paragraph |
+//! | a deck's loose line among the cards (text aside) | a `CasebookText` paragraph (looks like `Normal`) |
+//!
+//! A deck with Pocket headings of its own (one read from a Verbatim file) starts with them: the
+//! deck's title Pocket, the resolution and the deck's summary line are left out.
 //!
 //! Only cites and card text are `Normal`. Verbatim readers take the `Normal` paragraphs after a
 //! tag's cite for card text, some up to the next tag whatever heading lies between, so every
 //! other line has a style of its own: otherwise the resolution under a Pocket would join the card
-//! before it, or make a card of an outline's bare tag and cite. Hat (`Heading2`) is defined but
-//! left for the debater's own grouping. The package parts and styles are in `docx_package.rs`.
+//! before it, or make a card of an outline's bare tag and cite. The package parts and styles are
+//! in `docx_package.rs`; runs and paragraphs in `docx_runs.rs`.
 
-use crate::model::{Deck, Session};
+use crate::model::{AsideKind, Deck, HeadingLevel, Session};
 
 use super::docx_package::package;
-use super::escape::{Markup, escape_markup};
-use super::outline::{self, Entry, Marks, Outline};
+use super::docx_runs::{Setting, marked_run, paragraph, run};
+use super::marked::{marked_line, marked_paragraphs};
+use super::outline::{self, AsideEntry, CardEntry, Entry, Outline};
 use super::{ExportError, ExportOptions};
 
 /// The cases of `session` as a Verbatim-style .docx.
@@ -35,72 +43,36 @@ pub fn deck(deck: &Deck, options: &ExportOptions) -> Result<Vec<u8>, ExportError
     render(&outline::deck_outline(deck, options))
 }
 
-/// One run: optional run properties, then the text (spaces preserved).
-fn run(rpr: &str, text: &str) -> String {
-    let rpr = if rpr.is_empty() { String::new() } else { format!("<w:rPr>{rpr}</w:rPr>") };
-    format!("<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r>", escape_markup(text, Markup::Xml))
-}
-
-/// A run of card text in Verbatim's marking: styles for underline and emphasis, cyan highlight
-/// for what is read aloud, 8 pt for text with no mark.
-fn marked_run(text: &str, marks: Marks) -> String {
-    let mut rpr = String::new();
-    if marks.emphasis {
-        rpr.push_str("<w:rStyle w:val=\"Emphasis\"/>");
-    } else if marks.underline {
-        rpr.push_str("<w:rStyle w:val=\"StyleUnderline\"/>");
-    }
-    if marks.is_plain() {
-        rpr.push_str("<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>");
-    }
-    if marks.highlight {
-        rpr.push_str("<w:highlight w:val=\"cyan\"/>");
-    }
-    run(&rpr, text)
-}
-
-/// A paragraph in `style` (`""` for Normal) holding `runs`.
-fn paragraph(style: &str, runs: &str) -> String {
-    if style.is_empty() {
-        format!("<w:p>{runs}</w:p>")
-    } else {
-        format!("<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>{runs}</w:p>")
-    }
-}
-
 fn render(outline: &Outline<'_>) -> Result<Vec<u8>, ExportError> {
     let mut body = String::new();
     for part in &outline.parts {
-        body.push_str(&paragraph("Heading1", &run("", part.title)));
-        for intro in &part.intro {
-            body.push_str(&paragraph("CasebookIntro", &run("", intro)));
+        // A deck with Pockets of its own starts with them, as the Verbatim file it came from.
+        if !outline.pockets {
+            body.push_str(&paragraph("Heading1", &run("", part.title)));
+            for intro in &part.intro {
+                body.push_str(&paragraph("CasebookIntro", &run("", intro)));
+            }
+            body.push_str(&format!(
+                "<w:p><w:pPr><w:pStyle w:val=\"CasebookSummary\"/><w:jc w:val=\"center\"/></w:pPr>{}</w:p>",
+                run("", &part.summary)
+            ));
         }
-        body.push_str(&format!(
-            "<w:p><w:pPr><w:pStyle w:val=\"CasebookSummary\"/><w:jc w:val=\"center\"/></w:pPr>{}</w:p>",
-            run("", &part.summary)
-        ));
         for group in &part.groups {
-            body.push_str(&paragraph("Heading3", &run("", group.title)));
-            body.push_str(&paragraph("CasebookSummary", &run("", &group.summary)));
+            for heading in &group.headings {
+                let style = match heading.level {
+                    HeadingLevel::Pocket => "Heading1",
+                    HeadingLevel::Hat => "Heading2",
+                };
+                body.push_str(&paragraph(style, &run("", &heading.title)));
+            }
+            if !group.title.is_empty() {
+                body.push_str(&paragraph("Heading3", &run("", group.title)));
+                body.push_str(&paragraph("CasebookSummary", &run("", &group.summary)));
+            }
             for entry in &group.entries {
                 match entry {
-                    Entry::Card(c) => {
-                        body.push_str(&paragraph("Heading4", &run("", &c.card.tag)));
-                        let mut cite = String::new();
-                        if !c.cite.short.is_empty() {
-                            cite.push_str(&run("<w:rStyle w:val=\"Style13ptBold\"/>", &c.cite.short));
-                        }
-                        cite.push_str(&run("", &c.cite.rest));
-                        body.push_str(&paragraph("", &cite));
-                        if outline.full {
-                            for p in outline::marked_paragraphs(c.card) {
-                                let runs: String =
-                                    p.iter().map(|(text, marks)| marked_run(text, *marks)).collect();
-                                body.push_str(&paragraph("", &runs));
-                            }
-                        }
-                    }
-                    Entry::Analytic(text) => body.push_str(&paragraph("Analytic", &run("", text.trim()))),
+                    Entry::Card(c) => card(&mut body, c, outline.full),
+                    Entry::Aside(a) => aside(&mut body, a),
                 }
             }
         }
@@ -108,21 +80,44 @@ fn render(outline: &Outline<'_>) -> Result<Vec<u8>, ExportError> {
     package(outline.title, &body)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// An aside in its own paragraph style: `Analytic`, `Undertag`, or `CasebookText` for a loose
+/// line (never `Normal`, which a Verbatim reader would take for the card text before it). Its
+/// marks are written as on a card, but no word of it is shrunk.
+fn aside(body: &mut String, a: &AsideEntry<'_>) {
+    if a.is_blank() {
+        return;
+    }
+    let style = match a.kind {
+        AsideKind::Analytic => "Analytic",
+        AsideKind::Undertag => "Undertag",
+        AsideKind::Text => "CasebookText",
+    };
+    let runs: String = marked_line(a.text, a.marks)
+        .iter()
+        .map(|(text, marks)| marked_run(text, *marks, Setting::Aside))
+        .collect();
+    body.push_str(&paragraph(style, &runs));
+}
 
-    #[test]
-    fn runs_carry_verbatim_styles_highlight_and_small_unread_text() {
-        let plain = marked_run("a", Marks::default());
-        assert!(plain.contains("<w:sz w:val=\"16\"/>"), "{plain}");
-        let read = marked_run("b", Marks { underline: true, highlight: true, emphasis: false });
-        assert_eq!(
-            read,
-            "<w:r><w:rPr><w:rStyle w:val=\"StyleUnderline\"/><w:highlight w:val=\"cyan\"/></w:rPr>\
-             <w:t xml:space=\"preserve\">b</w:t></w:r>"
-        );
-        let stressed = marked_run("c & d", Marks { underline: true, highlight: false, emphasis: true });
-        assert!(stressed.contains("Emphasis") && stressed.contains("c &amp; d"), "{stressed}");
+/// A card: its Tag, its note (an `Undertag` paragraph right under the tag, before the cite, where
+/// Verbatim puts undertags), its cite and, in full, its text.
+fn card(body: &mut String, c: &CardEntry<'_>, full: bool) {
+    body.push_str(&paragraph("Heading4", &run("", &c.card.tag)));
+    if let Some(note) = c.note() {
+        body.push_str(&paragraph("Undertag", &run("", note)));
+    }
+    let cite: String = c
+        .cite
+        .0
+        .iter()
+        .map(|(text, bold)| run(if *bold { "<w:rStyle w:val=\"Style13ptBold\"/>" } else { "" }, text))
+        .collect();
+    body.push_str(&paragraph("", &cite));
+    if full {
+        for p in marked_paragraphs(&c.card.text, &c.card.marks) {
+            let runs: String =
+                p.iter().map(|(text, marks)| marked_run(text, *marks, Setting::CardText)).collect();
+            body.push_str(&paragraph("", &runs));
+        }
     }
 }

@@ -6,10 +6,12 @@
 //! centred, each on a new page); the character styles `Style13ptBold` (Cite, underline off),
 //! `StyleUnderline` (Underline, bold off) and `Emphasis` (bold, underlined, in a thin box);
 //! Calibri 11 pt. Styles of our own: `Analytic` (the debater's words, at tag level in the
-//! navigation pane), `CasebookIntro` (the resolution under a Pocket) and `CasebookSummary` (card
-//! count and reading time), so that only cites and card text are `Normal`. Every style that is not
-//! one of Word's built-ins ([`BUILT_IN_STYLES`]) carries the custom-style flag, as in Verbatim's
-//! files.
+//! navigation pane), `Undertag` (a card's note under its tag and undertags among the cards:
+//! Verbatim's name, Casebook's definition, as none of the shared Verbatim files has one),
+//! `CasebookText` (a loose line among the cards, looking like `Normal`), `CasebookIntro` (the
+//! resolution under a Pocket) and `CasebookSummary` (card count and reading time), so that only
+//! cites and card text are `Normal`. Every style that is not one of Word's
+//! built-ins ([`BUILT_IN_STYLES`]) carries the custom-style flag, as in Verbatim's files.
 //!
 //! Determinism: parts are written in a fixed order, stored uncompressed (no compressor version can
 //! change the bytes; git compresses them anyway), every entry dated 1980-01-01 00:00 (the zip
@@ -149,6 +151,13 @@ fn styles() -> String {
              <w:spacing w:before=\"200\" w:after=\"120\"/><w:ind w:left=\"144\"/><w:outlineLvl w:val=\"3\"/>",
             &format!("{bold}{}", size(22)),
         ),
+        // Verbatim's undertag: a line of the debater's under a tag (a card's note) or among the
+        // cards. None of the shared Verbatim files defines one, so this is Casebook's: Normal in
+        // italics, kept with the paragraph after it (the cite it stands above).
+        paragraph_style("Undertag", "Undertag", "", "<w:keepNext/>", "<w:i/><w:iCs/>"),
+        // A loose line among the cards: looks like Normal, but is not card text to a reader that
+        // takes Normal paragraphs after a cite for the card's.
+        paragraph_style("CasebookText", "Casebook Text", "", "", ""),
         paragraph_style("CasebookIntro", "Casebook Intro", "", "<w:jc w:val=\"center\"/>", ""),
         paragraph_style(
             "CasebookSummary",

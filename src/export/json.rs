@@ -1,12 +1,16 @@
 //! Card JSON: the stable interchange and scripting form documented in the README.
 //!
-//! `{"cards":[{id, deck, tag, side, labels, cite{authors[{name,qualifications}], title,
-//! publication, date, url, accessed}, text, highlighted, marks[{kind,start,end}]}]}`, plus
-//! `"cases"` for a session. Offsets are in characters of `text`; unknown dates are `null`.
+//! `{"cards":[{id, deck, tag, side, labels, note, cite{authors[{name,qualifications}], title,
+//! publication, date, url, accessed, raw}, text, highlighted, marks[{kind,start,end,colour}]}]}`,
+//! plus `"cases"` for a session. Offsets are in characters of `text`; unknown dates are `null`.
+//! `cite.raw` is the cite line exactly as written in the Word file the card came from (then the
+//! other cite fields hold only what that line states), `null` when the card has none; `note` is
+//! the card's note or `null`. A highlight mark carries its `colour` (Word's highlighter name, e.g.
+//! `"yellow"`, `"green"`, `"darkBlue"`, or `"#RRGGBB"` for a shading); other marks have none.
 
 use serde::Serialize;
 
-use crate::model::{Card, Case, Deck, Item, Session, Source};
+use crate::model::{Card, Case, Deck, Item, MarkKind, Session, Source};
 
 #[derive(Serialize)]
 struct AuthorJson<'a> {
@@ -22,6 +26,7 @@ struct CiteJson<'a> {
     date: Option<&'a str>,
     url: &'a str,
     accessed: Option<&'a str>,
+    raw: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -29,6 +34,8 @@ struct MarkJson {
     kind: &'static str,
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    colour: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -38,6 +45,7 @@ struct CardJson<'a> {
     tag: &'a str,
     side: &'static str,
     labels: &'a [String],
+    note: Option<&'a str>,
     cite: CiteJson<'a>,
     text: &'a str,
     highlighted: String,
@@ -86,6 +94,7 @@ fn card_json<'a>(deck: &'a str, card: &'a Card, source: Option<&'a Source>) -> C
         date: source.and_then(|s| s.date.as_deref()),
         url: source.map_or("", |s| &s.url),
         accessed: source.and_then(|s| s.accessed.as_deref()),
+        raw: card.cite_line.as_ref().map(|c| c.text.as_str()),
     };
     CardJson {
         id: &card.id,
@@ -93,13 +102,19 @@ fn card_json<'a>(deck: &'a str, card: &'a Card, source: Option<&'a Source>) -> C
         tag: &card.tag,
         side: card.side.name(),
         labels: &card.labels,
+        note: card.note.as_deref(),
         cite,
         text: &card.text,
         highlighted: card.highlighted_text(),
         marks: card
             .marks
             .iter()
-            .map(|m| MarkJson { kind: m.kind.name(), start: m.start, end: m.end })
+            .map(|m| MarkJson {
+                kind: m.kind.name(),
+                start: m.start,
+                end: m.end,
+                colour: (m.kind == MarkKind::Highlight).then(|| m.colour.name()),
+            })
             .collect(),
     }
 }
@@ -152,4 +167,48 @@ pub fn session_json(session: &Session) -> Vec<u8> {
     }
     let cases = Some(vec![case_json(&session.aff), case_json(&session.neg)]);
     to_bytes(&Document { cards, cases })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::card::sample_card;
+    use crate::model::{CiteLine, HighlightColour, Mark};
+
+    #[test]
+    fn a_card_gives_its_cite_line_note_and_highlight_colours() {
+        let mut card = sample_card("c");
+        let plain: serde_json::Value = serde_json::to_value(card_json("d", &card, None)).unwrap();
+        assert_eq!(plain["cite"]["raw"], serde_json::Value::Null, "no cite line: null, never left out");
+        assert_eq!(plain["note"], serde_json::Value::Null);
+        card.cite_line = Some(CiteLine { text: "Kim 25 (President)".into(), bold: vec![(0, 6)] });
+        card.note = Some("Read second.".into());
+        card.marks.push(Mark::highlight(HighlightColour::Green, 36, 40));
+        card.marks.push(Mark::highlight(HighlightColour::Rgb(0x12, 0xAB, 0xEF), 41, 44));
+        let json: serde_json::Value = serde_json::to_value(card_json("d", &card, None)).unwrap();
+        assert_eq!(json["cite"]["raw"], "Kim 25 (President)");
+        assert_eq!(json["note"], "Read second.");
+        let colours: Vec<(String, Option<String>)> = json["marks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["kind"].as_str().unwrap().to_owned(),
+                    m.get("colour").map(|c| c.as_str().unwrap().to_owned()),
+                )
+            })
+            .collect();
+        let some = |c: &str| Some(c.to_owned());
+        assert_eq!(
+            colours,
+            [
+                ("underline".into(), None),
+                ("highlight".into(), some("yellow")),
+                ("highlight".into(), some("yellow")),
+                ("highlight".into(), some("green")),
+                ("highlight".into(), some("#12ABEF")),
+            ]
+        );
+    }
 }

@@ -1,19 +1,25 @@
-//! Markdown (CommonMark): `#` case or deck, `##` section or block, `###` card tag, the cite with
-//! "Kim 25" in bold, analytics as `> **Analytic:** …` quotes.
+//! Markdown (CommonMark): `#` case or deck; a deck's own Pocket and Hat headings, then `##`
+//! section or block and `###` card tag, each one level deeper when the deck has Pockets or Hats
+//! ([`Outline::depth`]); a card's note as a `> *Note:* …` quote, the cite with "Kim 25" (or a
+//! cite line's own bold parts) in bold, analytics as `> **Analytic:** …` quotes, a deck's
+//! undertags as `> *Note:* …` and its loose lines as `> …`.
 //!
 //! With full cards the marks stay readable both raw and rendered: `<u>underlined</u>`,
-//! `<mark>highlighted</mark>` (read aloud) and `<strong>emphasised</strong>`, nested underline
-//! outermost. Text is escaped only where Markdown would otherwise read it as syntax, so tags and
-//! cites stay legible in the raw file.
+//! `<mark>highlighted</mark>` (read aloud; a colour other than yellow as
+//! `<mark style="background:#00FF00">`) and `<strong>emphasised</strong>`, nested underline
+//! outermost; a line break inside a paragraph is an inline `<br>`. Text is escaped only where
+//! Markdown would otherwise read it as syntax, so tags and cites stay legible in the raw file.
 
-use crate::model::{Deck, Session};
+use crate::model::{AsideKind, Deck, Session};
 
 use super::ExportOptions;
-use super::outline::{self, Entry, Markers, Outline};
+use super::marked::{Markers, coloured_mark, marked_paragraphs, render_nested, trimmed};
+use super::outline::{self, AsideEntry, CardEntry, Entry, Outline, Rank};
 
 const MARKERS: Markers = Markers {
     underline: ("<u>", "</u>"),
     highlight: ("<mark>", "</mark>"),
+    coloured: Some(coloured_mark),
     emphasis: ("<strong>", "</strong>"),
 };
 
@@ -52,6 +58,12 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// [`escape`], and a line break inside a paragraph as an inline `<br>`, so the paragraph stays
+/// one line of the file.
+fn escape_with_breaks(text: &str) -> String {
+    text.split('\n').map(escape).collect::<Vec<_>>().join("<br>")
+}
+
 /// Escapes what would start a block (quote, list, heading underline) at the start of a line.
 fn guard_line_start(line: String) -> String {
     let digits = line.chars().take_while(char::is_ascii_digit).count();
@@ -84,33 +96,69 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
         }
         para(&mut out, format!("*{}*", escape(&part.summary)));
         for group in &part.groups {
-            out.push_str(&format!("## {}\n\n", escape(group.title)));
-            para(&mut out, format!("*{}*", escape(&group.summary)));
+            for heading in &group.headings {
+                let depth = outline.depth(Outline::rank_of(heading));
+                out.push_str(&format!("{} {}\n\n", "#".repeat(depth), escape(&heading.title)));
+            }
+            if !group.title.is_empty() {
+                let depth = outline.depth(Rank::Block);
+                out.push_str(&format!("{} {}\n\n", "#".repeat(depth), escape(group.title)));
+                para(&mut out, format!("*{}*", escape(&group.summary)));
+            }
             for entry in &group.entries {
                 match entry {
-                    Entry::Card(c) => {
-                        out.push_str(&format!("### {}\n\n", escape(&c.card.tag)));
-                        let short = if c.cite.short.is_empty() {
-                            String::new()
-                        } else {
-                            format!("**{}**", escape(&c.cite.short))
-                        };
-                        para(&mut out, format!("{short}{}", escape(&c.cite.rest)));
-                        if outline.full {
-                            for paragraph in outline::marked_paragraphs(c.card) {
-                                para(&mut out, outline::render_nested(&paragraph, &MARKERS, escape));
-                            }
-                        }
-                    }
-                    Entry::Analytic(text) => {
-                        let quoted: Vec<String> = paragraphs(text).map(escape).collect();
-                        out.push_str(&format!("> **Analytic:** {}\n\n", quoted.join("\n>\n> ")));
-                    }
+                    Entry::Card(c) => card(&mut out, c, outline),
+                    Entry::Aside(a) => aside(&mut out, a),
                 }
             }
         }
     }
     super::outline::finish(out)
+}
+
+/// An aside as a quote: `> **Analytic:** …`, `> *Note:* …` (an undertag, like a card's note) or
+/// `> …` (a loose line), with its marks; its paragraphs are paragraphs of the quote.
+fn aside(out: &mut String, a: &AsideEntry<'_>) {
+    if a.is_blank() {
+        return;
+    }
+    let label = match a.kind {
+        AsideKind::Analytic => "**Analytic:** ",
+        AsideKind::Undertag => "*Note:* ",
+        AsideKind::Text => "",
+    };
+    let quoted: Vec<String> = marked_paragraphs(a.text, a.marks)
+        .into_iter()
+        .map(|p| render_nested(&trimmed(p), &MARKERS, escape_with_breaks))
+        .collect();
+    out.push_str(&format!("> {label}{}\n\n", quoted.join("\n>\n> ")));
+}
+
+/// A card: its tag, its note (a quote), its cite (bold parts in `**`) and, in full, its text.
+fn card(out: &mut String, c: &CardEntry<'_>, outline: &Outline<'_>) {
+    out.push_str(&format!("{} {}\n\n", "#".repeat(outline.depth(Rank::Tag)), escape(&c.card.tag)));
+    if let Some(note) = c.note() {
+        let quoted: Vec<String> = paragraphs(note).map(escape).collect();
+        out.push_str(&format!("> *Note:* {}\n\n", quoted.join("\n>\n> ")));
+    }
+    para(out, c.cite.0.iter().map(|(text, bold)| cite_piece(text, *bold)).collect());
+    if outline.full {
+        for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {
+            para(out, render_nested(&paragraph, &MARKERS, escape_with_breaks));
+        }
+    }
+}
+
+/// One piece of a cite, escaped; a bold one in `**`, with the spaces around it left outside
+/// (CommonMark does not close `**` after a space).
+fn cite_piece(text: &str, bold: bool) -> String {
+    let core = text.trim();
+    if !bold || core.is_empty() {
+        return escape(text);
+    }
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let trail = &text[text.trim_end().len()..];
+    format!("{}**{}**{}", escape(lead), escape(core), escape(trail))
 }
 
 #[cfg(test)]
@@ -134,5 +182,7 @@ mod tests {
         assert_eq!(guard_line_start("1. Not a list".into()), "1\\. Not a list");
         assert_eq!(guard_line_start("> not a quote".into()), "\\> not a quote");
         assert_eq!(escape("two\nlines"), "two lines");
+        assert_eq!(cite_piece(" Kim 25 ", true), " **Kim 25** ");
+        assert_eq!(cite_piece(" (x)", false), " (x)");
     }
 }

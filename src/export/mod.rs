@@ -8,15 +8,20 @@
 //! | Casebook | Markdown | HTML | text | docx (Verbatim style) |
 //! |---|---|---|---|---|
 //! | case, or the deck | `#` | `h1` | title line | Pocket (`Heading1`) |
+//! | a deck's own Pocket, Hat | `##`, `###` | `h2`, `h3` | indented 2, 4 | Pocket (`Heading1`), Hat (`Heading2`) |
 //! | section, or block | `##` | `h2` | indented 2 | Block (`Heading3`) |
 //! | card tag | `###` | `h3` | indented 4 | Tag (`Heading4`) |
+//! | card note | `> *Note:* …` | `p.note` | `[Note] …` | `Undertag` paragraph |
 //! | cite | `**Kim 25** …` | `<b>` | indented 6 | Cite (`Style13ptBold`) on "Kim 25" |
 //! | analytic | `> **Analytic:** …` | ruled paragraph | `[Analytic] …` | `Analytic` paragraph style |
+//! | a deck's undertag, loose line | `> *Note:* …`, `> …` | `p.undertag`, `p.aside` | `[Note] …`, `» …` | `Undertag`, `CasebookText` |
 //!
-//! (Hat, `Heading2`, is left free for the debater's own grouping.) Without
-//! [`ExportOptions::full`] an export is an outline: headings, tags and cites. With it, each card's
-//! text follows with its marks: underline, highlight (read aloud) and emphasis. Every case or deck
-//! and every section or block states its card count and reading time ([`crate::model::timing`]).
+//! Blocks and tags go one level deeper for each of Pocket and Hat a deck has
+//! ([`outline::Outline::depth`]). A card's cite is its cite line as written when it has one
+//! ([`cite::card_cite`]). Without [`ExportOptions::full`] an export is an outline: headings, tags,
+//! notes, cites and asides. With it, each card's text follows with its marks: underline, highlight
+//! (read aloud, in its colour) and emphasis ([`marked`]). Every case and section, a deck and
+//! each titled block, states its card count and reading time ([`crate::model::timing`]).
 //!
 //! Same input, same bytes: nothing depends on the clock, the machine or hash order, and the .docx
 //! has fixed timestamps and entry order, so exports can be kept in git.
@@ -24,10 +29,12 @@
 pub mod cite;
 pub mod docx;
 mod docx_package;
+mod docx_runs;
 pub mod escape;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod marked;
 pub mod outline;
 pub mod text;
 

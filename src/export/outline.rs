@@ -1,123 +1,66 @@
-//! The neutral tree the Markdown, HTML, text and docx exporters walk, so the side filter, the
-//! reading-time figures and the mark splitting are written once.
+//! The neutral tree the Markdown, HTML, text and docx exporters walk, so the side filter and the
+//! reading-time figures are written once (the mark splitting is in [`super::marked`]).
 //!
 //! A session gives one [`Part`] per exported case, its sections as [`Group`]s; a deck gives one
-//! part (the deck), its blocks as groups. Of a deck, `--side aff` keeps the cards marked `Aff` or
-//! `Either` and drops blocks left empty. Card counts and times come from [`crate::model::timing`]:
-//! a card counts its highlighted words, an analytic all its words.
+//! part (the deck), its blocks as groups, each with the Pocket and Hat headings that open before
+//! it and its asides (analytics, undertags, loose lines) among its cards. Of a deck, `--side aff`
+//! keeps the cards marked `Aff` or `Either` and drops blocks left empty (their headings go to the
+//! next block kept); asides stay, before the next card kept. Card counts and times come from
+//! [`crate::model::timing`]: a card counts its highlighted words, a session's analytic all its
+//! words.
+//!
+//! Heading depths: the part is 1, then a deck's Pockets, Hats (each only when the deck has any),
+//! blocks and tags follow one level deeper each ([`Outline::depth`]): a session, or a deck without
+//! Pockets and Hats, has blocks at 2 and tags at 3.
 
 use crate::model::timing::{self, Counting, Reading};
-use crate::model::{Card, Case, CaseSide, DEFAULT_WPM, Deck, Item, Session, Side, Source, SourceIndex};
+use crate::model::{
+    Aside, AsideKind, Block, Card, Case, CaseSide, DEFAULT_WPM, Deck, Heading, HeadingLevel, Item, Mark,
+    Session, Side, SourceIndex,
+};
 
-use super::cite::{CiteParts, cite_parts};
+use super::cite::{CiteRuns, card_cite};
 use super::{ExportOptions, ExportSide};
-
-/// The marks over one stretch of card text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Marks {
-    /// Underlined: what matters.
-    pub underline: bool,
-    /// Highlighted: read aloud.
-    pub highlight: bool,
-    /// Emphasised: stressed.
-    pub emphasis: bool,
-}
-
-impl Marks {
-    /// Whether the stretch carries no mark at all (unread, shown small).
-    pub fn is_plain(self) -> bool {
-        self == Marks::default()
-    }
-}
-
-/// A stretch of card text and its marks.
-pub type Segment = (String, Marks);
-
-/// The card text cut wherever a mark starts or ends: each stretch with the marks over it, in
-/// order, adjacent stretches with equal marks merged. Concatenated, the texts give `card.text`.
-pub fn marked_segments(card: &Card) -> Vec<Segment> {
-    let mut out: Vec<Segment> = Vec::new();
-    for seg in crate::model::marks::segments(&card.text, &card.marks) {
-        let marks = Marks { underline: seg.underline, highlight: seg.highlight, emphasis: seg.emphasis };
-        match out.last_mut() {
-            Some((last, last_marks)) if *last_marks == marks => last.push_str(seg.text),
-            _ => out.push((seg.text.to_owned(), marks)),
-        }
-    }
-    out
-}
-
-/// The card text as paragraphs (split at blank lines) of marked segments. A lone line break inside
-/// a paragraph is shown as a space; empty stretches are dropped.
-pub fn marked_paragraphs(card: &Card) -> Vec<Vec<Segment>> {
-    let mut paragraphs: Vec<Vec<Segment>> = vec![Vec::new()];
-    for (text, marks) in marked_segments(card) {
-        for (i, piece) in text.split("\n\n").enumerate() {
-            if i > 0 {
-                paragraphs.push(Vec::new());
-            }
-            let piece = piece.replace('\n', " ");
-            if let Some(current) = paragraphs.last_mut()
-                && !piece.is_empty()
-            {
-                current.push((piece, marks));
-            }
-        }
-    }
-    paragraphs.retain(|p| p.iter().any(|(t, _)| !t.trim().is_empty()));
-    paragraphs
-}
-
-/// Opening and closing markers for each mark, for the formats that write marks inline.
-#[derive(Clone, Copy, Debug)]
-pub struct Markers {
-    /// Around underlined text.
-    pub underline: (&'static str, &'static str),
-    /// Around highlighted text.
-    pub highlight: (&'static str, &'static str),
-    /// Around emphasised text.
-    pub emphasis: (&'static str, &'static str),
-}
-
-/// Writes a paragraph's segments with properly nested markers (underline outermost, then
-/// highlight, then emphasis), opening and closing only where a mark starts or ends.
-pub fn render_nested(paragraph: &[Segment], markers: &Markers, escape: impl Fn(&str) -> String) -> String {
-    let pairs = [markers.underline, markers.highlight, markers.emphasis];
-    let wanted = |m: Marks| [m.underline, m.highlight, m.emphasis];
-    let mut open = [false; 3];
-    let mut out = String::new();
-    let close_from = |out: &mut String, open: &mut [bool; 3], level: usize| {
-        for l in (level..3).rev() {
-            if open[l] {
-                out.push_str(pairs[l].1);
-                open[l] = false;
-            }
-        }
-    };
-    for (text, marks) in paragraph {
-        let want = wanted(*marks);
-        if let Some(first_change) = (0..3).find(|&l| open[l] != want[l]) {
-            close_from(&mut out, &mut open, first_change);
-            for l in first_change..3 {
-                if want[l] {
-                    out.push_str(pairs[l].0);
-                    open[l] = true;
-                }
-            }
-        }
-        out.push_str(&escape(text));
-    }
-    close_from(&mut out, &mut open, 0);
-    out
-}
 
 /// One card in an export: the card and its cite.
 #[derive(Clone, Debug)]
 pub struct CardEntry<'a> {
     /// The card.
     pub card: &'a Card,
-    /// Its cite, split for the bold Cite style.
-    pub cite: CiteParts,
+    /// Its cite (the cite line as written, or one built from the source), split for the bold
+    /// Cite style.
+    pub cite: CiteRuns,
+}
+
+impl CardEntry<'_> {
+    /// The card's note, trimmed, when it has one: printed right under the tag, before the cite
+    /// (Verbatim's undertag).
+    pub fn note(&self) -> Option<&str> {
+        self.card.note.as_deref().map(str::trim).filter(|n| !n.is_empty())
+    }
+}
+
+/// A line of the debater's own among the cards: a session's analytic or a deck's aside.
+#[derive(Clone, Copy, Debug)]
+pub struct AsideEntry<'a> {
+    /// Analytic, undertag or loose text.
+    pub kind: AsideKind,
+    /// The line as written.
+    pub text: &'a str,
+    /// Its marks (a session's analytics have none).
+    pub marks: &'a [Mark],
+}
+
+impl<'a> AsideEntry<'a> {
+    /// A deck's aside.
+    pub fn of(aside: &'a Aside) -> Self {
+        AsideEntry { kind: aside.kind, text: &aside.text, marks: &aside.marks }
+    }
+
+    /// Whether there is nothing to write (blank text).
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
 }
 
 /// An entry of a section or block.
@@ -125,14 +68,17 @@ pub struct CardEntry<'a> {
 pub enum Entry<'a> {
     /// A card.
     Card(CardEntry<'a>),
-    /// The debater's own words (sessions only).
-    Analytic(&'a str),
+    /// The debater's own line: a session's analytic, a deck's aside.
+    Aside(AsideEntry<'a>),
 }
 
 /// A section of a case, or a block of a deck.
 #[derive(Clone, Debug)]
 pub struct Group<'a> {
-    /// Its heading.
+    /// The Pocket and Hat headings that open just before it (decks only), in order.
+    pub headings: Vec<&'a Heading>,
+    /// Its heading; empty for a block with none (cards under a Pocket or Hat only): then neither
+    /// the heading nor the summary is written.
     pub title: &'a str,
     /// "5 cards · 2:10".
     pub summary: String,
@@ -162,6 +108,50 @@ pub struct Outline<'a> {
     pub parts: Vec<Part<'a>>,
     /// Card text with marks (`true`) or tags and cites only.
     pub full: bool,
+    /// Some group has a Pocket heading of its own (a deck from a Verbatim file).
+    pub pockets: bool,
+    /// Some group has a Hat heading.
+    pub hats: bool,
+}
+
+/// What a heading heads, for [`Outline::depth`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rank {
+    /// A case, or the deck.
+    Part,
+    /// A deck's Pocket.
+    Pocket,
+    /// A deck's Hat.
+    Hat,
+    /// A section or block.
+    Block,
+    /// A card's tag.
+    Tag,
+}
+
+impl Outline<'_> {
+    /// The heading depth (1 for the part) of `rank`: one deeper than the rank above it that the
+    /// outline has.
+    pub fn depth(&self, rank: Rank) -> usize {
+        let pocket = 2;
+        let hat = pocket + usize::from(self.pockets);
+        let block = hat + usize::from(self.hats);
+        match rank {
+            Rank::Part => 1,
+            Rank::Pocket => pocket,
+            Rank::Hat => hat,
+            Rank::Block => block,
+            Rank::Tag => block + 1,
+        }
+    }
+
+    /// The rank of a Pocket or Hat heading.
+    pub fn rank_of(heading: &Heading) -> Rank {
+        match heading.level {
+            HeadingLevel::Pocket => Rank::Pocket,
+            HeadingLevel::Hat => Rank::Hat,
+        }
+    }
 }
 
 fn count(cards: usize) -> String {
@@ -185,6 +175,7 @@ fn case_part<'a>(case: &'a Case, resolution: &'a str, counting: Counting, wpm: u
         .sections
         .iter()
         .map(|s| Group {
+            headings: Vec::new(),
             title: &s.title,
             summary: group_summary(&timing::section(s, counting, wpm)),
             entries: s
@@ -192,9 +183,11 @@ fn case_part<'a>(case: &'a Case, resolution: &'a str, counting: Counting, wpm: u
                 .iter()
                 .map(|item| match item {
                     Item::Card { card, source, .. } => {
-                        Entry::Card(CardEntry { card, cite: cite_parts(source) })
+                        Entry::Card(CardEntry { card, cite: card_cite(card, Some(source)) })
                     }
-                    Item::Analytic { text } => Entry::Analytic(text),
+                    Item::Analytic { text } => {
+                        Entry::Aside(AsideEntry { kind: AsideKind::Analytic, text, marks: &[] })
+                    }
                 })
                 .collect(),
         })
@@ -219,17 +212,7 @@ pub fn session_outline<'a>(session: &'a Session, options: &ExportOptions) -> Out
         .iter()
         .map(|&side| case_part(session.case(side), &session.resolution, session.counting, wpm))
         .collect();
-    Outline { title: &session.resolution, parts, full: options.full }
-}
-
-/// The cite of a deck card, or a plain note when its source is missing from the deck.
-fn deck_cite(source: Option<&Source>, card: &Card) -> CiteParts {
-    match source {
-        Some(s) => cite_parts(s),
-        None => {
-            CiteParts { short: String::new(), rest: format!("(source {:?} is not in the deck)", card.source) }
-        }
-    }
+    Outline { title: &session.resolution, parts, full: options.full, pockets: false, hats: false }
 }
 
 /// Reading figures for a list of a deck's cards (tags and short cites counted, as by default).
@@ -250,20 +233,21 @@ pub fn deck_outline<'a>(deck: &'a Deck, options: &ExportOptions) -> Outline<'a> 
         ExportSide::Both => true,
     };
     let sources = deck.source_index();
-    let mut groups = Vec::new();
+    let mut groups: Vec<Group<'a>> = Vec::new();
     let mut kept: Vec<&Card> = Vec::new();
+    // Headings above a block the side filter drops open the next block kept.
+    let mut headings: Vec<&Heading> = Vec::new();
     for block in &deck.blocks {
+        headings.extend(&block.headings);
         let cards: Vec<&Card> = block.cards.iter().filter(|c| keep(c.side)).collect();
         if cards.is_empty() && options.side != ExportSide::Both {
             continue;
         }
         groups.push(Group {
+            headings: std::mem::take(&mut headings),
             title: &block.title,
             summary: group_summary(&cards_reading(&sources, cards.iter().copied(), wpm)),
-            entries: cards
-                .iter()
-                .map(|c| Entry::Card(CardEntry { card: c, cite: deck_cite(sources.get(&c.source), c) }))
-                .collect(),
+            entries: block_entries(block, &sources, keep),
         });
         kept.extend(cards);
     }
@@ -272,11 +256,39 @@ pub fn deck_outline<'a>(deck: &'a Deck, options: &ExportOptions) -> Outline<'a> 
         intro.push(&deck.description);
     }
     let summary = part_summary(&cards_reading(&sources, kept.into_iter(), wpm), wpm, None);
+    let has = |level: HeadingLevel| groups.iter().flat_map(|g| &g.headings).any(|h| h.level == level);
+    let (pockets, hats) = (has(HeadingLevel::Pocket), has(HeadingLevel::Hat));
     Outline {
         title: &deck.title,
         parts: vec![Part { title: &deck.title, intro, summary, groups }],
         full: options.full,
+        pockets,
+        hats,
     }
+}
+
+/// A block's kept cards in order, each aside before the card it stands before (an aside before a
+/// card the side filter drops stands before the next card kept, or at the end).
+fn block_entries<'a>(
+    block: &'a Block,
+    sources: &SourceIndex<'a>,
+    keep: impl Fn(Side) -> bool,
+) -> Vec<Entry<'a>> {
+    // In place order (a stable sort keeps the order of asides at one place), read once.
+    let mut asides: Vec<&Aside> = block.asides.iter().collect();
+    asides.sort_by_key(|a| a.before);
+    let mut asides = asides.into_iter().peekable();
+    let mut entries = Vec::with_capacity(block.cards.len() + block.asides.len());
+    for (i, card) in block.cards.iter().enumerate() {
+        while let Some(aside) = asides.next_if(|a| a.before <= i) {
+            entries.push(Entry::Aside(AsideEntry::of(aside)));
+        }
+        if keep(card.side) {
+            entries.push(Entry::Card(CardEntry { card, cite: card_cite(card, sources.get(&card.source)) }));
+        }
+    }
+    entries.extend(asides.map(|a| Entry::Aside(AsideEntry::of(a))));
+    entries
 }
 
 /// The finished text of a text export: trailing blank space cut, one final newline.
@@ -290,44 +302,52 @@ pub fn finish(mut out: String) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Mark;
-    use crate::model::MarkKind;
-    use crate::model::card::sample_card;
 
     #[test]
-    fn segments_cover_the_text_and_carry_nested_marks() {
-        let mut card = sample_card("c");
-        card.marks.push(Mark::new(MarkKind::Emphasis, 10, 20));
-        let segments = marked_segments(&card);
-        let joined: String = segments.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(joined, card.text);
-        assert_eq!(segments[0], ("But ".to_owned(), Marks::default()));
-        let all = Marks { underline: true, highlight: true, emphasis: true };
-        assert_eq!(segments[2], ("structures".to_owned(), all));
-    }
-
-    #[test]
-    fn paragraphs_split_at_blank_lines() {
-        let paragraphs = marked_paragraphs(&sample_card("c"));
-        assert_eq!(paragraphs.len(), 2);
-        assert_eq!(paragraphs[1], vec![("Asia lacks a codified arrangement.".to_owned(), Marks::default())]);
-    }
-
-    #[test]
-    fn nested_markers_open_and_close_only_where_marks_change() {
-        let m = |u, h, e| Marks { underline: u, highlight: h, emphasis: e };
-        let segments = vec![
-            ("a ".to_owned(), m(false, false, false)),
-            ("b ".to_owned(), m(true, false, false)),
-            ("c".to_owned(), m(true, true, false)),
-            (" d".to_owned(), m(true, false, true)),
-            (" e".to_owned(), m(false, true, false)),
+    fn asides_stand_at_their_places_and_headings_of_a_dropped_block_open_the_next() {
+        use crate::model::card::sample_card;
+        let mut neg = sample_card("neg");
+        neg.side = Side::Neg;
+        let mut first = Block::new("Only neg", vec![neg.clone()]);
+        first.headings = vec![Heading { level: HeadingLevel::Pocket, title: "1AC".into() }];
+        let mut second = Block::new("Mixed", vec![sample_card("a"), neg, sample_card("b")]);
+        second.headings = vec![Heading { level: HeadingLevel::Hat, title: "Case".into() }];
+        second.asides = vec![
+            Aside::new(3, AsideKind::Text, "end"),
+            Aside::new(1, AsideKind::Analytic, "before neg"),
+            Aside::new(0, AsideKind::Undertag, "first"),
+            Aside::new(1, AsideKind::Analytic, "also before neg"),
         ];
-        let markers =
-            Markers { underline: ("<u>", "</u>"), highlight: ("<m>", "</m>"), emphasis: ("<e>", "</e>") };
+        let mut deck = Deck::empty("d", "Deck", "Resolved");
+        deck.blocks = vec![first, second];
+        let shape = |o: &Outline<'_>| -> Vec<Vec<String>> {
+            o.parts[0]
+                .groups
+                .iter()
+                .map(|g| {
+                    let heads = g.headings.iter().map(|h| format!("[{}]", h.title));
+                    let entries = g.entries.iter().map(|e| match e {
+                        Entry::Card(c) => c.card.id.clone(),
+                        Entry::Aside(a) => a.text.to_owned(),
+                    });
+                    heads.chain(entries).collect()
+                })
+                .collect()
+        };
+        let all = deck_outline(&deck, &ExportOptions::default());
         assert_eq!(
-            render_nested(&segments, &markers, str::to_owned),
-            "a <u>b <m>c</m><e> d</e></u><m> e</m>"
+            shape(&all),
+            [
+                vec!["[1AC]", "neg"],
+                vec!["[Case]", "first", "a", "before neg", "also before neg", "neg", "b", "end"]
+            ]
+        );
+        assert!(all.pockets && all.hats);
+        assert_eq!([Rank::Pocket, Rank::Hat, Rank::Block, Rank::Tag].map(|r| all.depth(r)), [2, 3, 4, 5]);
+        let aff = deck_outline(&deck, &ExportOptions { side: ExportSide::Aff, ..ExportOptions::default() });
+        assert_eq!(
+            shape(&aff),
+            [vec!["[1AC]", "[Case]", "first", "a", "before neg", "also before neg", "b", "end"]]
         );
     }
 

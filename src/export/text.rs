@@ -1,19 +1,24 @@
 //! Plain text: structure by indentation, lines wrapped at [`WIDTH`] characters.
 //!
 //! A case (or the deck) is a title underlined with `=`, then the resolution and its card count and
-//! reading time; sections (blocks) are indented 2, card tags 4, cites and card text 6, analytics
-//! are `[Analytic]` paragraphs at 4. With full cards the marks are written inline as
-//! `_underlined_`, `==highlighted==` (read aloud) and `*emphasised*`, with a legend on top.
+//! reading time; sections (blocks) are indented 2, card tags 4, a card's note (`[Note] …`), cite
+//! and text 6, analytics are `[Analytic]` paragraphs at 4. A deck's own Pocket and Hat headings
+//! push what is under them two spaces further each ([`Outline::depth`]); its undertags are
+//! `[Note]` and its loose lines `»` paragraphs at the tags' indentation. With full cards the marks
+//! are written inline as `_underlined_`, `==highlighted==` (read aloud, any colour) and
+//! `*emphasised*`, with a legend on top; a line break inside a paragraph starts a new line.
 
-use crate::model::{Deck, Session};
+use crate::model::{AsideKind, Deck, Session};
 
 use super::ExportOptions;
-use super::outline::{self, Entry, Markers, Outline};
+use super::marked::{Markers, marked_line, marked_paragraphs, render_nested};
+use super::outline::{self, AsideEntry, CardEntry, Entry, Outline, Rank};
 
 /// Lines are wrapped at this many characters (a word longer than the line stays whole).
 pub const WIDTH: usize = 100;
 
-const MARKERS: Markers = Markers { underline: ("_", "_"), highlight: ("==", "=="), emphasis: ("*", "*") };
+const MARKERS: Markers =
+    Markers { underline: ("_", "_"), highlight: ("==", "=="), coloured: None, emphasis: ("*", "*") };
 
 /// The cases of `session` as indented plain text.
 pub fn session(session: &Session, options: &ExportOptions) -> Vec<u8> {
@@ -68,30 +73,66 @@ fn render(outline: &Outline<'_>) -> Vec<u8> {
         }
         out.push_str(&part.summary);
         out.push('\n');
+        // Each heading depth indents two more spaces; a card's cite and text two more than its tag.
+        let indent = |rank: Rank| 2 * (outline.depth(rank) - 1);
         for group in &part.groups {
-            out.push('\n');
-            wrap(&mut out, 2, "", group.title);
-            wrap(&mut out, 2, "", &group.summary);
-            for entry in &group.entries {
+            for heading in &group.headings {
                 out.push('\n');
+                wrap(&mut out, indent(Outline::rank_of(heading)), "", &heading.title);
+            }
+            if !group.title.is_empty() {
+                out.push('\n');
+                wrap(&mut out, indent(Rank::Block), "", group.title);
+                wrap(&mut out, indent(Rank::Block), "", &group.summary);
+            }
+            for entry in &group.entries {
                 match entry {
                     Entry::Card(c) => {
-                        wrap(&mut out, 4, "", &c.card.tag);
-                        wrap(&mut out, 6, "", &c.cite.line());
-                        if outline.full {
-                            for paragraph in outline::marked_paragraphs(c.card) {
-                                out.push('\n');
-                                let marked = outline::render_nested(&paragraph, &MARKERS, str::to_owned);
-                                wrap(&mut out, 6, "", &marked);
-                            }
-                        }
+                        out.push('\n');
+                        card(&mut out, c, indent(Rank::Tag), outline.full);
                     }
-                    Entry::Analytic(text) => wrap(&mut out, 4, "[Analytic] ", text),
+                    Entry::Aside(a) if !a.is_blank() => {
+                        out.push('\n');
+                        aside(&mut out, a, indent(Rank::Tag));
+                    }
+                    Entry::Aside(_) => {}
                 }
             }
         }
     }
     super::outline::finish(out)
+}
+
+/// An aside at the tags' indentation, with its marks: `[Analytic] …`, `[Note] …` (an undertag,
+/// like a card's note) or `» …` (a loose line).
+fn aside(out: &mut String, a: &AsideEntry<'_>, indent: usize) {
+    let label = match a.kind {
+        AsideKind::Analytic => "[Analytic] ",
+        AsideKind::Undertag => "[Note] ",
+        AsideKind::Text => "» ",
+    };
+    wrap(out, indent, label, &render_nested(&marked_line(a.text, a.marks), &MARKERS, str::to_owned));
+}
+
+/// A card at `indent`: its tag, then two spaces in its note (`[Note] …`), its cite and, in full,
+/// its text.
+fn card(out: &mut String, c: &CardEntry<'_>, indent: usize, full: bool) {
+    wrap(out, indent, "", &c.card.tag);
+    let indent = indent + 2;
+    if let Some(note) = c.note() {
+        wrap(out, indent, "[Note] ", note);
+    }
+    wrap(out, indent, "", &c.cite.line());
+    if full {
+        for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {
+            out.push('\n');
+            let marked = render_nested(&paragraph, &MARKERS, str::to_owned);
+            // A line break inside the paragraph starts a new line.
+            for line in marked.split('\n') {
+                wrap(out, indent, "", line);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -172,6 +172,16 @@ fn docx_of_the_session_has_pockets_blocks_tags_cites_and_highlighting() {
         (0..paragraphs.len()).filter(|&i| style_of(paragraphs[i]) == "Heading4").collect();
     for (n, &at) in tag_at.iter().enumerate() {
         let (card, source) = cards[n];
+        // A card's note stands right under its tag, in Verbatim's Undertag style.
+        let note = card.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+        let at = match note {
+            Some(note) => {
+                assert_eq!(style_of(paragraphs[at + 1]), "Undertag", "note of {}", card.id);
+                assert_eq!(paragraphs[at + 1].text(), note, "note of {}", card.id);
+                at + 1
+            }
+            None => at,
+        };
         let cite = paragraphs[at + 1];
         let first = runs(cite)[0];
         assert_eq!(
@@ -190,7 +200,7 @@ fn docx_of_the_session_has_pockets_blocks_tags_cites_and_highlighting() {
         let mut unread_small = true;
         for p in &text_paragraphs {
             for r in runs(p) {
-                let highlighted = run_prop(r, "w:highlight").and_then(|h| h.attr("w:val")) == Some("cyan");
+                let highlighted = run_prop(r, "w:highlight").and_then(|h| h.attr("w:val")) == Some("yellow");
                 if highlighted {
                     read_aloud.push_str(&r.text());
                 } else {
@@ -273,14 +283,17 @@ fn docx_gives_every_line_but_cites_and_card_text_a_style_of_its_own() {
             assert_eq!(with_style("CasebookIntro"), intro, "{name} full={full}");
             let pockets_and_blocks = with_style("Heading1").len() + with_style("Heading3").len();
             assert_eq!(with_style("CasebookSummary").len(), pockets_and_blocks, "{name} full={full}");
-            // `Normal` only for the paragraph right after a tag (its cite) and, in full, the card
-            // text after it up to the next paragraph with a style.
+            // `Normal` only for the paragraph right after a tag and its note (its cite) and, in
+            // full, the card text after it up to the next paragraph with a style.
             let (mut cite_next, mut in_card) = (false, false);
             for (style, text) in &paragraphs {
                 match style.as_str() {
                     "" if cite_next => cite_next = false,
                     "" => assert!(full && in_card, "{name} full={full}: Normal but not card text: {text:?}"),
                     "Heading4" => (cite_next, in_card) = (true, true),
+                    "Undertag" => {
+                        assert!(cite_next, "{name} full={full}: a note away from its tag: {text:?}")
+                    }
                     _ => (cite_next, in_card) = (false, false),
                 }
             }
@@ -289,23 +302,25 @@ fn docx_gives_every_line_but_cites_and_card_text_a_style_of_its_own() {
 }
 
 /// Cards as simple Verbatim readers cut them (verbatim-parser's rule): a card runs from one Tag
-/// to the next whatever headings lie between, the paragraph after the tag is its cite, and every
-/// later `Normal` paragraph is its text. Gives each tag with its text paragraphs.
-fn tag_to_tag_cards(paragraphs: &[(String, String)]) -> Vec<(String, Vec<String>)> {
+/// to the next whatever headings lie between; lines in styles of their own right under the tag
+/// are its undertags, the first `Normal` paragraph after the tag is its cite, and every later
+/// `Normal` paragraph is its text. Gives each tag with its text paragraphs.
+pub(super) fn tag_to_tag_cards(paragraphs: &[(String, String)]) -> Vec<(String, Vec<String>)> {
     let mut cards: Vec<(String, Vec<String>)> = Vec::new();
-    let mut after_tag = 0;
+    let mut cite_seen = false;
     for (style, text) in paragraphs {
         if style == "Heading4" {
             cards.push((text.clone(), Vec::new()));
-            after_tag = 0;
+            cite_seen = false;
             continue;
         }
-        after_tag += 1;
         if let Some((_, body)) = cards.last_mut()
             && style.is_empty()
-            && after_tag > 1
         {
-            body.push(text.clone());
+            if cite_seen {
+                body.push(text.clone());
+            }
+            cite_seen = true;
         }
     }
     cards
