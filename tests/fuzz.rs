@@ -195,9 +195,16 @@ fn check_session(bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// Word import: no panic, no hang; errors are fine.
+/// Word import: no panic, no hang; errors are fine, but what imports becomes a deck the loader
+/// accepts (or is refused for having no cards).
 fn check_docx(bytes: &[u8]) -> Result<(), String> {
-    let _ = casebook::docx_import::import_docx(bytes);
+    use casebook::docx_import::{DeckError, DeckOptions, import_docx, to_deck};
+    if let Ok(doc) = import_docx(bytes) {
+        match to_deck(&doc, &DeckOptions::from_file_name(Path::new("f.docx"))) {
+            Ok(_) | Err(DeckError::NoCards(_)) => {}
+            Err(e) => return Err(e.to_string()),
+        }
+    }
     Ok(())
 }
 

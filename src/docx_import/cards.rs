@@ -2,7 +2,9 @@
 //!
 //! A card is a Tag paragraph, then its cite (the first non-blank paragraph after the tag, when
 //! [`is_cite`] accepts it), then every paragraph up to the next heading, tag or analytic. A tag
-//! with neither cite nor text is an analytic. Undertags inside a card are its notes. Blank
+//! with neither cite nor text is an analytic. Undertags between a tag and its cite are the card's
+//! notes; an undertag after the cite or text ends the card and stands alone. Casebook's own
+//! non-card lines (`CasebookIntro`, `CasebookSummary`, `CasebookText`) never join a card. Blank
 //! paragraphs are counted and skipped; they never end a card or take the cite's place.
 
 use super::cite::{cite_line, is_cite};
@@ -53,6 +55,10 @@ impl Pending {
     }
 }
 
+/// Paragraph styles Casebook's own export gives lines that are not card text (the deck's title
+/// lines, summaries, loose text): such a line never joins a card.
+const CASEBOOK_LINES: [&str; 3] = ["CasebookIntro", "CasebookSummary", "CasebookText"];
+
 /// Builds the outline one paragraph at a time.
 #[derive(Default)]
 pub(crate) struct OutlineBuilder {
@@ -99,9 +105,19 @@ impl OutlineBuilder {
             ParaRole::Undertag => {
                 report.undertags += 1;
                 match self.pending.as_mut() {
-                    Some(p) => p.notes.push(para.trimmed()),
-                    None => self.nodes.push(Node::Undertag(para.trimmed())),
+                    // Under the tag, before the cite, where Verbatim puts it: the card's note.
+                    Some(p) if !p.cite_checked => p.notes.push(para.trimmed()),
+                    // After the cite or text, it is not about that card: a line of its own.
+                    _ => {
+                        self.finish(report);
+                        self.nodes.push(Node::Undertag(para.trimmed()));
+                    }
                 }
+            }
+            ParaRole::Body if para.style.as_deref().is_some_and(|s| CASEBOOK_LINES.contains(&s)) => {
+                self.finish(report);
+                report.loose_paragraphs += 1;
+                self.nodes.push(Node::Paragraph(para));
             }
             ParaRole::Cite | ParaRole::Body => match self.pending.as_mut() {
                 Some(p) if !p.cite_checked => {

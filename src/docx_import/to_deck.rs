@@ -38,6 +38,9 @@ pub const CITE_SOURCE_NOTE: &str = "From a Word cite line: only the last name an
 /// Note on the source of cards that had no cite paragraph.
 pub const NO_CITE_NOTE: &str = "The Word file gave these cards no cite.";
 
+/// The tag of a card whose tag in the Word file shows nothing.
+pub const NO_TAG: &str = "(no tag in the Word file)";
+
 /// What the deck is called and argues, and who reads its cards.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeckOptions {
@@ -89,6 +92,10 @@ pub struct DeckReport {
     pub texts: usize,
     /// Notes (undertags inside cards) whose marks were not kept.
     pub note_marks_dropped: usize,
+    /// Cards whose tag shows nothing (only invisible characters): tagged [`NO_TAG`].
+    pub untagged: usize,
+    /// Headings and lines of nothing visible (only zero-width or other invisible characters).
+    pub invisible: usize,
 }
 
 /// Why an imported outline does not make a deck.
@@ -110,12 +117,15 @@ pub fn to_deck(doc: &ImportedDoc, options: &DeckOptions) -> Result<(Deck, DeckRe
     while let Some(node) = nodes.next() {
         let casebook_title = first
             && matches!(node, Node::Pocket(_))
-            && matches!(nodes.peek(), Some(Node::Paragraph(p)) if is_style(p, INTRO_STYLE));
+            && matches!(nodes.peek(), Some(Node::Paragraph(p)) if is_style(p, INTRO_STYLE) || is_style(p, SUMMARY_STYLE));
         first = false;
         match node {
             Node::Pocket(t) if casebook_title => b.deck.title = t.clone(),
+            // A heading of nothing visible (zero-width spaces) heads nothing.
+            Node::Pocket(t) | Node::Hat(t) if format::is_blank(t) => b.report.invisible += 1,
             Node::Pocket(t) => b.headings.push(Heading { level: HeadingLevel::Pocket, title: t.clone() }),
             Node::Hat(t) => b.headings.push(Heading { level: HeadingLevel::Hat, title: t.clone() }),
+            Node::Block(t) if format::is_blank(t) => b.open_block(String::new()),
             Node::Block(t) => b.open_block(t.clone()),
             Node::Paragraph(p) if is_style(p, SUMMARY_STYLE) => {}
             Node::Paragraph(p) if is_style(p, INTRO_STYLE) && b.deck.blocks.is_empty() => b.intro(p),
@@ -193,7 +203,8 @@ impl Builder {
 
     fn aside(&mut self, kind: AsideKind, p: &Para) {
         let p = p.trimmed();
-        if p.is_blank() {
+        if format::is_blank(&p.text) {
+            self.report.invisible += 1;
             return;
         }
         match kind {
@@ -207,14 +218,34 @@ impl Builder {
     }
 
     fn card(&mut self, c: &ImportedCard) {
+        if format::is_blank(&c.text) && c.cite.is_none() {
+            // Nothing visible to quote and no cite: the tag is the debater's own line.
+            let tag = Para {
+                text: c.tag.clone(),
+                marks: c.tag_marks.clone(),
+                style: None,
+                role: super::types::ParaRole::Analytic,
+                in_table: false,
+                in_text_box: false,
+            };
+            return self.aside(AsideKind::Analytic, &tag);
+        }
         if c.notes.iter().any(|n| n.marks.iter().any(|m| m.kind.to_model().is_some())) {
             self.report.note_marks_dropped += 1;
         }
         let source = self.source_for(c.cite.as_ref());
         let id = self.card_id(&c.tag);
-        let mut card = Card::new(id, c.tag.clone(), self.side, source, c.text.clone());
+        let tag = if format::is_blank(&c.tag) {
+            self.report.untagged += 1;
+            NO_TAG.to_owned()
+        } else {
+            c.tag.clone()
+        };
+        let mut card = Card::new(id, tag.clone(), self.side, source, c.text.clone());
         card.marks = model_marks(&c.marks);
-        card.tag_marks = model_marks(&c.tag_marks);
+        if tag == c.tag {
+            card.tag_marks = model_marks(&c.tag_marks);
+        }
         let notes: Vec<String> =
             c.notes.iter().map(|n| n.text.trim().to_owned()).filter(|n| !n.is_empty()).collect();
         card.note = (!notes.is_empty()).then(|| notes.join("\n\n"));

@@ -41,6 +41,15 @@ impl WordImport {
             parts.push(plural(m.undertags + m.texts, "other line", "other lines"));
         }
         let mut dropped = self.read.not_imported();
+        if m.untagged > 0 {
+            dropped.push(format!(
+                "cards with no visible tag (tagged “(no tag in the Word file)”): {}",
+                m.untagged
+            ));
+        }
+        if m.invisible > 0 {
+            dropped.push(format!("headings or lines of only invisible characters: {}", m.invisible));
+        }
         if m.note_marks_dropped > 0 {
             dropped
                 .push(format!("undertags with formatting (kept as plain notes): {}", m.note_marks_dropped));

@@ -79,10 +79,17 @@ impl CiteRuns {
 }
 
 /// The cite an export prints under `card`'s tag: its cite line as written when it has one, else
-/// the cite built from `source`, else a plain note that the source is missing from the deck.
+/// the cite built from `source`, else a plain note that the source is missing from the deck. A
+/// source that states nothing to cite (no author, title or publication: a Word card that had no
+/// cite) gives no cite at all, rather than an invented "n.d.".
 pub fn card_cite(card: &Card, source: Option<&Source>) -> CiteRuns {
     match (&card.cite_line, source) {
         (Some(line), _) => CiteRuns::from_cite_line(line),
+        (None, Some(s))
+            if s.authors.is_empty() && s.title.trim().is_empty() && s.publication.trim().is_empty() =>
+        {
+            CiteRuns(Vec::new())
+        }
         (None, Some(source)) => CiteRuns::from_parts(&cite_parts(source)),
         (None, None) => CiteRuns(vec![(format!("(source {:?} is not in the deck)", card.source), false)]),
     }
@@ -225,13 +232,16 @@ mod tests {
         let built = card_cite(&card, Some(&kim()));
         assert_eq!(built.0[0], ("Kim 25".to_owned(), true));
         assert_eq!(built.line(), cite_line(&kim()));
-        card.cite_line =
-            Some(CiteLine { text: "Ju Hyung Kim 25 (President)".into(), bold: vec![(9, 12), (13, 15)] });
+        card.cite_line = Some(CiteLine {
+            text: "Ju Hyung Kim 25 (President)".into(),
+            bold: vec![(9, 12), (13, 15)],
+            marks: Vec::new(),
+        });
         let written = card_cite(&card, Some(&kim()));
         let expected =
             [("Ju Hyung ", false), ("Kim", true), (" ", false), ("25", true), (" (President)", false)];
         assert_eq!(written.0, expected.map(|(t, b)| (t.to_owned(), b)));
-        card.cite_line = Some(CiteLine { text: "Kim".into(), bold: vec![(2, 9), (1, 2)] });
+        card.cite_line = Some(CiteLine { text: "Kim".into(), bold: vec![(2, 9), (1, 2)], marks: Vec::new() });
         assert_eq!(card_cite(&card, None).0, [("Ki".to_owned(), false), ("m".to_owned(), true)], "clipped");
         card.cite_line = None;
         assert!(card_cite(&card, None).line().contains("is not in the deck"));

@@ -28,7 +28,7 @@
 use crate::model::{AsideKind, Deck, HeadingLevel, Session};
 
 use super::docx_package::package;
-use super::docx_runs::{Setting, marked_run, paragraph, run};
+use super::docx_runs::{Setting, highlight_property, marked_run, paragraph, run};
 use super::marked::{marked_line, marked_paragraphs};
 use super::outline::{self, AsideEntry, CardEntry, Entry, Outline};
 use super::{ExportError, ExportOptions};
@@ -99,20 +99,63 @@ fn aside(body: &mut String, a: &AsideEntry<'_>) {
     body.push_str(&paragraph(style, &runs));
 }
 
+/// The run property of Verbatim's Cite style.
+const CITE_STYLE: &str = "<w:rStyle w:val=\"Style13ptBold\"/>";
+
+/// A cite line as written whose words also carry underline, emphasis or highlight (a cite that
+/// runs into the card's first words): bold stretches in the Cite style (with a direct underline
+/// where they are also underlined), the rest as card text is marked.
+fn marked_cite(line: &crate::model::CiteLine) -> String {
+    use crate::model::{Mark, MarkKind};
+    // Bold ranges cut the text too: as empty marks they add cut points and nothing else.
+    let mut cuts = line.marks.clone();
+    for &(s, e) in &line.bold {
+        cuts.extend([Mark::new(MarkKind::Underline, s, s), Mark::new(MarkKind::Underline, e, e)]);
+    }
+    let mut at = 0;
+    let mut out = String::new();
+    for seg in crate::model::marks::segments(&line.text, &cuts) {
+        let len = seg.text.chars().count();
+        let bold = line.bold.iter().any(|&(s, e)| s <= at && at + len <= e);
+        at += len;
+        // Run properties in the schema's order: rStyle, highlight, u, shd.
+        let style = if bold {
+            CITE_STYLE
+        } else if seg.emphasis {
+            "<w:rStyle w:val=\"Emphasis\"/>"
+        } else if seg.underline {
+            "<w:rStyle w:val=\"StyleUnderline\"/>"
+        } else {
+            ""
+        };
+        let paint = if seg.highlight { highlight_property(seg.colour) } else { String::new() };
+        let (named, shading) =
+            if paint.starts_with("<w:shd") { ("", paint.as_str()) } else { (paint.as_str(), "") };
+        let underline = if bold && seg.underline { "<w:u w:val=\"single\"/>" } else { "" };
+        let rpr = format!("{style}{named}{underline}{shading}");
+        out.push_str(&run(&rpr, seg.text));
+    }
+    out
+}
+
 /// A card: its Tag, its note (an `Undertag` paragraph right under the tag, before the cite, where
 /// Verbatim puts undertags), its cite and, in full, its text.
 fn card(body: &mut String, c: &CardEntry<'_>, full: bool) {
-    body.push_str(&paragraph("Heading4", &run("", &c.card.tag)));
+    let tag: String = marked_line(&c.card.tag, &c.card.tag_marks)
+        .iter()
+        .map(|(text, marks)| marked_run(text, *marks, Setting::Aside))
+        .collect();
+    body.push_str(&paragraph("Heading4", &tag));
     if let Some(note) = c.note() {
         body.push_str(&paragraph("Undertag", &run("", note)));
     }
-    let cite: String = c
-        .cite
-        .0
-        .iter()
-        .map(|(text, bold)| run(if *bold { "<w:rStyle w:val=\"Style13ptBold\"/>" } else { "" }, text))
-        .collect();
-    body.push_str(&paragraph("", &cite));
+    let cite: String = match &c.card.cite_line {
+        Some(line) if !line.marks.is_empty() => marked_cite(line),
+        _ => c.cite.0.iter().map(|(text, bold)| run(if *bold { CITE_STYLE } else { "" }, text)).collect(),
+    };
+    if !cite.is_empty() {
+        body.push_str(&paragraph("", &cite));
+    }
     if full {
         for p in marked_paragraphs(&c.card.text, &c.card.marks) {
             let runs: String =

@@ -54,7 +54,7 @@ pub(crate) enum Setting {
 
 /// A run of marked text in Verbatim's marking: styles for underline and emphasis, the highlight
 /// in its colour, 8 pt for card text with no mark. Run properties follow the schema's order
-/// (`w:rStyle`, `w:sz`, `w:szCs`, `w:highlight`, `w:shd`).
+/// (`w:rStyle`, `w:sz`, `w:szCs`, `w:highlight`, `w:u`, `w:shd`).
 pub(crate) fn marked_run(text: &str, marks: Marks, setting: Setting) -> String {
     let mut rpr = String::new();
     if marks.emphasis {
@@ -65,8 +65,17 @@ pub(crate) fn marked_run(text: &str, marks: Marks, setting: Setting) -> String {
     if marks.is_plain() && setting == Setting::CardText {
         rpr.push_str("<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>");
     }
-    if marks.highlight {
-        rpr.push_str(&highlight_property(marks.colour));
+    let paint = if marks.highlight { highlight_property(marks.colour) } else { String::new() };
+    let shading = paint.starts_with("<w:shd");
+    if !shading {
+        rpr.push_str(&paint);
+    }
+    if marks.emphasis && !marks.underline {
+        // Verbatim's Emphasis style underlines; emphasis a file kept without underline says so.
+        rpr.push_str("<w:u w:val=\"none\"/>");
+    }
+    if shading {
+        rpr.push_str(&paint);
     }
     run(&rpr, text)
 }

@@ -181,7 +181,8 @@ mod tests {
         let plain: serde_json::Value = serde_json::to_value(card_json("d", &card, None)).unwrap();
         assert_eq!(plain["cite"]["raw"], serde_json::Value::Null, "no cite line: null, never left out");
         assert_eq!(plain["note"], serde_json::Value::Null);
-        card.cite_line = Some(CiteLine { text: "Kim 25 (President)".into(), bold: vec![(0, 6)] });
+        card.cite_line =
+            Some(CiteLine { text: "Kim 25 (President)".into(), bold: vec![(0, 6)], marks: Vec::new() });
         card.note = Some("Read second.".into());
         card.marks.push(Mark::highlight(HighlightColour::Green, 36, 40));
         card.marks.push(Mark::highlight(HighlightColour::Rgb(0x12, 0xAB, 0xEF), 41, 44));

@@ -52,7 +52,8 @@ pub(super) fn v4_deck() -> Deck {
         Mark::highlight(SHADE, 56, 66),
     ];
     first.note = Some(NOTE.into());
-    first.cite_line = Some(CiteLine { text: CITE_LINE.into(), bold: vec![(9, 12), (13, 15)] });
+    first.cite_line =
+        Some(CiteLine { text: CITE_LINE.into(), bold: vec![(9, 12), (13, 15)], marks: Vec::new() });
     let second =
         card("kim-no-collective", "No collective action without a treaty", Side::Either, "Asia lacks it.");
     let mut analytic = Aside::new(0, AsideKind::Analytic, "Alliances without a collective clause fail.");
