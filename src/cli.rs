@@ -34,9 +34,9 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Open the window with a session or deck file.
+    /// Open the window with a session or deck file, or import a Word file into it.
     Open {
-        /// A `*.session.ron` or `*.deck.ron` file.
+        /// A `*.session.ron`, `*.deck.ron` or Word `.docx` file.
         file: PathBuf,
     },
     /// Check deck and session files (or folders of them) and Word .docx files; print one

@@ -201,7 +201,15 @@ fn check_docx(bytes: &[u8]) -> Result<(), String> {
     use casebook::docx_import::{DeckError, DeckOptions, import_docx, to_deck};
     if let Ok(doc) = import_docx(bytes) {
         match to_deck(&doc, &DeckOptions::from_file_name(Path::new("f.docx"))) {
-            Ok(_) | Err(DeckError::NoCards(_)) => {}
+            Ok((deck, _)) => {
+                let saved = format::deck_to_string(&deck).map_err(|e| e.to_string())?;
+                let again = format::parse_deck(&saved, Path::new("f.deck.ron"))
+                    .map_err(|e| format!("a saved import does not load back: {e}"))?;
+                if again != deck {
+                    return Err("a saved import loads back different".into());
+                }
+            }
+            Err(DeckError::NoCards(_)) => {}
             Err(e) => return Err(e.to_string()),
         }
     }

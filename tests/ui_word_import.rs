@@ -153,3 +153,18 @@ fn the_reader_shows_an_imported_card_with_its_cite_as_written_and_says_there_is_
     h.get_by_label_contains("Johanna Matanich");
     assert!(h.query_by_label_contains("n.d.").is_none(), "the cite as written, not one built from guesses");
 }
+
+#[test]
+fn casebook_open_with_a_word_file_imports_it_into_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = casebook::ui::AppConfig {
+        recovery_dir: dir.path().join("recovery"),
+        picker: Box::new(casebook::ui::ScriptedPicker::default()),
+        prefs: casebook::ui::Prefs::default(),
+    };
+    let app = CasebookApp::with_file(config, Some(shared("neg-5.docx")));
+    let mut h = harness(app);
+    until_imported(&mut h);
+    h.get_by_label_contains("✔ neg-5.docx: 16 cards");
+    assert!(h.state().decks().iter().any(|d| d.id == "neg-5"));
+}

@@ -13,7 +13,7 @@
 //!   the deck title with its resolution and description; `CasebookSummary` lines (card counts
 //!   and reading times, derived) are skipped.
 //!
-//! The resulting deck is checked by the same loader that opens deck files; what it would refuse
+//! The resulting deck passes the checks the loader applies to deck files; what they would refuse
 //! is an error, never a file.
 
 use std::collections::{HashMap, HashSet};
@@ -324,10 +324,12 @@ impl Builder {
             self.open_block(String::new());
         }
         self.report.blocks = self.deck.blocks.len();
-        let text = format::deck_to_string(&self.deck).map_err(|e| DeckError::Invalid(e.to_string()))?;
-        let deck = format::parse_deck(&text, Path::new("imported.deck.ron")).map_err(|e| {
-            DeckError::Invalid(e.problems.first().map(|p| p.message.clone()).unwrap_or_default())
-        })?;
+        // The loader's own checks, on the deck in the canonical form a save writes (the file's
+        // size is checked when it is saved; the fuzzer proves a saved import loads back).
+        let deck = format::canonical_deck(&self.deck);
+        if let Some(problem) = format::validate_deck(&deck, "").into_iter().next() {
+            return Err(DeckError::Invalid(problem.message));
+        }
         Ok((deck, self.report))
     }
 }

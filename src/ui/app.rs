@@ -80,12 +80,14 @@ impl CasebookApp {
         }
     }
 
-    /// The app with `file` (a session or deck) opened, as `casebook open FILE` does.
+    /// The app with `file` (a session or deck opened, a Word file imported), as `casebook open
+    /// FILE` does.
     pub fn with_file(config: AppConfig, file: Option<PathBuf>) -> Self {
         let mut app = CasebookApp::new(config);
         if let Some(path) = file {
             let what = match crate::format::FileKind::of(&path) {
                 Some(crate::format::FileKind::Deck) => PathFor::OpenDeck,
+                None if crate::docx_import::is_docx(&path) => PathFor::ImportWord,
                 _ => PathFor::OpenSession,
             };
             app.queue(Request::PathGiven(what, path));
