@@ -28,6 +28,16 @@ impl Block {
         Block { headings: Vec::new(), title: title.into(), cards, asides: Vec::new() }
     }
 
+    /// The title to show: the block's own, or for cards a Word file put under a Pocket or Hat
+    /// with no Block heading, that heading's title and a note saying so.
+    pub fn display_title(&self) -> String {
+        match (self.title.is_empty(), self.headings.last()) {
+            (false, _) => self.title.clone(),
+            (true, Some(h)) => format!("{} (no Block heading)", h.title),
+            (true, None) => "(no Block heading)".to_owned(),
+        }
+    }
+
     /// The asides standing before card `index` (the number of cards: after the last).
     pub fn asides_before(&self, index: usize) -> impl Iterator<Item = &Aside> {
         self.asides.iter().filter(move |a| a.before == index)

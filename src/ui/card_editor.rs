@@ -34,7 +34,7 @@ pub fn show(ui: &mut egui::Ui, desk: &Desk, sel: &Selection, out: &mut Requests)
     };
     let deck = &desk.decks()[pos.deck];
     let card = &deck.blocks[pos.block].cards[pos.card];
-    ui.label(RichText::new(format!("{} › {}", deck.title, deck.blocks[pos.block].title)).weak());
+    ui.label(RichText::new(format!("{} › {}", deck.title, deck.blocks[pos.block].display_title())).weak());
     if desk.origin(pos.deck) == Some(&DeckOrigin::Bundled) {
         let dir = desk.user_deck_dir();
         let text = format!("Bundled deck (read-only): your first edit saves a copy in {}", dir.display());
@@ -200,10 +200,10 @@ fn card_actions(
     egui::ComboBox::from_label("Move to block")
         .width(180.0)
         .truncate()
-        .selected_text(deck.blocks[pos.block].title.clone())
+        .selected_text(deck.blocks[pos.block].display_title())
         .show_ui(ui, |ui| {
             for (b, block) in deck.blocks.iter().enumerate() {
-                ui.selectable_value(&mut target, b, &block.title);
+                ui.selectable_value(&mut target, b, block.display_title());
             }
         });
     if target != pos.block {

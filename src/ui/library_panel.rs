@@ -227,7 +227,7 @@ fn row_ui(
             let deck = &desk.decks()[d];
             let block = &deck.blocks[b];
             let open = filtering || !state.collapsed.contains(&(deck.id.clone(), Some(b)));
-            let text = format!("   {} {}", if open { "-" } else { "+" }, block.title);
+            let text = format!("   {} {}", if open { "-" } else { "+" }, block.display_title());
             let width = ui.available_width();
             let button = egui::Button::new(text).frame(false).sense(egui::Sense::CLICK);
             let r = fitted(ui, width, ROW_HEIGHT, button);
