@@ -309,9 +309,10 @@ fn load_any(file: &Path) -> Result<Result<Deck, Session>, LoadError> {
         Some(FileKind::Session) => format::load_session(file).map(Err),
         None if crate::docx_import::is_docx(file) => {
             let options = crate::docx_import::DeckOptions::from_file_name(file);
-            crate::docx_import::import_word_file(file, &options)
-                .map(|w| Ok(w.deck))
-                .map_err(|e| LoadError::one(file, Problem::whole_file(e.why())))
+            match crate::docx_import::import_word_file(file, &options) {
+                Ok(word) => Ok(Ok(word.deck)),
+                Err(e) => Err(LoadError::one(file, Problem::whole_file(e.why()))),
+            }
         }
         None => Err(LoadError::one(
             file,

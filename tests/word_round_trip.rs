@@ -66,8 +66,11 @@ fn carried(deck: &Deck, card: &Card) -> Carried {
     }
 }
 
+/// One block as a Word file carries it: headings, title, asides, cards.
+type CarriedBlock = (Vec<Heading>, String, Vec<Aside>, Vec<Carried>);
+
 /// The outline: per block its headings, title, asides and cards as carried.
-fn outline(deck: &Deck) -> Vec<(Vec<Heading>, String, Vec<Aside>, Vec<Carried>)> {
+fn outline(deck: &Deck) -> Vec<CarriedBlock> {
     deck.blocks
         .iter()
         .map(|b| {

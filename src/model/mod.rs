@@ -21,7 +21,7 @@ pub mod source;
 pub mod timing;
 pub mod verbatim;
 
-pub use card::{Card, CiteLine, Side};
+pub use card::{Card, CiteLine, Side, optional_text, parse_labels};
 pub use case::{Case, CaseSide, Item, Section, SectionKind};
 pub use colour::HighlightColour;
 pub use deck::{Block, Deck, SourceIndex};

@@ -168,7 +168,8 @@ fn target(ui: &mut egui::Ui, desk: &Desk, cut: &mut CutState) {
             },
         );
         cut.block = cut.block.min(deck.blocks.len().saturating_sub(1));
-        let block = deck.blocks.get(cut.block).map_or("(no block)".to_owned(), crate::model::Block::display_title);
+        let block =
+            deck.blocks.get(cut.block).map_or("(no block)".to_owned(), crate::model::Block::display_title);
         egui::ComboBox::from_label("Block").selected_text(block).width(220.0).show_ui(ui, |ui| {
             for (i, b) in deck.blocks.iter().enumerate() {
                 ui.selectable_value(&mut cut.block, i, b.display_title());
