@@ -23,8 +23,9 @@ fn src(sub: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(sub)
 }
 
-/// The shell: the window's entry point (`mod.rs`: `run`), its state and its controller.
-const SHELL: [&str; 3] = ["app.rs", "controller.rs", "mod.rs"];
+/// The shell: the window's entry point (`mod.rs`: `run`), its state and its controller (with the
+/// controller's keyboard stepping of the selection).
+const SHELL: [&str; 4] = ["app.rs", "controller.rs", "controller_steps.rs", "mod.rs"];
 
 #[test]
 fn no_view_imports_the_shell_so_the_ui_has_no_import_loop() {

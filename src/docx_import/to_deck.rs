@@ -22,11 +22,11 @@ use std::path::Path;
 use crate::cutting::kebab_case;
 use crate::format;
 use crate::model::{
-    Aside, AsideKind, Author, Block, Card, CiteLine as ModelCiteLine, Deck, Heading, HeadingLevel,
-    HighlightColour, Mark as ModelMark, Side, Source, normalize_marks,
+    Aside, AsideKind, Author, Block, Card, CiteLine as ModelCiteLine, Deck, Heading, HeadingLevel, Side,
+    Source,
 };
 
-use super::types::{CiteLine, HighlightColor, ImportedCard, ImportedDoc, Mark, MarkKind, Node, Para};
+use super::types::{CiteLine, ImportedCard, ImportedDoc, Mark, MarkKind, Node, Para, model_marks};
 
 /// Style id of the resolution and description lines Casebook writes under a deck's title.
 pub const INTRO_STYLE: &str = "CasebookIntro";
@@ -353,27 +353,6 @@ fn unique_in(taken: &mut HashSet<String>, base: String) -> String {
     }
     taken.insert(id.clone());
     id
-}
-
-/// A highlight colour as the model keeps it (an unknown Word name is kept as yellow, Word's own
-/// fallback for names it does not know).
-fn colour(c: &HighlightColor) -> HighlightColour {
-    match c {
-        HighlightColor::Named(n) => HighlightColour::from_word_name(n).unwrap_or_default(),
-        HighlightColor::Shading(hex) => HighlightColour::from_hex(hex).unwrap_or_default(),
-    }
-}
-
-/// Underline, emphasis and highlight (with colour) as model marks, canonical; bold dropped.
-pub(crate) fn model_marks(marks: &[Mark]) -> Vec<ModelMark> {
-    let out: Vec<ModelMark> = marks
-        .iter()
-        .filter_map(|m| match &m.kind {
-            MarkKind::Highlight(c) => Some(ModelMark::highlight(colour(c), m.start, m.end)),
-            k => k.to_model().map(|k| ModelMark::new(k, m.start, m.end)),
-        })
-        .collect();
-    normalize_marks(&out)
 }
 
 /// The cite line as written (trimmed, as the reader gives it), with its bold ranges merged and

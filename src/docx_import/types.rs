@@ -186,7 +186,7 @@ impl ImportedCard {
     /// The card's marks as model marks over `text`, in the model's canonical form (highlights
     /// keep their colour, bold dropped): ready for [`crate::model::Card::marks`].
     pub fn model_marks(&self) -> Vec<crate::model::Mark> {
-        super::to_deck::model_marks(&self.marks)
+        model_marks(&self.marks)
     }
 
     /// The text covered by highlight marks, joined with single spaces.
@@ -240,4 +240,25 @@ impl ImportedDoc {
             _ => None,
         })
     }
+}
+
+/// A highlight colour as the model keeps it (an unknown Word name is kept as yellow, Word's own
+/// fallback for names it does not know).
+fn colour(c: &HighlightColor) -> crate::model::HighlightColour {
+    match c {
+        HighlightColor::Named(n) => crate::model::HighlightColour::from_word_name(n).unwrap_or_default(),
+        HighlightColor::Shading(hex) => crate::model::HighlightColour::from_hex(hex).unwrap_or_default(),
+    }
+}
+
+/// Underline, emphasis and highlight (with colour) as model marks, canonical; bold dropped.
+pub(crate) fn model_marks(marks: &[Mark]) -> Vec<crate::model::Mark> {
+    let out: Vec<crate::model::Mark> = marks
+        .iter()
+        .filter_map(|m| match &m.kind {
+            MarkKind::Highlight(c) => Some(crate::model::Mark::highlight(colour(c), m.start, m.end)),
+            k => k.to_model().map(|k| crate::model::Mark::new(k, m.start, m.end)),
+        })
+        .collect();
+    crate::model::normalize_marks(&out)
 }

@@ -10,6 +10,7 @@
 pub mod calendar;
 pub(crate) mod card;
 mod case;
+mod cite_line;
 mod colour;
 mod deck;
 pub mod deck_outline;

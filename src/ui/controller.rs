@@ -295,59 +295,6 @@ impl CasebookApp {
         self.requests.intent(Intent::AddCard { card, side: self.selection.side, place });
     }
 
-    fn step_library_selection(&mut self, forward: bool) {
-        super::library_panel::refresh_rows(&mut self.library, &self.desk);
-        let cards: Vec<_> = self.library.card_rows().collect();
-        if cards.is_empty() {
-            return;
-        }
-        let selected = self.selection.card.as_ref().and_then(|k| self.desk.find_card(k));
-        let at = selected.and_then(|s| cards.iter().position(|&c| c == s));
-        let next = match (at, forward) {
-            (None, _) => 0,
-            (Some(i), true) => (i + 1).min(cards.len() - 1),
-            (Some(i), false) => i.saturating_sub(1),
-        };
-        self.selection.card = self.desk.key_at(cards[next]);
-        self.selection.showing_item = false;
-        self.selection.scroll_to_card = true;
-    }
-
-    /// Moves the case selection to the next or previous item of the shown case (across
-    /// sections), so Remove and Move work from the keyboard.
-    fn step_case_selection(&mut self, forward: bool) {
-        let side = self.selection.side;
-        let ids = self.desk.ids();
-        let items: Vec<_> = self
-            .desk
-            .session()
-            .case(side)
-            .sections
-            .iter()
-            .enumerate()
-            .flat_map(|(s, sec)| (0..sec.items.len()).filter_map(move |i| ids.item_at(side, s, i)))
-            .collect();
-        if items.is_empty() {
-            self.status = "The case has no items yet.".into();
-            return;
-        }
-        let at = self.selection.live_item(&self.desk).and_then(|id| items.iter().position(|&x| x == id));
-        let next = match (at, forward) {
-            (None, true) => 0,
-            (None, false) => items.len() - 1,
-            (Some(i), true) => (i + 1).min(items.len() - 1),
-            (Some(i), false) => i.saturating_sub(1),
-        };
-        let item = items[next];
-        self.selection.item = Some(item);
-        self.selection.showing_item = true;
-        if let Some((_, s, _, _)) = self.desk.item(item)
-            && let Some(section) = self.desk.ids().section_at(side, s)
-        {
-            self.selection.set_section(&self.desk, section);
-        }
-    }
-
     /// Cuts the selected passage of the open source into a card in the chosen deck and block.
     fn cut_selected(&mut self, ctx: &egui::Context) {
         self.selection.central = CentralTab::Cut;

@@ -13,6 +13,7 @@ mod case_panel;
 mod case_rows;
 mod commands;
 mod controller;
+mod controller_steps;
 mod cut_panel;
 mod export_dialog;
 mod file_picker;
