@@ -18,10 +18,12 @@ use crate::model::{Deck, Session};
 
 mod import;
 mod merge;
+mod search;
 mod validate;
 
 use import::{ImportArgs, import};
 use merge::merge;
+use search::search;
 use validate::validate;
 
 /// Casebook: evidence decks and case building for competitive debaters.
@@ -69,6 +71,23 @@ pub enum Command {
         /// Side of every card (default: from the file name — aff, 1ac, … or neg, 1nc, … — else either).
         #[arg(long, value_enum)]
         side: Option<CardSideArg>,
+    },
+    /// Search the cards of the decks and Word files under the library folders (the bundled decks
+    /// when none is given): every word must match; "phrases", -word, tag:, cite:/author:,
+    /// highlighted:, year:2019..2024, side:aff|neg and deck: narrow it. Best first; exit 1 when
+    /// nothing matches.
+    Search {
+        /// The query.
+        query: String,
+        /// A folder searched with its subfolders for `*.deck.ron` and `*.docx` (repeatable).
+        #[arg(long = "library")]
+        library: Vec<PathBuf>,
+        /// Show at most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print the hits as card JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Export a session (its cases) or a deck (its blocks and cards).
     Export {
@@ -225,6 +244,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match command {
         Command::Open { .. } => 2,
         Command::Validate { paths } => validate(&paths, out, err),
+        Command::Search { query, library, limit, json } => search(&query, &library, limit, json, out, err),
         Command::Import { paths, output, resolution, id, title, side } => {
             let args = ImportArgs { paths, output, resolution, id, title, side: side.map(Into::into) };
             import(&args, out, err)

@@ -191,3 +191,28 @@ fn every_real_file_imported_and_exported_to_word_keeps_every_tag_cite_line_text_
         assert_eq!(first.card_count(), again.card_count(), "{name}");
     }
 }
+
+#[test]
+fn a_case_built_from_an_imported_file_exports_to_word_with_every_card_whole() {
+    use casebook::model::Item;
+    let path = shared_files().into_iter().find(|p| p.ends_with("neg-2.docx")).unwrap();
+    let deck = reimport(&std::fs::read(&path).unwrap(), "neg-2.docx");
+    let mut session = casebook::desk::fresh_session();
+    let picked: Vec<&Card> = deck.cards().step_by(7).collect();
+    for card in &picked {
+        let source = deck.source(&card.source).unwrap().clone();
+        session.neg.sections[0].items.push(Item::Card {
+            deck: deck.id.clone(),
+            card: (*card).clone(),
+            source,
+        });
+    }
+    let options = ExportOptions { side: ExportSide::Neg, full: true, wpm: None };
+    let bytes = export(Format::Docx, Target::Session(&session), &options).expect("exports");
+    let back = reimport(&bytes, "1nc.docx");
+    let cards: Vec<&Card> = back.cards().collect();
+    assert_eq!(cards.len(), picked.len());
+    for (before, after) in picked.iter().zip(cards) {
+        assert_eq!(carried(&deck, before), carried(&back, after), "{}", before.tag);
+    }
+}

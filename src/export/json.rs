@@ -125,6 +125,12 @@ fn to_bytes(doc: &Document<'_>) -> Vec<u8> {
     out
 }
 
+/// The given cards (deck id, card, its source), in this order: search hits as card JSON.
+pub fn cards_json<'a>(cards: impl IntoIterator<Item = (&'a str, &'a Card, Option<&'a Source>)>) -> Vec<u8> {
+    let cards = cards.into_iter().map(|(deck, card, source)| card_json(deck, card, source)).collect();
+    to_bytes(&Document { cards, cases: None })
+}
+
 /// Every card of `deck`, block by block.
 pub fn deck_json(deck: &Deck) -> Vec<u8> {
     let sources = deck.source_index();

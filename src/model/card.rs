@@ -7,14 +7,15 @@ pub use super::cite_line::CiteLine;
 use super::marks::{Mark, MarkKind, normalize_marks};
 use super::provenance::{Conflict, CutFrom, Provenance};
 
-/// Which side reads a card (or a case).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// Which side reads a card (or a case); a card of unknown side is for either.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Side {
     /// Supports the resolution.
     Aff,
     /// Opposes the resolution.
     Neg,
     /// Background either side may read.
+    #[default]
     Either,
 }
 

@@ -69,7 +69,7 @@ pub fn refresh_rows(state: &mut LibraryState, desk: &Desk) {
         return;
     }
     let filtering = !state.filter.is_empty();
-    let hits = desk.index().filter(&state.filter);
+    let hits = desk.index().filter(&Filter { as_typed: true, ..state.filter.clone() });
     let hits_len = hits.len();
     let decks = desk.decks();
     let folded: HashSet<(usize, Option<usize>)> = state

@@ -1,9 +1,17 @@
-//! The library index: every card of the loaded decks as a flat row, with what filters and search
-//! look at precomputed, so filtering 10,000 cards is one pass over prepared lowercase strings.
+//! The library index: every card of the loaded decks as a flat row with what the filters look at,
+//! and a word index ([`index::WordIndex`]) the search language ([`query`]) runs on: words and
+//! phrases ignoring case and accents, exclusions, fields, years, sides and decks, ranked.
 //!
 //! The index is rebuilt only when decks change; the UI caches the filtered rows per filter value.
 
-use crate::model::{Deck, Side};
+pub mod index;
+pub mod query;
+pub mod words;
+
+use crate::model::{Card, Deck, Side, Source};
+
+pub use index::{CardText, Hit, WordIndex};
+pub use query::{Field, Query, Term, parse, parse_as_typed};
 
 /// Where a card sits: deck, block and card positions in the loaded decks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -28,6 +36,8 @@ pub struct Filter {
     pub label: Option<String>,
     /// Only cards quoting the source with this id.
     pub source: Option<String>,
+    /// The query is being typed: its last word also matches the words it begins.
+    pub as_typed: bool,
 }
 
 impl Filter {
@@ -39,18 +49,14 @@ impl Filter {
 
 struct Entry {
     pos: CardPos,
-    side: Side,
     source: String,
     labels: Vec<String>,
-    /// Tag, short cite and author names, labels and text, lowercase.
-    haystack: String,
-    /// The whole cite: names, year, title, publication, lowercase (searched with `cite:`).
-    cite: String,
 }
 
 /// The prepared rows of every loaded card.
 pub struct LibraryIndex {
     entries: Vec<Entry>,
+    words: WordIndex,
     labels: Vec<String>,
     sources: Vec<(String, String)>,
 }
@@ -59,46 +65,32 @@ impl LibraryIndex {
     /// Indexes `decks` in library order.
     pub fn build(decks: &[Deck]) -> Self {
         let mut entries = Vec::new();
+        let mut words = WordIndex::default();
         let mut labels = std::collections::BTreeSet::new();
         let mut sources = std::collections::BTreeMap::new();
         for (d, deck) in decks.iter().enumerate() {
             for s in &deck.sources {
                 sources.entry(s.id.clone()).or_insert_with(|| format!("{} {}", s.cite_name(), s.cite_year()));
             }
+            let deck_words = format!("{} {}", deck.id, deck.title);
             for (b, block) in deck.blocks.iter().enumerate() {
                 for (c, card) in block.cards.iter().enumerate() {
-                    let source = deck.source(&card.source);
-                    let short = match (&card.cite_line, source) {
-                        (Some(line), _) => line.short(),
-                        (None, Some(s)) => {
-                            let names: Vec<&str> = s.authors.iter().map(|a| a.name.as_str()).collect();
-                            format!("{} {} {}", s.cite_name(), s.cite_year(), names.join(" "))
-                        }
-                        (None, None) => String::new(),
-                    };
-                    // The cite as written holds names, credentials and outlet: all of it is searchable.
-                    let cite = match (&card.cite_line, source) {
-                        (Some(line), _) => line.text.clone(),
-                        (None, Some(s)) => format!("{short} {} {}", s.title, s.publication),
-                        (None, None) => String::new(),
-                    }
-                    .to_lowercase();
-                    let haystack =
-                        format!("{}\n{}\n{}\n{}", card.tag, short, card.labels.join(" "), card.text)
-                            .to_lowercase();
+                    add_card(&mut words, card, deck.source(&card.source), &deck_words);
                     labels.extend(card.labels.iter().cloned());
                     entries.push(Entry {
                         pos: CardPos { deck: d, block: b, card: c },
-                        side: card.side,
                         source: card.source.clone(),
                         labels: card.labels.clone(),
-                        haystack,
-                        cite,
                     });
                 }
             }
         }
-        LibraryIndex { entries, labels: labels.into_iter().collect(), sources: sources.into_iter().collect() }
+        LibraryIndex {
+            entries,
+            words,
+            labels: labels.into_iter().collect(),
+            sources: sources.into_iter().collect(),
+        }
     }
 
     /// Number of indexed cards.
@@ -121,29 +113,92 @@ impl LibraryIndex {
         &self.sources
     }
 
-    /// The positions of the cards that pass `filter`, in library order. A word `cite:WORD`
-    /// must occur in the whole cite (title and publication too); other words in the tag, the
-    /// short cite and author names, the labels or the text — so "china" finds cards about China,
-    /// not every card from the publication "China Factor".
+    /// The positions of the cards that pass `filter`, in library order (see [`query`] for the
+    /// search language: plain words match the tag, the short cite and author names, the labels
+    /// or the text — so "china" finds cards about China, not every card from the publication
+    /// "China Factor" — and `cite:WORD` the whole cite).
     pub fn filter(&self, filter: &Filter) -> Vec<CardPos> {
-        let lower: Vec<String> = filter.query.split_whitespace().map(str::to_lowercase).collect();
-        let (cite_words, words): (Vec<&str>, Vec<&str>) =
-            lower.iter().map(String::as_str).partition(|w| w.starts_with("cite:"));
-        let cite_words: Vec<&str> =
-            cite_words.iter().map(|w| &w["cite:".len()..]).filter(|w| !w.is_empty()).collect();
-        self.entries
-            .iter()
-            .filter(|e| match filter.side {
-                Some(side) => e.side == side || e.side == Side::Either,
-                None => true,
+        let mut hits: Vec<usize> = self.ranked(filter).into_iter().map(|h| h.card).collect();
+        hits.sort_unstable();
+        hits.into_iter().map(|i| self.entries[i].pos).collect()
+    }
+
+    /// The cards that pass `filter`, best first, with their positions.
+    pub fn ranked(&self, filter: &Filter) -> Vec<Hit> {
+        let mut query = if filter.as_typed { parse_as_typed(&filter.query) } else { parse(&filter.query) };
+        if let Some(side) = filter.side {
+            query.must.push(Term::Side(side));
+        }
+        self.words
+            .search(&query)
+            .into_iter()
+            .filter(|h| {
+                let e = &self.entries[h.card];
+                filter.label.as_ref().is_none_or(|l| e.labels.contains(l))
+                    && filter.source.as_ref().is_none_or(|s| &e.source == s)
             })
-            .filter(|e| filter.label.as_ref().is_none_or(|l| e.labels.contains(l)))
-            .filter(|e| filter.source.as_ref().is_none_or(|s| &e.source == s))
-            .filter(|e| words.iter().all(|w| e.haystack.contains(w)))
-            .filter(|e| cite_words.iter().all(|w| e.cite.contains(w)))
-            .map(|e| e.pos)
             .collect()
     }
+
+    /// Where the card of a hit sits.
+    pub fn position(&self, hit: &Hit) -> CardPos {
+        self.entries[hit.card].pos
+    }
+}
+
+/// Adds a card's parts to the word index.
+fn add_card(words: &mut WordIndex, card: &Card, source: Option<&Source>, deck: &str) {
+    let short = match (&card.cite_line, source) {
+        (Some(line), _) => line.short(),
+        (None, Some(s)) => {
+            let names: Vec<&str> = s.authors.iter().map(|a| a.name.as_str()).collect();
+            format!("{} {} {}", s.cite_name(), s.cite_year(), names.join(" "))
+        }
+        (None, None) => String::new(),
+    };
+    // The cite as written holds names, credentials and outlet: all of it is searchable.
+    let cite = match (&card.cite_line, source) {
+        (Some(line), _) => line.text.clone(),
+        (None, Some(s)) => {
+            let quals: Vec<&str> = s.authors.iter().map(|a| a.qualifications.as_str()).collect();
+            format!("{short} {} {} {}", quals.join(" "), s.title, s.publication)
+        }
+        (None, None) => String::new(),
+    };
+    words.add(&CardText {
+        tag: &card.tag,
+        short_cite: &short,
+        labels: &card.labels.join(" "),
+        text: &card.text,
+        highlighted: &card.highlighted_text(),
+        cite: &cite,
+        year: card_year(card, source),
+        side: card.side,
+        deck: &words::fold(deck),
+    });
+}
+
+/// The year a card's cite states: the source's date, else the year in its cite line's bold part
+/// (a two-digit year is read as the nearest one not in the future, for searching only).
+pub fn card_year(card: &Card, source: Option<&Source>) -> Option<u16> {
+    if let Some(y) =
+        source.and_then(|s| s.date.as_deref()).and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
+    {
+        return Some(y);
+    }
+    let short = card.cite_line.as_ref()?.short();
+    let token = short.split_whitespace().rev().find_map(|t| {
+        let digits = t.trim_matches(|c: char| !c.is_ascii_digit());
+        (digits.len() == 2 || digits.len() == 4).then(|| digits.to_owned())
+    })?;
+    let n: u16 = token.parse().ok()?;
+    if token.len() == 4 {
+        return Some(n);
+    }
+    let this_year: u16 =
+        crate::model::calendar::today().get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
+    let century = this_year / 100 * 100;
+    Some(if century + n <= this_year { century + n } else { century - 100 + n })
 }
 
 #[cfg(test)]

@@ -1,0 +1,355 @@
+//! A word index over cards: for each folded word, the cards that hold it and in which parts;
+//! for each card, its words in order (for phrases). A query intersects the word lists, starting
+//! from the shortest, so its cost follows the rarest word, not the number of cards.
+//!
+//! Ranking: a word counts more in the tag (3) and the highlighted text (2) than in the cite or
+//! labels (1.5) or the unread text (1), weighted by how rare it is; among equal scores the newer
+//! cite comes first, then library order.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::Side;
+
+use super::query::{Field, Query, Term};
+use super::words::words;
+
+/// Parts of a card, as bits of a word's posting.
+const TAG: u8 = 1;
+const SHORT: u8 = 2;
+const LABELS: u8 = 4;
+const TEXT: u8 = 8;
+const HIGHLIGHT: u8 = 16;
+const CITE: u8 = 32;
+/// The parts as word sequences, in this order (for phrases).
+const PARTS: [u8; 6] = [TAG, SHORT, LABELS, TEXT, HIGHLIGHT, CITE];
+
+/// The most words a prefix being typed expands to.
+pub const PREFIX_WORDS: usize = 64;
+
+fn mask(field: Field) -> u8 {
+    match field {
+        Field::Any => TAG | SHORT | LABELS | TEXT,
+        Field::Tag => TAG,
+        Field::Cite => CITE | SHORT,
+        Field::Highlighted => HIGHLIGHT,
+    }
+}
+
+fn weight(bits: u8) -> f32 {
+    [(TAG, 3.0), (HIGHLIGHT, 2.0), (SHORT, 1.5), (LABELS, 1.5), (CITE, 1.0), (TEXT, 1.0)]
+        .iter()
+        .filter(|(b, _)| bits & b != 0)
+        .map(|(_, w)| *w)
+        .fold(0.0, f32::max)
+}
+
+/// What the index needs of one card: its parts as text and the facts filters look at.
+#[derive(Clone, Debug, Default)]
+pub struct CardText<'a> {
+    /// The tag.
+    pub tag: &'a str,
+    /// The short cite and author names ("Kim 25 Ju Hyung Kim").
+    pub short_cite: &'a str,
+    /// The labels, joined.
+    pub labels: &'a str,
+    /// The quoted text.
+    pub text: &'a str,
+    /// The highlighted words.
+    pub highlighted: &'a str,
+    /// The whole cite: names, credentials, title, publication.
+    pub cite: &'a str,
+    /// The cite's year, when known.
+    pub year: Option<u16>,
+    /// Who reads it.
+    pub side: Side,
+    /// The deck's id and title, folded.
+    pub deck: &'a str,
+}
+
+struct Doc {
+    /// Start of each part's words in `WordIndex::seq`, and the end of the last.
+    parts: [u32; 7],
+    year: Option<u16>,
+    side: Side,
+    deck: String,
+}
+
+/// The index; cards are numbered in the order they were added.
+#[derive(Default)]
+pub struct WordIndex {
+    ids: BTreeMap<String, u32>,
+    postings: Vec<Vec<(u32, u8)>>,
+    seq: Vec<u32>,
+    docs: Vec<Doc>,
+}
+
+/// One hit: the card's number and its score.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    /// The card, numbered in the order it was added.
+    pub card: usize,
+    /// Higher is better.
+    pub score: f32,
+}
+
+impl WordIndex {
+    /// Adds a card; returns its number.
+    pub fn add(&mut self, card: &CardText<'_>) -> usize {
+        let doc = self.docs.len() as u32;
+        let mut parts = [0u32; 7];
+        let texts = [card.tag, card.short_cite, card.labels, card.text, card.highlighted, card.cite];
+        for (i, (text, bit)) in texts.iter().zip(PARTS).enumerate() {
+            parts[i] = self.seq.len() as u32;
+            for word in words(text) {
+                let next = self.ids.len() as u32;
+                let id = *self.ids.entry(word).or_insert(next);
+                if id as usize == self.postings.len() {
+                    self.postings.push(Vec::new());
+                }
+                let list = &mut self.postings[id as usize];
+                match list.last_mut() {
+                    Some((d, bits)) if *d == doc => *bits |= bit,
+                    _ => list.push((doc, bit)),
+                }
+                self.seq.push(id);
+            }
+        }
+        parts[6] = self.seq.len() as u32;
+        self.docs.push(Doc { parts, year: card.year, side: card.side, deck: card.deck.to_owned() });
+        doc as usize
+    }
+
+    /// Number of cards.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether no card was added.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The cards matching `query`, best first (every card, in order, for an empty query).
+    pub fn search(&self, query: &Query) -> Vec<Hit> {
+        let mut scores: Option<HashMap<u32, f32>> = None;
+        let last = query.must.len().saturating_sub(1);
+        let mut words_terms: Vec<(&Vec<String>, Field, bool)> = query
+            .must
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| match t {
+                Term::Words { field, words } => Some((words, *field, query.prefix_last && i == last)),
+                _ => None,
+            })
+            .collect();
+        words_terms.sort_by_key(|(w, _, prefix)| if *prefix { usize::MAX } else { self.rarest(w) });
+        for (w, field, prefix) in words_terms {
+            let found = if prefix { self.matching_prefix(&w[0], field) } else { self.matching(w, field) };
+            scores = Some(match scores {
+                None => found,
+                Some(mut so_far) => {
+                    so_far.retain(|d, s| match found.get(d) {
+                        Some(more) => {
+                            *s += more;
+                            true
+                        }
+                        None => false,
+                    });
+                    so_far
+                }
+            });
+        }
+        let candidates: Vec<(u32, f32)> = match scores {
+            Some(map) => map.into_iter().collect(),
+            None => (0..self.docs.len() as u32).map(|d| (d, 0.0)).collect(),
+        };
+        let excluded: Vec<HashMap<u32, f32>> = query
+            .must_not
+            .iter()
+            .filter_map(|t| match t {
+                Term::Words { field, words } => Some(self.matching(words, *field)),
+                _ => None,
+            })
+            .collect();
+        let mut hits: Vec<Hit> = candidates
+            .into_iter()
+            .filter(|(d, _)| query.must.iter().all(|t| self.passes(*d, t)))
+            .filter(|(d, _)| {
+                !query.must_not.iter().any(|t| !matches!(t, Term::Words { .. }) && self.passes(*d, t))
+            })
+            .filter(|(d, _)| !excluded.iter().any(|e| e.contains_key(d)))
+            .map(|(d, score)| Hit { card: d as usize, score })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| self.docs[b.card].year.cmp(&self.docs[a.card].year))
+                .then_with(|| a.card.cmp(&b.card))
+        });
+        hits
+    }
+
+    /// How many cards hold the rarest word of a term (to intersect the shortest lists first).
+    fn rarest(&self, words: &[String]) -> usize {
+        words
+            .iter()
+            .map(|w| self.ids.get(w).map_or(0, |&id| self.postings[id as usize].len()))
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// The cards holding a word that begins with `start` in `field` (a word still being typed),
+    /// each with its best score. At most [`PREFIX_WORDS`] words are looked at, the shortest
+    /// first, so one typed letter stays fast.
+    fn matching_prefix(&self, start: &str, field: Field) -> HashMap<u32, f32> {
+        let mut out: HashMap<u32, f32> = HashMap::new();
+        let mut found: Vec<&String> =
+            self.ids.range(start.to_owned()..).map(|(w, _)| w).take_while(|w| w.starts_with(start)).collect();
+        found.sort_by_key(|w| w.len());
+        for word in found.into_iter().take(PREFIX_WORDS) {
+            for (doc, score) in self.matching(std::slice::from_ref(word), field) {
+                let best = out.entry(doc).or_insert(0.0);
+                *best = best.max(score);
+            }
+        }
+        out
+    }
+
+    /// The cards holding these words in this order in `field`, each with its score.
+    fn matching(&self, words: &[String], field: Field) -> HashMap<u32, f32> {
+        let want = mask(field);
+        let Some(ids) = words.iter().map(|w| self.ids.get(w).copied()).collect::<Option<Vec<u32>>>() else {
+            return HashMap::new();
+        };
+        let rarest = ids.iter().copied().min_by_key(|&id| self.postings[id as usize].len()).unwrap_or(0);
+        let n = self.docs.len().max(1) as f32;
+        let mut out = HashMap::new();
+        for &(doc, bits) in &self.postings[rarest as usize] {
+            if bits & want == 0 {
+                continue;
+            }
+            let here = bits & want;
+            let best = if ids.len() == 1 {
+                weight(here)
+            } else {
+                // A phrase: the part where its rarest word is must hold all its words in a row.
+                let d = &self.docs[doc as usize];
+                PARTS
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, part)| here & **part != 0)
+                    .filter(|(i, _)| {
+                        contains_run(&self.seq[d.parts[*i] as usize..d.parts[i + 1] as usize], &ids)
+                    })
+                    .map(|(_, part)| weight(*part))
+                    .fold(0.0, f32::max)
+            };
+            if best > 0.0 {
+                let idf: f32 = ids
+                    .iter()
+                    .map(|&id| (1.0 + n / self.postings[id as usize].len().max(1) as f32).ln())
+                    .sum();
+                out.insert(doc, best * idf);
+            }
+        }
+        out
+    }
+
+    /// Whether card `doc` passes a filter term (words are checked by [`WordIndex::matching`]).
+    fn passes(&self, doc: u32, term: &Term) -> bool {
+        let d = &self.docs[doc as usize];
+        match term {
+            Term::Words { .. } => true,
+            Term::Year { from, to } => d.year.is_some_and(|y| (*from..=*to).contains(&y)),
+            Term::Side(side) => d.side == *side || d.side == Side::Either,
+            Term::Deck(part) => d.deck.contains(part.as_str()),
+        }
+    }
+}
+
+/// Whether `seq` holds `run` as consecutive words.
+fn contains_run(seq: &[u32], run: &[u32]) -> bool {
+    !run.is_empty() && seq.windows(run.len()).any(|w| w == run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::query::parse;
+    use super::*;
+
+    fn corpus() -> WordIndex {
+        let mut index = WordIndex::default();
+        let cards = [
+            // 0: the word only in unread text, old cite
+            CardText {
+                tag: "Alliances deter",
+                text: "china grows bolder",
+                year: Some(2015),
+                ..Default::default()
+            },
+            // 1: the word in the tag
+            CardText { tag: "China backlash", text: "tension rises", year: Some(2015), ..Default::default() },
+            // 2: the word highlighted, newer
+            CardText {
+                tag: "Escalation",
+                text: "china will respond",
+                highlighted: "china",
+                year: Some(2024),
+                side: Side::Neg,
+                ..Default::default()
+            },
+            // 3: only in the cite's publication
+            CardText {
+                tag: "Quad works",
+                text: "coordination",
+                cite: "China Factor",
+                year: Some(2025),
+                side: Side::Aff,
+                ..Default::default()
+            },
+            // 4: the word in the text, newer than 0
+            CardText {
+                tag: "Deterrence",
+                text: "china grows bolder",
+                year: Some(2020),
+                ..Default::default()
+            },
+        ];
+        for c in &cards {
+            index.add(c);
+        }
+        index
+    }
+
+    fn ids(index: &WordIndex, q: &str) -> Vec<usize> {
+        index.search(&parse(q)).into_iter().map(|h| h.card).collect()
+    }
+
+    #[test]
+    fn tag_beats_highlighted_beats_unread_text_and_newer_cites_win_ties() {
+        let index = corpus();
+        assert_eq!(ids(&index, "china"), vec![1, 2, 4, 0]);
+    }
+
+    #[test]
+    fn fields_phrases_exclusions_and_filters() {
+        let index = corpus();
+        assert_eq!(ids(&index, "cite:china"), vec![3]);
+        assert_eq!(ids(&index, "highlighted:china"), vec![2]);
+        assert_eq!(ids(&index, "tag:china"), vec![1]);
+        assert_eq!(ids(&index, "\"grows bolder\""), vec![4, 0]);
+        assert_eq!(ids(&index, "\"bolder grows\""), Vec::<usize>::new());
+        assert_eq!(ids(&index, "china -bolder"), vec![1, 2]);
+        assert_eq!(ids(&index, "china year:2016..2030"), vec![2, 4]);
+        assert_eq!(ids(&index, "side:neg china"), vec![1, 2, 4, 0], "cards for either side match both");
+        assert_eq!(ids(&index, "side:aff coordination"), vec![3]);
+        assert_eq!(ids(&index, "side:neg coordination"), Vec::<usize>::new());
+        assert_eq!(ids(&index, "nowhere"), Vec::<usize>::new());
+        assert_eq!(ids(&index, "").len(), 5, "an empty query lists every card");
+        let typed = |q: &str| -> Vec<usize> {
+            index.search(&super::super::query::parse_as_typed(q)).into_iter().map(|h| h.card).collect()
+        };
+        assert_eq!(typed("chin"), vec![1, 2, 4, 0], "a word being typed matches the words it begins");
+        assert_eq!(ids(&index, "chin"), Vec::<usize>::new(), "a finished word matches whole words only");
+    }
+}
