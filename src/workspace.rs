@@ -20,6 +20,9 @@ pub enum DeckOrigin {
     Bundled,
     /// A deck file on disk.
     File(PathBuf),
+    /// A Word file in a library folder, read as a deck; read-only (an edit saves a copy in the
+    /// user's deck folder, as for a bundled deck).
+    Word(PathBuf),
 }
 
 /// How a card in a case compares with its deck.
@@ -176,7 +179,7 @@ pub fn open_session_within(path: &Path, allowed: &[PathBuf]) -> Result<OpenedSes
     for r in &session.decks {
         match resolve_deck_ref_within(path, r, allowed) {
             Ok((deck, DeckOrigin::File(deck_path))) => file_decks.push((deck, deck_path)),
-            Ok((_, DeckOrigin::Bundled)) => {}
+            Ok((_, DeckOrigin::Bundled | DeckOrigin::Word(_))) => {}
             Err(e) => warnings.push(e.to_string()),
         }
     }
@@ -205,7 +208,7 @@ pub fn card_status(deck_id: &str, card: &Card, decks: &[Deck]) -> CardStatus {
 pub fn ref_path(origin: &DeckOrigin, deck_id: &str, session_path: &Path) -> String {
     match origin {
         DeckOrigin::Bundled => format!("{}{deck_id}", bundled::BUNDLED_PREFIX),
-        DeckOrigin::File(p) => {
+        DeckOrigin::File(p) | DeckOrigin::Word(p) => {
             let base = session_path.parent().unwrap_or(Path::new("."));
             let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
             match abs(p).strip_prefix(abs(base)) {

@@ -24,7 +24,7 @@ impl Desk {
 
     /// Puts `deck` into the library, replacing a loaded deck with its id.
     pub(super) fn add_or_replace_deck(&mut self, deck: Deck, origin: DeckOrigin) {
-        if origin != DeckOrigin::Bundled {
+        if matches!(origin, DeckOrigin::File(_)) {
             self.written.insert(deck.id.clone(), format::deck_fingerprint(&deck));
         }
         match self.ws.decks.iter().position(|d| d.id == deck.id) {
@@ -48,9 +48,11 @@ impl Desk {
                 detail: format!("Deck {deck:?} is not loaded."),
             });
         };
-        if self.origins[index] != DeckOrigin::Bundled {
-            return Ok(());
-        }
+        let from = match &self.origins[index] {
+            DeckOrigin::File(_) => return Ok(()),
+            DeckOrigin::Bundled => "Bundled decks are read-only".to_owned(),
+            DeckOrigin::Word(word) => format!("{} is a Word file, read-only here", word.display()),
+        };
         let deck = &self.ws.decks[index];
         let dir = self.user_deck_dir();
         let path = dir.join(format!("{}.deck.ron", format::file_name_for_id(&deck.id)));
@@ -61,7 +63,7 @@ impl Desk {
             Ok(()) => {
                 self.written.insert(deck.id.clone(), format::deck_fingerprint(deck));
                 self.warnings.push(format!(
-                    "Bundled decks are read-only: your edits to “{}” are saved in a copy at {}",
+                    "{from}: your edits to “{}” are saved in a copy at {}",
                     deck.title,
                     path.display()
                 ));

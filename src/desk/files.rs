@@ -39,7 +39,7 @@ impl Desk {
         for r in &session.decks {
             match workspace::resolve_deck_ref_within(&path, r, &self.deck_folders()) {
                 Ok((deck, DeckOrigin::File(file))) => self.add_or_replace_deck(deck, DeckOrigin::File(file)),
-                Ok((_, DeckOrigin::Bundled)) => {}
+                Ok((_, DeckOrigin::Bundled | DeckOrigin::Word(_))) => {}
                 Err(_) if self.ws.decks.iter().any(|d| d.id == r.id) => {}
                 Err(e) => notes.push(format!(
                     "Deck {:?} is not in your library, so its cards show the copies saved in the session ({e}).",

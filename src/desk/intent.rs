@@ -88,6 +88,9 @@ pub enum Intent {
     /// Import Word (.docx) files as decks, off the UI thread: each joins the library and is saved
     /// in the user's deck folder as it is read (see [`Intent::PollImport`]).
     ImportWordFiles(Vec<PathBuf>),
+    /// Read every deck and Word file under these library folders (with their subfolders) into
+    /// the library, off the UI thread (see [`Intent::PollImport`]).
+    ScanLibrary(Vec<PathBuf>),
     /// Take in what a running Word import has read (the shell sends it every frame meanwhile).
     PollImport,
     /// Stop a running Word import after the current file.

@@ -11,6 +11,7 @@ mod cards;
 mod cases;
 mod decks;
 mod derived;
+mod file_job;
 mod files;
 mod identity;
 mod intent;
@@ -26,10 +27,10 @@ use crate::search::LibraryIndex;
 use crate::workspace::{DeckOrigin, Recovery};
 
 pub use derived::CaseFigures;
+pub use file_job::{FileJob, ImportLine, JobKind};
 pub use identity::{Identities, ItemId, SectionId};
 pub use intent::{CardKey, Intent, Place, Step};
 pub use review::Review;
-pub use word_import::{ImportLine, WordImportJob};
 
 /// A problem to show the user: what failed (one line) and the details.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,7 +107,7 @@ pub struct Desk {
     gesture: Option<(Gesture, u64)>,
     figures: derived::Derived,
     index: LibraryIndex,
-    word_import: Option<word_import::WordImportJob>,
+    word_import: Option<file_job::FileJob>,
 }
 
 impl Desk {
@@ -179,6 +180,7 @@ impl Desk {
             Redo => self.undo_redo(false),
             OpenDeck(path) => self.open_deck(path),
             ImportWordFiles(files) => self.import_word_files(files),
+            ScanLibrary(folders) => self.scan_library(folders),
             PollImport => self.poll_import(),
             CancelImport => self.cancel_import(),
             CloseImportReport => {

@@ -79,8 +79,8 @@ impl Desk {
         crate::workspace::user_deck_dir(&self.data_dir)
     }
 
-    /// The running or finished Word import, until its report is closed.
-    pub fn word_import(&self) -> Option<&super::WordImportJob> {
+    /// The running or finished Word import or library scan, until its report is closed.
+    pub fn word_import(&self) -> Option<&super::FileJob> {
         self.word_import.as_ref()
     }
 

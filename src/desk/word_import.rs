@@ -1,114 +1,21 @@
-//! Importing Word files in the window: read off the UI thread, one file at a time, each deck
-//! joining the library (and saved in the user's deck folder) as soon as it is read.
+//! Importing Word files and scanning library folders in the window, through a [`FileJob`]: each
+//! deck joins the library as soon as it is read. An imported Word file is saved as a deck in the
+//! user's deck folder; a library folder's decks and Word files join as they are (a Word file
+//! read-only: an edit saves a copy, as for a bundled deck).
 //!
-//! [`Intent::ImportWordFiles`](super::Intent::ImportWordFiles) starts a job; the shell sends
-//! [`Intent::PollImport`](super::Intent::PollImport) every frame while it runs, which takes in
-//! what the reader thread has finished. The report (one line per file) stays until closed.
+//! [`Intent::ImportWordFiles`](super::Intent::ImportWordFiles) and
+//! [`Intent::ScanLibrary`](super::Intent::ScanLibrary) start a job;
+//! [`Intent::PollImport`](super::Intent::PollImport) takes in what it has read.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::time::{Duration, Instant};
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::TryRecvError;
 
-use crate::docx_import::{DeckOptions, WordFileError, WordImport, import_word_file};
 use crate::format;
 use crate::workspace::DeckOrigin;
 
+use super::file_job::{FileJob, ImportLine, JobKind, Loaded};
 use super::{Desk, Outcome};
-
-/// One file's result, as the report shows it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImportLine {
-    /// The Word file.
-    pub file: PathBuf,
-    /// What came of it: "20 cards, … → saved as …", or why it failed.
-    pub result: Result<String, String>,
-}
-
-/// A running or finished import of Word files.
-#[derive(Debug)]
-pub struct WordImportJob {
-    receiver: Receiver<(PathBuf, Result<WordImport, WordFileError>)>,
-    cancel: Arc<AtomicBool>,
-    total: usize,
-    lines: Vec<ImportLine>,
-    cards: usize,
-    started: Instant,
-    finished: bool,
-}
-
-impl WordImportJob {
-    /// Starts reading `files` on a background thread.
-    fn start(files: Vec<PathBuf>) -> WordImportJob {
-        let (sender, receiver) = channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let stop = Arc::clone(&cancel);
-        let total = files.len();
-        std::thread::spawn(move || {
-            for file in files {
-                if stop.load(Ordering::Relaxed) {
-                    break;
-                }
-                let result = import_word_file(&file, &DeckOptions::from_file_name(&file));
-                if sender.send((file, result)).is_err() {
-                    break;
-                }
-            }
-        });
-        WordImportJob {
-            receiver,
-            cancel,
-            total,
-            lines: Vec::new(),
-            cards: 0,
-            started: Instant::now(),
-            finished: total == 0,
-        }
-    }
-
-    /// Files read so far (failed ones included).
-    pub fn done(&self) -> usize {
-        self.lines.len()
-    }
-
-    /// Files asked for.
-    pub fn total(&self) -> usize {
-        self.total
-    }
-
-    /// Cards imported so far.
-    pub fn cards(&self) -> usize {
-        self.cards
-    }
-
-    /// Whether every file has been read, or the job was cancelled.
-    pub fn is_finished(&self) -> bool {
-        self.finished
-    }
-
-    /// Whether the user cancelled it.
-    pub fn was_cancelled(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
-    }
-
-    /// One line per file read so far, in order.
-    pub fn lines(&self) -> &[ImportLine] {
-        &self.lines
-    }
-
-    /// The share done, 0 to 1.
-    pub fn fraction(&self) -> f32 {
-        if self.total == 0 { 1.0 } else { self.done() as f32 / self.total as f32 }
-    }
-
-    /// Time left at the pace so far; `None` before the first file.
-    pub fn time_left(&self) -> Option<Duration> {
-        let done = self.done() as u32;
-        (done > 0 && !self.finished)
-            .then(|| self.started.elapsed() / done * (self.total as u32).saturating_sub(done))
-    }
-}
 
 impl Desk {
     /// Starts importing `files` (replacing a finished job's report); refused while one runs.
@@ -117,7 +24,7 @@ impl Desk {
             return Outcome::status("An import is running; wait for it or cancel it first.");
         }
         let n = files.len();
-        self.word_import = Some(WordImportJob::start(files));
+        self.word_import = Some(FileJob::start(JobKind::Import, files));
         Outcome::status(format!("Importing {n} Word file{}…", if n == 1 { "" } else { "s" }))
     }
 
@@ -136,18 +43,25 @@ impl Desk {
             }
         }
         let mut outcome = Outcome::default();
+        let kind = job.kind();
         for (file, result) in arrived {
             let line = match result {
-                Ok(import) => {
-                    let cards = import.deck.card_count();
-                    let (line, added) = self.add_imported(import);
+                Ok(loaded) => {
+                    let cards = loaded.deck.card_count();
+                    let (line, added) = match kind {
+                        JobKind::Import => self.add_imported(loaded, file.clone()),
+                        JobKind::Library => self.add_from_library(loaded, file.clone()),
+                    };
                     outcome.decks_changed |= added.decks_changed;
-                    if let Some(j) = self.word_import.as_mut() {
+                    // A library deck left out (its id was already loaded) adds no cards.
+                    if let Some(j) = self.word_import.as_mut()
+                        && (kind == JobKind::Import || added.decks_changed)
+                    {
                         j.cards += cards;
                     }
                     line
                 }
-                Err(e) => Err(e.why()),
+                Err(why) => Err(why),
             };
             if let Some(j) = self.word_import.as_mut() {
                 j.lines.push(ImportLine { file, result: line });
@@ -160,8 +74,12 @@ impl Desk {
         }
         if let Some(j) = self.word_import.as_ref().filter(|j| j.finished) {
             let failed = j.lines.iter().filter(|l| l.result.is_err()).count();
+            let (what, files) = match j.kind() {
+                JobKind::Import => ("Imported", "Word files"),
+                JobKind::Library => ("Library folders: read", "files"),
+            };
             outcome.status = Some(format!(
-                "Imported {} of {} Word files ({} cards){}.",
+                "{what} {} of {} {files} ({} cards){}.",
                 j.lines.len() - failed,
                 j.total,
                 j.cards,
@@ -184,9 +102,8 @@ impl Desk {
 
     /// A read deck into the library: saved in the user's deck folder when its id is new, or
     /// offered for review against the loaded deck of its id (a file imported again).
-    fn add_imported(&mut self, import: WordImport) -> (Result<String, String>, Outcome) {
-        let summary = import.summary();
-        let WordImport { path, mut deck, .. } = import;
+    fn add_imported(&mut self, loaded: Loaded, path: PathBuf) -> (Result<String, String>, Outcome) {
+        let Loaded { mut deck, summary, .. } = loaded;
         if self.ws.decks.iter().any(|d| d.id == deck.id) {
             let title = deck.title.clone();
             let outcome = self.receive_deck(deck, path);
@@ -214,6 +131,45 @@ impl Desk {
     }
 }
 
+impl Desk {
+    /// Starts reading every deck and Word file under `folders` (with their subfolders).
+    pub(super) fn scan_library(&mut self, folders: Vec<PathBuf>) -> Outcome {
+        if self.word_import.as_ref().is_some_and(|j| !j.is_finished()) {
+            return Outcome::status("Files are being read; wait for them or cancel first.");
+        }
+        let wanted = |p: &Path| {
+            format::FileKind::of(p) == Some(format::FileKind::Deck) || crate::docx_import::is_word_document(p)
+        };
+        let mut files = Vec::new();
+        for folder in &folders {
+            let (found, unreadable) = crate::workspace::scan_folder_for(folder, true, wanted);
+            files.extend(found);
+            let cannot =
+                unreadable.into_iter().map(|(f, e)| format!("{}: cannot read folder: {e}", f.display()));
+            self.warnings.extend(cannot);
+        }
+        let n = files.len();
+        self.word_import = Some(FileJob::start(JobKind::Library, files));
+        Outcome::status(format!("Reading {n} files of the library folders…"))
+    }
+
+    /// A library folder's deck into the library as it is; a deck whose id is already loaded
+    /// stays out (the loaded one wins), and the report says so.
+    fn add_from_library(&mut self, loaded: Loaded, path: PathBuf) -> (Result<String, String>, Outcome) {
+        let Loaded { deck, word, summary } = loaded;
+        if let Some(other) = self.ws.decks.iter().find(|d| d.id == deck.id) {
+            let why = format!(
+                "{summary}; not loaded: deck id {:?} is already in the library (“{}”)",
+                deck.id, other.title
+            );
+            return (Ok(why), Outcome::default());
+        }
+        let origin = if word { DeckOrigin::Word(path) } else { DeckOrigin::File(path) };
+        self.add_or_replace_deck(deck, origin);
+        (Ok(summary), Outcome { decks_changed: true, ..Outcome::default() })
+    }
+}
+
 /// `DIR/ID.deck.ron`, or with `-2`, `-3`… added to the id when a file (not loaded: it may be a
 /// deck that failed to load) already has that name, so an import never overwrites a file.
 fn free_deck_path(dir: &Path, id: &mut String) -> PathBuf {
@@ -231,6 +187,8 @@ fn free_deck_path(dir: &Path, id: &mut String) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    use std::time::{Duration, Instant};
+
     use super::*;
     use crate::desk::{Intent, fresh_session};
 
@@ -308,5 +266,41 @@ mod tests {
         let job = desk.word_import().unwrap();
         assert!(job.was_cancelled() && job.is_finished());
         assert!(job.done() < 40, "stopped early: {}", job.done());
+    }
+
+    #[test]
+    fn a_library_folder_brings_in_its_decks_and_word_files_read_only_and_lists_what_failed() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("team");
+        std::fs::create_dir_all(folder.join("sub")).unwrap();
+        let word = folder.join("sub").join("neg-5.docx");
+        std::fs::copy(shared("neg-5.docx"), &word).unwrap();
+        std::fs::write(folder.join("broken.docx"), b"not a zip").unwrap();
+        let mut deck = crate::bundled::deck("asian-nato-aff").unwrap();
+        deck.id = "team-aff".into();
+        format::save_deck(&deck, &folder.join("team-aff.deck.ron")).unwrap();
+        let mut again = deck.clone();
+        again.title = "A second copy".into();
+        format::save_deck(&again, &folder.join("zz-copy.deck.ron")).unwrap();
+        let mut desk = Desk::new(dir.path().join("data"), fresh_session());
+        desk.apply(Intent::ScanLibrary(vec![folder.clone()]));
+        let last = finish(&mut desk);
+        assert_eq!(last.status.as_deref(), Some("Library folders: read 3 of 4 files (57 cards); 1 failed."));
+        let origin = |desk: &Desk, id: &str| {
+            let i = desk.decks().iter().position(|d| d.id == id).unwrap();
+            desk.origin(i).cloned().unwrap()
+        };
+        assert_eq!(origin(&desk, "neg-5"), DeckOrigin::Word(word.clone()));
+        assert_eq!(origin(&desk, "team-aff"), DeckOrigin::File(folder.join("team-aff.deck.ron")));
+        let lines = desk.word_import().unwrap().lines();
+        assert!(lines.iter().any(|l| l.result.as_ref().is_ok_and(|r| r.contains("already in the library"))));
+        assert!(lines.iter().any(|l| l.file.ends_with("broken.docx") && l.result.is_err()));
+        // An edit of a Word file's deck saves a copy; the Word file is never written.
+        let before = std::fs::read(&word).unwrap();
+        let deck = desk.decks().iter().find(|d| d.id == "neg-5").unwrap();
+        let key = crate::desk::CardKey::new("neg-5", &deck.blocks[0].cards[0].id);
+        desk.apply(Intent::DeleteCard(key));
+        assert_eq!(origin(&desk, "neg-5"), DeckOrigin::File(desk.user_deck_dir().join("neg-5.deck.ron")));
+        assert_eq!(std::fs::read(&word).unwrap(), before);
     }
 }

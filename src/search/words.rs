@@ -45,6 +45,38 @@ pub fn words(text: &str) -> Vec<String> {
     fold(text).split_whitespace().map(str::to_owned).collect()
 }
 
+/// The character ranges of `text`'s words that are one of `wanted` (folded words), for showing
+/// a search's matches; with `prefix`, a word beginning with the last wanted word matches too.
+pub fn match_ranges(text: &str, wanted: &[String], prefix: bool) -> Vec<(usize, usize)> {
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut start = None;
+    let chars: Vec<char> = text.chars().collect();
+    let is_word = |c: char| c.is_alphanumeric();
+    for i in 0..=chars.len() {
+        let inside = chars.get(i).is_some_and(|&c| is_word(c));
+        match (start, inside) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let word: String = fold(&chars[s..i].iter().collect::<String>()).split_whitespace().collect();
+                let last = wanted.len() - 1;
+                let hit = wanted
+                    .iter()
+                    .enumerate()
+                    .any(|(k, w)| *w == word || (prefix && k == last && word.starts_with(w.as_str())));
+                if hit {
+                    out.push((s, i));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +86,14 @@ mod tests {
         assert_eq!(words("Paweł BEHRENDT’s “Asian NATO”"), vec!["pawel", "behrendt", "s", "asian", "nato"]);
         assert_eq!(words("Ñandú 2019-2024"), vec!["nandu", "2019", "2024"]);
         assert!(words("  —  ").is_empty());
+    }
+
+    #[test]
+    fn matches_are_found_as_whole_words_ignoring_case_and_accents() {
+        let wanted = vec!["china".to_owned(), "pawel".to_owned()];
+        assert_eq!(match_ranges("China’s Paweł, not Chinatown", &wanted, false), vec![(0, 5), (8, 13)]);
+        let typed = vec!["chin".to_owned()];
+        assert_eq!(match_ranges("China’s Chinatown", &typed, true), vec![(0, 5), (8, 17)]);
+        assert!(match_ranges("anything", &[], true).is_empty());
     }
 }

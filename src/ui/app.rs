@@ -65,6 +65,10 @@ impl CasebookApp {
     pub fn new(config: AppConfig) -> Self {
         let desk = Desk::new(config.recovery_dir, crate::desk::fresh_session());
         let modal = desk.recovered().is_some().then_some(Modal::Restore);
+        let mut requests = Requests::default();
+        if !config.prefs.library_folders.is_empty() {
+            requests.intent(crate::desk::Intent::ScanLibrary(config.prefs.library_folders.clone()));
+        }
         CasebookApp {
             desk,
             selection: Selection::default(),
@@ -73,7 +77,7 @@ impl CasebookApp {
             modal,
             prefs: config.prefs,
             picker: config.picker,
-            requests: Requests::default(),
+            requests,
             status: "Bundled decks loaded. Select a card and add it to the current section.".into(),
             team_watch: None,
             window: WindowState::default(),
@@ -169,6 +173,9 @@ impl CasebookApp {
             .min_size(180.0)
             .max_size((width - reader_min - 240.0).max(180.0));
         library.show(ui, |ui| super::library_panel::show(ui, desk, &mut self.library, sel, out));
+        // The search's words, drawn in the match colour in the reader.
+        let query = crate::search::parse_as_typed(&self.library.filter.query);
+        let matching = query.highlight_words();
         let room = ui.available_width();
         let cases = egui::Panel::right("cases")
             .resizable(true)
@@ -190,7 +197,7 @@ impl CasebookApp {
             });
             ui.separator();
             match sel.central {
-                CentralTab::Read => super::reader::show(ui, desk, sel, out),
+                CentralTab::Read => super::reader::show(ui, desk, sel, (&matching, query.prefix_last), out),
                 CentralTab::Cut => super::cut_panel::show(ui, desk, &mut self.cut, out),
                 CentralTab::EditCard => {
                     egui::ScrollArea::vertical()

@@ -70,16 +70,49 @@ pub fn marked_line_job(
 
 /// The card text as a layout job with Verbatim-style marking.
 pub fn card_text_job(card: &Card, visuals: &egui::Visuals, wrap_width: f32) -> LayoutJob {
+    card_text_job_matching(card, visuals, wrap_width, &[])
+}
+
+/// The colour of words a search matched.
+pub fn match_colour(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { Color32::from_rgb(255, 160, 70) } else { Color32::from_rgb(196, 64, 0) }
+}
+
+/// [`card_text_job`] with the character ranges a search matched drawn in [`match_colour`].
+pub fn card_text_job_matching(
+    card: &Card,
+    visuals: &egui::Visuals,
+    wrap_width: f32,
+    matches: &[(usize, usize)],
+) -> LayoutJob {
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap_width;
     let strong = visuals.strong_text_color();
     let weak = visuals.weak_text_color();
     let unmarked = card.marks.is_empty();
-    for seg in marks::segments(&card.text, &card.marks) {
+    // Matches split the text too: as empty marks they add cut points and nothing else.
+    let mut cuts = card.marks.clone();
+    for &(s, e) in matches {
+        cuts.extend([
+            Mark::new(crate::model::MarkKind::Underline, s, s),
+            Mark::new(crate::model::MarkKind::Underline, e, e),
+        ]);
+    }
+    let mut at = 0;
+    for seg in marks::segments(&card.text, &cuts) {
+        let len = seg.text.chars().count();
+        let matched = matches.iter().any(|&(s, e)| s <= at && at + len <= e);
+        at += len;
         let read = seg.underline || seg.highlight || unmarked;
         let mut format = TextFormat {
             font_id: FontId::proportional(if read { READ_SIZE } else { UNREAD_SIZE }),
-            color: if read { strong } else { weak },
+            color: if matched {
+                match_colour(visuals)
+            } else if read {
+                strong
+            } else {
+                weak
+            },
             ..TextFormat::default()
         };
         if seg.underline {

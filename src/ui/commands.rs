@@ -13,6 +13,7 @@ pub enum Command {
     OpenExample,
     OpenDeck,
     ImportWord,
+    AddLibraryFolder,
     Save,
     SaveAs,
     SaveWithDecks,
@@ -119,6 +120,7 @@ pub const TABLE: &[Row] = &[
     row(C::OpenExample, "Open example session", None, File, 0),
     row(C::OpenDeck, "Open deck…", keys(CTRL_SHIFT, Key::O), File, 1),
     row(C::ImportWord, "Import Word files…", keys(CTRL, Key::I), File, 1),
+    row(C::AddLibraryFolder, "Add library folder…", None, File, 1),
     row(C::TeamFolder, "Team folder…", None, File, 1),
     row(C::Save, "Save", keys(CTRL, Key::S), File, 2),
     row(C::SaveAs, "Save as…", keys(CTRL_SHIFT, Key::S), File, 2),
@@ -220,6 +222,6 @@ mod tests {
                 seen.push(s);
             }
         }
-        assert_eq!(TABLE.len(), 39);
+        assert_eq!(TABLE.len(), 40);
     }
 }

@@ -128,7 +128,7 @@ impl CasebookApp {
             .and_then(Path::parent)
             .map_or_else(|| std::env::current_dir().unwrap_or_default(), Path::to_path_buf);
         let text = match &what {
-            PathFor::TeamFolder => start.to_string_lossy().into_owned(),
+            PathFor::TeamFolder | PathFor::LibraryFolder => start.to_string_lossy().into_owned(),
             PathFor::SaveWithDecks => start.join("for-teammates").to_string_lossy().into_owned(),
             PathFor::SaveSession => start.join(&suggested).to_string_lossy().into_owned(),
             PathFor::Export(format, _) => {
@@ -179,6 +179,12 @@ impl CasebookApp {
                     })
                 }
             },
+            PathFor::LibraryFolder => {
+                if !self.prefs.library_folders.contains(&path) {
+                    self.prefs.library_folders.push(path.clone());
+                }
+                self.apply(Intent::ScanLibrary(vec![path]));
+            }
             PathFor::TeamFolder => {
                 self.prefs.team_folder = Some(path);
                 self.team_watch = None;
@@ -210,6 +216,7 @@ impl CasebookApp {
             }
             OpenDeck => self.ask_path(PathFor::OpenDeck),
             ImportWord => self.ask_path(PathFor::ImportWord),
+            AddLibraryFolder => self.ask_path(PathFor::LibraryFolder),
             Save => match self.session_path().map(Path::to_path_buf) {
                 Some(path) => {
                     self.apply(Intent::SaveSession(path));

@@ -1,9 +1,10 @@
-//! The Word import window: a progress bar while files are read (files, cards, time left,
-//! Cancel), then one line per file and where the decks were saved, until closed.
+//! The window of a Word import or a library-folder scan: a progress bar while files are read
+//! (files, cards, time left, Cancel), then one line per file (and, for an import, where the decks
+//! were saved), until closed.
 
 use egui::RichText;
 
-use crate::desk::{Desk, Intent, WordImportJob};
+use crate::desk::{Desk, FileJob, Intent, JobKind};
 
 use super::view_state::Requests;
 
@@ -12,9 +13,18 @@ pub fn show(ctx: &egui::Context, desk: &Desk, out: &mut Requests) {
     let Some(job) = desk.word_import() else { return };
     egui::Modal::new(super::widgets::dialog_id(ctx, "word-import")).show(ctx, |ui| {
         ui.set_max_width(720.0);
-        ui.heading("Import Word files");
-        progress(ui, job);
-        ui.label(format!("Decks are saved in {}", desk.user_deck_dir().display()));
+        match job.kind() {
+            JobKind::Import => {
+                ui.heading("Import Word files");
+                progress(ui, job);
+                ui.label(format!("Decks are saved in {}", desk.user_deck_dir().display()));
+            }
+            JobKind::Library => {
+                ui.heading("Library folders");
+                progress(ui, job);
+                ui.label("Decks and Word files join the library as they are read (Word files read-only).");
+            }
+        }
         ui.separator();
         egui::ScrollArea::vertical().max_height(320.0).id_salt("import-lines").show(ui, |ui| {
             for line in job.lines() {
@@ -47,7 +57,7 @@ pub fn show(ctx: &egui::Context, desk: &Desk, out: &mut Requests) {
     });
 }
 
-fn progress(ui: &mut egui::Ui, job: &WordImportJob) {
+fn progress(ui: &mut egui::Ui, job: &FileJob) {
     let mut text = format!("{} of {} files · {} cards", job.done(), job.total(), job.cards());
     if let Some(left) = job.time_left() {
         text.push_str(&format!(" · about {} s left", left.as_secs() + 1));

@@ -235,7 +235,12 @@ fn row_ui(
                 toggle(state, (deck.id.clone(), Some(b)));
             }
         }
-        Row::Card(pos) => card_row(ui, desk, selection, selected == Some(pos), out, pos),
+        Row::Card(pos) => {
+            // The search's words, to draw in the match colour (a few visible rows a frame).
+            let query = crate::search::parse_as_typed(&state.filter.query);
+            let matching = (query.highlight_words(), query.prefix_last);
+            card_row(ui, desk, selection, selected == Some(pos), out, pos, &matching)
+        }
     }
 }
 
@@ -246,6 +251,7 @@ fn card_row(
     selected: bool,
     out: &mut Requests,
     pos: CardPos,
+    matching: &(Vec<String>, bool),
 ) {
     let deck = &desk.decks()[pos.deck];
     let card = &deck.blocks[pos.block].cards[pos.card];
@@ -257,7 +263,18 @@ fn card_row(
     let mono = egui::TextFormat { font_id: egui::FontId::monospace(12.0), ..body.clone() };
     label.append("      ", 0.0, body.clone());
     label.append(super::widgets::side_marker(card.side), 0.0, mono);
-    label.append(&format!("  {}  — {cite}", card.tag), 0.0, body);
+    label.append("  ", 0.0, body.clone());
+    // The tag, with the words the search matched in the match colour.
+    let matched = egui::TextFormat { color: super::card_text::match_colour(ui.visuals()), ..body.clone() };
+    let chars: Vec<char> = card.tag.chars().collect();
+    let mut at = 0;
+    for (s, e) in crate::search::words::match_ranges(&card.tag, &matching.0, matching.1) {
+        label.append(&chars[at..s].iter().collect::<String>(), 0.0, body.clone());
+        label.append(&chars[s..e].iter().collect::<String>(), 0.0, matched.clone());
+        at = e;
+    }
+    label.append(&chars[at..].iter().collect::<String>(), 0.0, body.clone());
+    label.append(&format!("  — {cite}"), 0.0, body);
     let button = egui::Button::selectable(selected, label)
         // Not in the Tab order: Tab would otherwise walk every row; Ctrl+↑/↓ move instead.
         .sense(egui::Sense::CLICK | egui::Sense::DRAG);

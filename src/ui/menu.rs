@@ -49,11 +49,35 @@ fn commands_of(
     }
 }
 
+/// The library folders, each with a button to stop reading it at start.
+fn library_folders(ui: &mut egui::Ui, prefs: &mut Prefs) {
+    ui.menu_button("Library folders", |ui| {
+        if prefs.library_folders.is_empty() {
+            ui.label("None yet: File → Add library folder…");
+        }
+        let mut remove = None;
+        for (i, folder) in prefs.library_folders.iter().enumerate() {
+            ui.horizontal(|ui| {
+                ui.label(folder.display().to_string());
+                if ui.small_button("Remove").on_hover_text("Not read at the next start").clicked() {
+                    remove = Some(i);
+                }
+            });
+        }
+        if let Some(i) = remove {
+            prefs.library_folders.remove(i);
+        }
+    });
+}
+
 /// Draws the menu bar.
 pub fn menu_bar(ui: &mut egui::Ui, desk: &Desk, prefs: &mut Prefs, out: &mut Requests) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             commands_of(ui, desk, out, Menu::File, |ui, out, group| {
+                if group == 1 {
+                    library_folders(ui, prefs);
+                }
                 if group != 0 {
                     return;
                 }

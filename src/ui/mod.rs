@@ -32,7 +32,7 @@ use std::path::PathBuf;
 
 pub use app::{AppConfig, CasebookApp};
 pub use card_editor::CARD_TEXT_ID;
-pub use card_text::{HIGHLIGHT_EXPAND, READ_SIZE, card_text_job};
+pub use card_text::{HIGHLIGHT_EXPAND, READ_SIZE, card_text_job, card_text_job_matching, match_colour};
 pub use commands::{Command, TABLE as COMMANDS};
 pub use cut_panel::SOURCE_TEXT_ID;
 pub use file_picker::{FilePicker, NativePicker, Pick, Picked, ScriptedPicker};

@@ -61,6 +61,7 @@ fn title_of(what: &PathFor) -> &'static str {
         PathFor::OpenSession => "Open session",
         PathFor::OpenDeck => "Open deck",
         PathFor::ImportWord => "Import Word files (a .docx file, or a folder of them)",
+        PathFor::LibraryFolder => "Library folder (its decks and Word files join the library)",
         PathFor::SaveSession => "Save session as",
         PathFor::Export(..) => "Export to",
         PathFor::OpenSource => "Open a source to cut from",

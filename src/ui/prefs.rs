@@ -33,12 +33,22 @@ pub struct Prefs {
     pub user_name: String,
     /// A folder of shared decks (e.g. a synced one), loaded at start and watched for changes.
     pub team_folder: Option<PathBuf>,
+    /// Folders whose decks and Word files (with their subfolders') are read into the library at
+    /// start.
+    pub library_folders: Vec<PathBuf>,
 }
 
 impl Default for Prefs {
     fn default() -> Self {
         let user_name = std::env::var("USER").unwrap_or_default();
-        Prefs { theme: Theme::Light, zoom: 1.0, recent: Vec::new(), user_name, team_folder: None }
+        Prefs {
+            theme: Theme::Light,
+            zoom: 1.0,
+            recent: Vec::new(),
+            user_name,
+            team_folder: None,
+            library_folders: Vec::new(),
+        }
     }
 }
 

@@ -8,12 +8,19 @@ use crate::desk::{Desk, Intent, ItemId};
 use crate::model::{CaseSide, Item};
 use crate::workspace::CardStatus;
 
-use super::card_text::{card_text_job, marked_line_job};
+use super::card_text::{card_text_job_matching, marked_line_job};
 use super::commands::Command;
 use super::view_state::{Requests, Selection};
 
-/// Draws the reader for the selected case item, else the selected library card.
-pub fn show(ui: &mut egui::Ui, desk: &Desk, selection: &Selection, out: &mut Requests) {
+/// Draws the reader for the selected case item, else the selected library card; `matching` are
+/// the library search's words (the last one as typed, a prefix), drawn in the match colour.
+pub fn show(
+    ui: &mut egui::Ui,
+    desk: &Desk,
+    selection: &Selection,
+    matching: (&[String], bool),
+    out: &mut Requests,
+) {
     let from_case = selection.showing_item.then(|| selection.live_item(desk)).flatten().and_then(|id| {
         match desk.item(id) {
             Some((_, _, _, Item::Card { card, source, .. })) => Some((card, source, Some(id))),
@@ -79,7 +86,8 @@ pub fn show(ui: &mut egui::Ui, desk: &Desk, selection: &Selection, out: &mut Req
     }
     ui.separator();
     egui::ScrollArea::vertical().id_salt("reader-text").auto_shrink([false, false]).show(ui, |ui| {
-        let job = card_text_job(card, ui.visuals(), ui.available_width());
+        let matches = crate::search::words::match_ranges(&card.text, matching.0, matching.1);
+        let job = card_text_job_matching(card, ui.visuals(), ui.available_width(), &matches);
         ui.label(job);
     });
 }

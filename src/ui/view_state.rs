@@ -118,6 +118,8 @@ pub enum PathFor {
     OpenDeck,
     /// Import these Word files (or the Word files in this folder) as decks.
     ImportWord,
+    /// Add this folder to the library folders and read it.
+    LibraryFolder,
     /// Save the session here.
     SaveSession,
     /// Save the session and its decks into this folder.
@@ -137,6 +139,7 @@ impl PathFor {
             PathFor::OpenSession => Pick::OpenSession,
             PathFor::OpenDeck => Pick::OpenDeck,
             PathFor::ImportWord => Pick::WordFiles,
+            PathFor::LibraryFolder => Pick::Folder,
             PathFor::SaveSession => Pick::SaveSession,
             PathFor::SaveWithDecks => Pick::Folder,
             PathFor::Export(format, _) => Pick::SaveExport(*format),

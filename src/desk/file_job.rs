@@ -1,0 +1,144 @@
+//! Reading files off the UI thread, one at a time: the job behind a Word import and the scan of
+//! the library folders. The shell sends [`Intent::PollImport`](super::Intent::PollImport) every
+//! frame while a job runs; the desk takes in what the reader thread has finished. The report (one
+//! line per file) stays until closed.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use crate::docx_import::{DeckOptions, import_word_file, is_word_document};
+use crate::format;
+use crate::model::Deck;
+
+/// One file's result, as the report shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportLine {
+    /// The Word file.
+    pub file: PathBuf,
+    /// What came of it: "20 cards, … → saved as …", or why it failed.
+    pub result: Result<String, String>,
+}
+
+/// What a job reads files for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JobKind {
+    /// Word files the user chose or dropped: each becomes a deck saved in the user's deck folder.
+    Import,
+    /// The decks and Word files of the library folders: each joins the library as it is.
+    Library,
+}
+
+/// A file read off the UI thread: the deck, whether it came from a Word file, and a summary.
+#[derive(Debug)]
+pub(super) struct Loaded {
+    pub(super) deck: Deck,
+    pub(super) word: bool,
+    pub(super) summary: String,
+}
+
+/// Reads one deck file or Word file.
+fn read_one(path: &Path) -> Result<Loaded, String> {
+    if is_word_document(path) {
+        import_word_file(path, &DeckOptions::from_file_name(path))
+            .map(|w| Loaded { summary: w.summary(), deck: w.deck, word: true })
+            .map_err(|e| e.why())
+    } else {
+        format::load_deck(path)
+            .map(|d| Loaded { summary: format!("{} cards", d.card_count()), deck: d, word: false })
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// A running or finished job reading files (a Word import, or the library folders).
+#[derive(Debug)]
+pub struct FileJob {
+    kind: JobKind,
+    pub(super) receiver: Receiver<(PathBuf, Result<Loaded, String>)>,
+    pub(super) cancel: Arc<AtomicBool>,
+    pub(super) total: usize,
+    pub(super) lines: Vec<ImportLine>,
+    pub(super) cards: usize,
+    started: Instant,
+    pub(super) finished: bool,
+}
+
+impl FileJob {
+    /// Starts reading `files` on a background thread.
+    pub(super) fn start(kind: JobKind, files: Vec<PathBuf>) -> FileJob {
+        let (sender, receiver) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&cancel);
+        let total = files.len();
+        std::thread::spawn(move || {
+            for file in files {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                let result = read_one(&file);
+                if sender.send((file, result)).is_err() {
+                    break;
+                }
+            }
+        });
+        FileJob {
+            kind,
+            receiver,
+            cancel,
+            total,
+            lines: Vec::new(),
+            cards: 0,
+            started: Instant::now(),
+            finished: total == 0,
+        }
+    }
+
+    /// What the files are read for.
+    pub fn kind(&self) -> JobKind {
+        self.kind
+    }
+
+    /// Files read so far (failed ones included).
+    pub fn done(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Files asked for.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// Cards imported so far.
+    pub fn cards(&self) -> usize {
+        self.cards
+    }
+
+    /// Whether every file has been read, or the job was cancelled.
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// Whether the user cancelled it.
+    pub fn was_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// One line per file read so far, in order.
+    pub fn lines(&self) -> &[ImportLine] {
+        &self.lines
+    }
+
+    /// The share done, 0 to 1.
+    pub fn fraction(&self) -> f32 {
+        if self.total == 0 { 1.0 } else { self.done() as f32 / self.total as f32 }
+    }
+
+    /// Time left at the pace so far; `None` before the first file.
+    pub fn time_left(&self) -> Option<Duration> {
+        let done = self.done() as u32;
+        (done > 0 && !self.finished)
+            .then(|| self.started.elapsed() / done * (self.total as u32).saturating_sub(done))
+    }
+}

@@ -1,0 +1,75 @@
+//! Library folders in the real window: a folder of decks and Word files remembered in the
+//! preferences is read at start with the library's progress window, and its cards are found by
+//! the search language as you type, with the hit count.
+#![cfg(feature = "gui")]
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use casebook::ui::{AppConfig, CasebookApp, Prefs, ScriptedPicker};
+use common::ui::{harness, settle};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+fn shared(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/verbatim-docs").join(name)
+}
+
+fn until_read(h: &mut Harness<'_, CasebookApp>) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    for _ in 0..10 {
+        if h.state().desk().word_import().is_some() {
+            break;
+        }
+        h.run_steps(1);
+    }
+    while h.state().desk().word_import().is_some_and(|j| !j.is_finished()) {
+        assert!(Instant::now() < deadline, "the library folders were not read");
+        std::thread::sleep(Duration::from_millis(10));
+        h.run_steps(1);
+    }
+    settle(h);
+}
+
+/// The library's "N of M cards" line.
+fn shown_count(h: &Harness<'_, CasebookApp>) -> String {
+    h.query_all_by_label_contains(" of ")
+        .filter_map(|n| n.accesskit_node().label().or_else(|| n.accesskit_node().value()))
+        .find(|l| l.ends_with(" cards") && l.split(' ').next().is_some_and(|w| w.parse::<usize>().is_ok()))
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_remembered_library_folder_is_read_at_start_and_searched_as_you_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("tub");
+    std::fs::create_dir_all(folder.join("2024")).unwrap();
+    std::fs::copy(shared("neg-2.docx"), folder.join("2024").join("neg-2.docx")).unwrap();
+    std::fs::copy(shared("1nc.docx"), folder.join("1nc.docx")).unwrap();
+    let app = CasebookApp::new(AppConfig {
+        recovery_dir: dir.path().join("recovery"),
+        picker: Box::new(ScriptedPicker::default()),
+        prefs: Prefs { library_folders: vec![folder], ..Prefs::default() },
+    });
+    let mut h = harness(app);
+    until_read(&mut h);
+    h.get_by_label("Library folders");
+    h.get_by_label_contains("2 of 2 files imported · 88 cards");
+    h.get_by_label("Close").click();
+    settle(&mut h);
+    assert!(shown_count(&h).contains("191 of 191 cards"), "{}", shown_count(&h));
+    h.get_by_label("Library").focus();
+    h.get_by_label("Library").type_text("tag:water -cessation");
+    settle(&mut h);
+    let count = shown_count(&h);
+    assert!(count.contains(" of 191 cards") && !count.starts_with("191"), "{count}");
+    h.get_by_label("Library").type_text(" \"protection means\"");
+    settle(&mut h);
+    assert!(
+        shown_count(&h).starts_with("0 of 191"),
+        "the exclusion and the phrase both hold: {}",
+        shown_count(&h)
+    );
+}
