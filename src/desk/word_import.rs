@@ -104,6 +104,7 @@ impl Desk {
     /// offered for review against the loaded deck of its id (a file imported again).
     fn add_imported(&mut self, loaded: Loaded, path: PathBuf) -> (Result<String, String>, Outcome) {
         let Loaded { mut deck, summary, .. } = loaded;
+        let summary = with_duplicates(summary, self.index.duplicates_in(&deck));
         if self.ws.decks.iter().any(|d| d.id == deck.id) {
             let title = deck.title.clone();
             let outcome = self.receive_deck(deck, path);
@@ -157,6 +158,7 @@ impl Desk {
     /// stays out (the loaded one wins), and the report says so.
     fn add_from_library(&mut self, loaded: Loaded, path: PathBuf) -> (Result<String, String>, Outcome) {
         let Loaded { deck, word, summary } = loaded;
+        let summary = with_duplicates(summary, self.index.duplicates_in(&deck));
         if let Some(other) = self.ws.decks.iter().find(|d| d.id == deck.id) {
             let why = format!(
                 "{summary}; not loaded: deck id {:?} is already in the library (“{}”)",
@@ -167,6 +169,15 @@ impl Desk {
         let origin = if word { DeckOrigin::Word(path) } else { DeckOrigin::File(path) };
         self.add_or_replace_deck(deck, origin);
         (Ok(summary), Outcome { decks_changed: true, ..Outcome::default() })
+    }
+}
+
+/// A file's summary, saying how many of its cards are already in the library word for word.
+fn with_duplicates(summary: String, duplicates: usize) -> String {
+    match duplicates {
+        0 => summary,
+        1 => format!("{summary}; 1 card is already in the library word for word"),
+        n => format!("{summary}; {n} cards are already in the library word for word"),
     }
 }
 
@@ -302,5 +313,24 @@ mod tests {
         desk.apply(Intent::DeleteCard(key));
         assert_eq!(origin(&desk, "neg-5"), DeckOrigin::File(desk.user_deck_dir().join("neg-5.deck.ron")));
         assert_eq!(std::fs::read(&word).unwrap(), before);
+    }
+
+    #[test]
+    fn an_import_says_how_many_cards_are_already_in_the_library_word_for_word() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = crate::bundled::deck("asian-nato-neg").unwrap();
+        let options =
+            crate::export::ExportOptions { side: crate::export::ExportSide::Both, full: true, wpm: None };
+        let bytes =
+            crate::export::export(crate::export::Format::Docx, crate::export::Target::Deck(&deck), &options)
+                .unwrap();
+        let word = dir.path().join("team neg.docx");
+        std::fs::write(&word, bytes).unwrap();
+        let mut desk = Desk::new(dir.path().join("data"), fresh_session());
+        desk.apply(Intent::ImportWordFiles(vec![word]));
+        finish(&mut desk);
+        let line = desk.word_import().unwrap().lines()[0].result.clone().unwrap();
+        let n = deck.card_count();
+        assert!(line.contains(&format!("{n} cards are already in the library word for word")), "{line}");
     }
 }

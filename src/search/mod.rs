@@ -4,6 +4,7 @@
 //!
 //! The index is rebuilt only when decks change; the UI caches the filtered rows per filter value.
 
+pub mod cuts;
 pub mod index;
 pub mod query;
 pub mod words;
@@ -57,6 +58,9 @@ struct Entry {
 pub struct LibraryIndex {
     entries: Vec<Entry>,
     words: WordIndex,
+    cuts: cuts::CutIndex,
+    at: std::collections::HashMap<CardPos, usize>,
+    texts: std::collections::HashSet<u64>,
     labels: Vec<String>,
     sources: Vec<(String, String)>,
 }
@@ -66,6 +70,9 @@ impl LibraryIndex {
     pub fn build(decks: &[Deck]) -> Self {
         let mut entries = Vec::new();
         let mut words = WordIndex::default();
+        let mut cuts = cuts::CutIndex::default();
+        let mut at = std::collections::HashMap::new();
+        let mut texts = std::collections::HashSet::new();
         let mut labels = std::collections::BTreeSet::new();
         let mut sources = std::collections::BTreeMap::new();
         for (d, deck) in decks.iter().enumerate() {
@@ -76,6 +83,9 @@ impl LibraryIndex {
             for (b, block) in deck.blocks.iter().enumerate() {
                 for (c, card) in block.cards.iter().enumerate() {
                     add_card(&mut words, card, deck.source(&card.source), &deck_words);
+                    cuts.add(&card.text);
+                    texts.insert(cuts::text_hash(&card.text));
+                    at.insert(CardPos { deck: d, block: b, card: c }, entries.len());
                     labels.extend(card.labels.iter().cloned());
                     entries.push(Entry {
                         pos: CardPos { deck: d, block: b, card: c },
@@ -88,6 +98,9 @@ impl LibraryIndex {
         LibraryIndex {
             entries,
             words,
+            cuts,
+            at,
+            texts,
             labels: labels.into_iter().collect(),
             sources: sources.into_iter().collect(),
         }
@@ -138,6 +151,18 @@ impl LibraryIndex {
                     && filter.source.as_ref().is_none_or(|s| &e.source == s)
             })
             .collect()
+    }
+
+    /// The other cuts of the card at `pos` in the library: cards sharing most of its sentences.
+    pub fn other_cuts(&self, pos: CardPos) -> Vec<CardPos> {
+        let Some(&i) = self.at.get(&pos) else { return Vec::new() };
+        self.cuts.other_cuts(i).into_iter().map(|j| self.entries[j].pos).collect()
+    }
+
+    /// How many of `deck`'s cards are exact duplicates (same text, folded) of a card already in
+    /// the library.
+    pub fn duplicates_in(&self, deck: &Deck) -> usize {
+        deck.cards().filter(|c| self.texts.contains(&cuts::text_hash(&c.text))).count()
     }
 
     /// Where the card of a hit sits.

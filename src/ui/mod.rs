@@ -22,6 +22,7 @@ mod import_review;
 mod library_panel;
 mod menu;
 mod modals;
+mod other_cuts;
 mod palette;
 mod prefs;
 mod reader;

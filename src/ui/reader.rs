@@ -84,8 +84,30 @@ pub fn show(
     if let Some(note) = &card.note {
         ui.label(RichText::new(format!("Note: {note}")).italics().weak());
     }
+    let cuts = match (item, selection.card.as_ref().and_then(|k| desk.find_card(k))) {
+        (None, Some(pos)) => desk.index().other_cuts(pos),
+        _ => Vec::new(),
+    };
+    let side_by_side = egui::Id::unique("other-cuts-shown");
+    let mut showing = ui.data(|d| d.get_temp::<bool>(side_by_side)).unwrap_or(false) && !cuts.is_empty();
+    if !cuts.is_empty() {
+        let n = cuts.len();
+        let text = format!("{n} other cut{} in your library", if n == 1 { "" } else { "s" });
+        if ui
+            .selectable_label(showing, text)
+            .on_hover_text("The same passage cut by others, side by side")
+            .clicked()
+        {
+            showing = !showing;
+            ui.data_mut(|d| d.insert_temp(side_by_side, showing));
+        }
+    }
     ui.separator();
     egui::ScrollArea::vertical().id_salt("reader-text").auto_shrink([false, false]).show(ui, |ui| {
+        if showing {
+            super::other_cuts::side_by_side(ui, desk, card, source, &cuts);
+            return;
+        }
         let matches = crate::search::words::match_ranges(&card.text, matching.0, matching.1);
         let job = card_text_job_matching(card, ui.visuals(), ui.available_width(), &matches);
         ui.label(job);
