@@ -20,9 +20,19 @@ pub const MAX_SHARED: usize = 200;
 pub fn sentence_hashes(text: &str) -> Vec<u64> {
     let mut out: Vec<u64> = text
         .split(['.', '!', '?', '\n'])
-        .map(fold)
-        .filter(|s| s.split_whitespace().count() >= MIN_WORDS)
-        .map(|s| hash(&s.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .filter_map(|sentence| {
+            let folded = fold(sentence);
+            let mut words = 0;
+            let mut h = FNV_START;
+            for w in folded.split_whitespace() {
+                if words > 0 {
+                    h = step(h, b' ');
+                }
+                h = w.bytes().fold(h, step);
+                words += 1;
+            }
+            (words >= MIN_WORDS).then_some(h)
+        })
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -34,13 +44,14 @@ pub fn text_hash(text: &str) -> u64 {
     hash(&fold(text).split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
 fn hash(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    s.bytes().fold(FNV_START, step)
 }
 
 /// Cards by their sentences.

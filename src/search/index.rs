@@ -6,12 +6,11 @@
 //! labels (1.5) or the unread text (1), weighted by how rare it is; among equal scores the newer
 //! cite comes first, then library order.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use crate::model::Side;
 
 use super::query::{Field, Query, Term};
-use super::words::words;
 
 /// Parts of a card, as bits of a word's posting.
 const TAG: u8 = 1;
@@ -77,7 +76,9 @@ struct Doc {
 /// The index; cards are numbered in the order they were added.
 #[derive(Default)]
 pub struct WordIndex {
-    ids: BTreeMap<String, u32>,
+    ids: HashMap<String, u32>,
+    /// The words sorted, for words being typed ([`WordIndex::finish`] makes it).
+    sorted: Vec<(String, u32)>,
     postings: Vec<Vec<(u32, u8)>>,
     seq: Vec<u32>,
     docs: Vec<Doc>,
@@ -100,9 +101,15 @@ impl WordIndex {
         let texts = [card.tag, card.short_cite, card.labels, card.text, card.highlighted, card.cite];
         for (i, (text, bit)) in texts.iter().zip(PARTS).enumerate() {
             parts[i] = self.seq.len() as u32;
-            for word in words(text) {
-                let next = self.ids.len() as u32;
-                let id = *self.ids.entry(word).or_insert(next);
+            for word in super::words::fold(text).split_whitespace() {
+                let id = match self.ids.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.ids.len() as u32;
+                        self.ids.insert(word.to_owned(), id);
+                        id
+                    }
+                };
                 if id as usize == self.postings.len() {
                     self.postings.push(Vec::new());
                 }
@@ -119,6 +126,14 @@ impl WordIndex {
         doc as usize
     }
 
+    /// Sorts the words for prefix lookups; call once after the last [`WordIndex::add`] (without
+    /// it, a word being typed is looked up by a scan of all words).
+    pub fn finish(&mut self) {
+        let mut sorted: Vec<(String, u32)> = self.ids.iter().map(|(w, &id)| (w.clone(), id)).collect();
+        sorted.sort_unstable();
+        self.sorted = sorted;
+    }
+
     /// Number of cards.
     pub fn len(&self) -> usize {
         self.docs.len()
@@ -131,7 +146,7 @@ impl WordIndex {
 
     /// The cards matching `query`, best first (every card, in order, for an empty query).
     pub fn search(&self, query: &Query) -> Vec<Hit> {
-        let mut scores: Option<HashMap<u32, f32>> = None;
+        let mut scores: Option<Vec<(u32, f32)>> = None;
         let last = query.must.len().saturating_sub(1);
         let mut words_terms: Vec<(&Vec<String>, Field, bool)> = query
             .must
@@ -147,23 +162,14 @@ impl WordIndex {
             let found = if prefix { self.matching_prefix(&w[0], field) } else { self.matching(w, field) };
             scores = Some(match scores {
                 None => found,
-                Some(mut so_far) => {
-                    so_far.retain(|d, s| match found.get(d) {
-                        Some(more) => {
-                            *s += more;
-                            true
-                        }
-                        None => false,
-                    });
-                    so_far
-                }
+                Some(so_far) => intersect(&so_far, &found),
             });
         }
         let candidates: Vec<(u32, f32)> = match scores {
-            Some(map) => map.into_iter().collect(),
+            Some(list) => list,
             None => (0..self.docs.len() as u32).map(|d| (d, 0.0)).collect(),
         };
-        let excluded: Vec<HashMap<u32, f32>> = query
+        let excluded: Vec<Vec<(u32, f32)>> = query
             .must_not
             .iter()
             .filter_map(|t| match t {
@@ -171,16 +177,17 @@ impl WordIndex {
                 _ => None,
             })
             .collect();
+        let filters: Vec<&Term> = query.must.iter().filter(|t| !matches!(t, Term::Words { .. })).collect();
+        let not_filters: Vec<&Term> =
+            query.must_not.iter().filter(|t| !matches!(t, Term::Words { .. })).collect();
         let mut hits: Vec<Hit> = candidates
             .into_iter()
-            .filter(|(d, _)| query.must.iter().all(|t| self.passes(*d, t)))
-            .filter(|(d, _)| {
-                !query.must_not.iter().any(|t| !matches!(t, Term::Words { .. }) && self.passes(*d, t))
-            })
-            .filter(|(d, _)| !excluded.iter().any(|e| e.contains_key(d)))
+            .filter(|(d, _)| filters.iter().all(|t| self.passes(*d, t)))
+            .filter(|(d, _)| !not_filters.iter().any(|t| self.passes(*d, t)))
+            .filter(|(d, _)| !excluded.iter().any(|e| e.binary_search_by_key(d, |(x, _)| *x).is_ok()))
             .map(|(d, score)| Hit { card: d as usize, score })
             .collect();
-        hits.sort_by(|a, b| {
+        hits.sort_unstable_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
                 .then_with(|| self.docs[b.card].year.cmp(&self.docs[a.card].year))
@@ -201,10 +208,14 @@ impl WordIndex {
     /// The cards holding a word that begins with `start` in `field` (a word still being typed),
     /// each with its best score. At most [`PREFIX_WORDS`] words are looked at, the shortest
     /// first, so one typed letter stays fast.
-    fn matching_prefix(&self, start: &str, field: Field) -> HashMap<u32, f32> {
+    fn matching_prefix(&self, start: &str, field: Field) -> Vec<(u32, f32)> {
         let mut out: HashMap<u32, f32> = HashMap::new();
-        let mut found: Vec<&String> =
-            self.ids.range(start.to_owned()..).map(|(w, _)| w).take_while(|w| w.starts_with(start)).collect();
+        let mut found: Vec<&String> = if self.sorted.len() == self.ids.len() {
+            let from = self.sorted.partition_point(|(w, _)| w.as_str() < start);
+            self.sorted[from..].iter().map(|(w, _)| w).take_while(|w| w.starts_with(start)).collect()
+        } else {
+            self.ids.keys().filter(|w| w.starts_with(start)).collect()
+        };
         found.sort_by_key(|w| w.len());
         for word in found.into_iter().take(PREFIX_WORDS) {
             for (doc, score) in self.matching(std::slice::from_ref(word), field) {
@@ -212,19 +223,38 @@ impl WordIndex {
                 *best = best.max(score);
             }
         }
-        out
+        let mut list: Vec<(u32, f32)> = out.into_iter().collect();
+        list.sort_unstable_by_key(|(d, _)| *d);
+        list
     }
 
     /// The cards holding these words in this order in `field`, each with its score.
-    fn matching(&self, words: &[String], field: Field) -> HashMap<u32, f32> {
+    fn matching(&self, words: &[String], field: Field) -> Vec<(u32, f32)> {
         let want = mask(field);
         let Some(ids) = words.iter().map(|w| self.ids.get(w).copied()).collect::<Option<Vec<u32>>>() else {
-            return HashMap::new();
+            return Vec::new();
         };
         let rarest = ids.iter().copied().min_by_key(|&id| self.postings[id as usize].len()).unwrap_or(0);
         let n = self.docs.len().max(1) as f32;
-        let mut out = HashMap::new();
-        for &(doc, bits) in &self.postings[rarest as usize] {
+        let idf: f32 =
+            ids.iter().map(|&id| (1.0 + n / self.postings[id as usize].len().max(1) as f32).ln()).sum();
+        // A phrase is checked only in cards holding all its words.
+        // Bits: the parts where every word of it occurs.
+        let mut candidates: Vec<(u32, u8)> = self.postings[rarest as usize].clone();
+        for &id in &ids {
+            if id != rarest && !candidates.is_empty() {
+                let other = &self.postings[id as usize];
+                candidates.retain_mut(|(d, bits)| match other.binary_search_by_key(d, |(x, _)| *x) {
+                    Ok(k) => {
+                        *bits &= other[k].1;
+                        *bits != 0
+                    }
+                    Err(_) => false,
+                });
+            }
+        }
+        let mut out = Vec::with_capacity(candidates.len());
+        for (doc, bits) in candidates {
             if bits & want == 0 {
                 continue;
             }
@@ -245,11 +275,7 @@ impl WordIndex {
                     .fold(0.0, f32::max)
             };
             if best > 0.0 {
-                let idf: f32 = ids
-                    .iter()
-                    .map(|&id| (1.0 + n / self.postings[id as usize].len().max(1) as f32).ln())
-                    .sum();
-                out.insert(doc, best * idf);
+                out.push((doc, best * idf));
             }
         }
         out
@@ -267,9 +293,32 @@ impl WordIndex {
     }
 }
 
+/// The cards in both lists (sorted by card), their scores added.
+fn intersect(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
 /// Whether `seq` holds `run` as consecutive words.
 fn contains_run(seq: &[u32], run: &[u32]) -> bool {
-    !run.is_empty() && seq.windows(run.len()).any(|w| w == run)
+    let Some((&first, rest)) = run.split_first() else { return false };
+    let last_start = seq.len().saturating_sub(run.len());
+    seq.iter()
+        .take(last_start + 1)
+        .enumerate()
+        .any(|(i, &w)| w == first && seq[i + 1..i + run.len()] == *rest)
 }
 
 #[cfg(test)]

@@ -95,6 +95,7 @@ impl LibraryIndex {
                 }
             }
         }
+        words.finish();
         LibraryIndex {
             entries,
             words,

@@ -30,11 +30,18 @@ pub(crate) fn fold_accent(c: char) -> Option<&'static str> {
 /// a space (apostrophes too: "China’s" is "china s", as the index splits it).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match fold_accent(c) {
-            Some(ascii) => out.push_str(ascii),
-            None if c.is_alphanumeric() => out.push(c),
-            None => out.push(' '),
+    for c in text.chars() {
+        // Most text is ASCII: no case tables, no accent table.
+        if c.is_ascii() {
+            out.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
+            continue;
+        }
+        for c in c.to_lowercase() {
+            match fold_accent(c) {
+                Some(ascii) => out.push_str(ascii),
+                None if c.is_alphanumeric() => out.push(c),
+                None => out.push(' '),
+            }
         }
     }
     out
