@@ -29,6 +29,18 @@ pub enum JobKind {
     Import,
     /// The decks and Word files of the library folders: each joins the library as it is.
     Library,
+    /// Library files that changed on disk (a teammate's sync), read again quietly: each replaces
+    /// the deck read from it before.
+    Refresh,
+}
+
+/// What tells a file's version apart without reading it: its size and modification time.
+pub type Stamp = (u64, Option<std::time::SystemTime>);
+
+/// The stamp of the file at `path` (without following a link), if it can be read.
+pub fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()))
 }
 
 /// A file read off the UI thread: the deck, whether it came from a Word file, and a summary.

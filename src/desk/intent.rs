@@ -91,6 +91,9 @@ pub enum Intent {
     /// Read every deck and Word file under these library folders (with their subfolders) into
     /// the library, off the UI thread (see [`Intent::PollImport`]).
     ScanLibrary(Vec<PathBuf>),
+    /// Read again the library folders' files that changed on disk since they were read, add new
+    /// ones and drop the decks of deleted ones, quietly (the shell sends it every few seconds).
+    RefreshLibrary(Vec<PathBuf>),
     /// Take in what a running Word import has read (the shell sends it every frame meanwhile).
     PollImport,
     /// Stop a running Word import after the current file.

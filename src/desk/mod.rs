@@ -15,6 +15,7 @@ mod file_job;
 mod files;
 mod identity;
 mod intent;
+mod library_folders;
 mod review;
 mod view;
 mod word_import;
@@ -108,6 +109,7 @@ pub struct Desk {
     figures: derived::Derived,
     index: LibraryIndex,
     word_import: Option<file_job::FileJob>,
+    library_stamps: std::collections::HashMap<PathBuf, file_job::Stamp>,
 }
 
 impl Desk {
@@ -140,6 +142,7 @@ impl Desk {
             figures: Default::default(),
             index: LibraryIndex::build(&[]),
             word_import: None,
+            library_stamps: Default::default(),
         };
         desk.load_user_decks();
         match desk.recovery.read() {
@@ -181,6 +184,7 @@ impl Desk {
             OpenDeck(path) => self.open_deck(path),
             ImportWordFiles(files) => self.import_word_files(files),
             ScanLibrary(folders) => self.scan_library(folders),
+            RefreshLibrary(folders) => self.refresh_library(folders),
             PollImport => self.poll_import(),
             CancelImport => self.cancel_import(),
             CloseImportReport => {

@@ -50,7 +50,7 @@ impl Desk {
                     let cards = loaded.deck.card_count();
                     let (line, added) = match kind {
                         JobKind::Import => self.add_imported(loaded, file.clone()),
-                        JobKind::Library => self.add_from_library(loaded, file.clone()),
+                        JobKind::Library | JobKind::Refresh => self.add_from_library(loaded, file.clone()),
                     };
                     outcome.decks_changed |= added.decks_changed;
                     // A library deck left out (its id was already loaded) adds no cards.
@@ -77,6 +77,7 @@ impl Desk {
             let (what, files) = match j.kind() {
                 JobKind::Import => ("Imported", "Word files"),
                 JobKind::Library => ("Library folders: read", "files"),
+                JobKind::Refresh => ("Library folders changed on disk: read again", "files"),
             };
             outcome.status = Some(format!(
                 "{what} {} of {} {files} ({} cards){}.",
@@ -132,48 +133,8 @@ impl Desk {
     }
 }
 
-impl Desk {
-    /// Starts reading every deck and Word file under `folders` (with their subfolders).
-    pub(super) fn scan_library(&mut self, folders: Vec<PathBuf>) -> Outcome {
-        if self.word_import.as_ref().is_some_and(|j| !j.is_finished()) {
-            return Outcome::status("Files are being read; wait for them or cancel first.");
-        }
-        let wanted = |p: &Path| {
-            format::FileKind::of(p) == Some(format::FileKind::Deck) || crate::docx_import::is_word_document(p)
-        };
-        let mut files = Vec::new();
-        for folder in &folders {
-            let (found, unreadable) = crate::workspace::scan_folder_for(folder, true, wanted);
-            files.extend(found);
-            let cannot =
-                unreadable.into_iter().map(|(f, e)| format!("{}: cannot read folder: {e}", f.display()));
-            self.warnings.extend(cannot);
-        }
-        let n = files.len();
-        self.word_import = Some(FileJob::start(JobKind::Library, files));
-        Outcome::status(format!("Reading {n} files of the library folders…"))
-    }
-
-    /// A library folder's deck into the library as it is; a deck whose id is already loaded
-    /// stays out (the loaded one wins), and the report says so.
-    fn add_from_library(&mut self, loaded: Loaded, path: PathBuf) -> (Result<String, String>, Outcome) {
-        let Loaded { deck, word, summary } = loaded;
-        let summary = with_duplicates(summary, self.index.duplicates_in(&deck));
-        if let Some(other) = self.ws.decks.iter().find(|d| d.id == deck.id) {
-            let why = format!(
-                "{summary}; not loaded: deck id {:?} is already in the library (“{}”)",
-                deck.id, other.title
-            );
-            return (Ok(why), Outcome::default());
-        }
-        let origin = if word { DeckOrigin::Word(path) } else { DeckOrigin::File(path) };
-        self.add_or_replace_deck(deck, origin);
-        (Ok(summary), Outcome { decks_changed: true, ..Outcome::default() })
-    }
-}
-
 /// A file's summary, saying how many of its cards are already in the library word for word.
-fn with_duplicates(summary: String, duplicates: usize) -> String {
+pub(super) fn with_duplicates(summary: String, duplicates: usize) -> String {
     match duplicates {
         0 => summary,
         1 => format!("{summary}; 1 card is already in the library word for word"),

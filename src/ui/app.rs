@@ -19,6 +19,8 @@ pub const READER_MIN_WIDTH: f32 = 380.0;
 
 /// Seconds between autosaves to the recovery file while there are unsaved changes.
 pub const AUTOSAVE_SECONDS: f64 = 30.0;
+/// How often the library folders are looked at for files changed on disk, in seconds.
+pub const LIBRARY_CHECK_SECONDS: f64 = 3.0;
 
 /// How the app is set up: where recovery files go, how files are picked, stored preferences.
 pub struct AppConfig {
@@ -57,6 +59,8 @@ pub(super) struct WindowState {
     pub quit_after_save: bool,
     /// Which dialog was open at the end of the last frame (a new one gets a fresh id).
     pub dialog_kind: Option<std::mem::Discriminant<Modal>>,
+    /// When the library folders were last looked at for changes (egui time, seconds).
+    pub last_library_check: f64,
 }
 
 impl CasebookApp {
@@ -343,12 +347,23 @@ impl CasebookApp {
         }
     }
 
-    /// While a Word import runs, takes in what it has read and keeps frames coming.
+    /// While a Word import or a library read runs, takes in what it has read and keeps frames
+    /// coming; otherwise looks at the library folders for changes every few seconds.
     fn poll_word_import(&mut self, ctx: &egui::Context) {
         if self.desk.word_import().is_some_and(|j| !j.is_finished()) {
             self.requests.intent(crate::desk::Intent::PollImport);
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            return;
         }
+        if self.prefs.library_folders.is_empty() {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        if now - self.window.last_library_check >= LIBRARY_CHECK_SECONDS {
+            self.window.last_library_check = now;
+            self.requests.intent(crate::desk::Intent::RefreshLibrary(self.prefs.library_folders.clone()));
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(LIBRARY_CHECK_SECONDS));
     }
 
     /// Starts watching the team folder if one is set and no watch runs; hands what it found to

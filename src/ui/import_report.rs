@@ -10,7 +10,8 @@ use super::view_state::Requests;
 
 /// Shows the import window while the desk has an import (running or with a report to read).
 pub fn show(ctx: &egui::Context, desk: &Desk, out: &mut Requests) {
-    let Some(job) = desk.word_import() else { return };
+    // A refresh of the library folders (files changed on disk) reads quietly: the status line says it.
+    let Some(job) = desk.word_import().filter(|j| j.kind() != JobKind::Refresh) else { return };
     egui::Modal::new(super::widgets::dialog_id(ctx, "word-import")).show(ctx, |ui| {
         ui.set_max_width(720.0);
         match job.kind() {
@@ -19,7 +20,7 @@ pub fn show(ctx: &egui::Context, desk: &Desk, out: &mut Requests) {
                 progress(ui, job);
                 ui.label(format!("Decks are saved in {}", desk.user_deck_dir().display()));
             }
-            JobKind::Library => {
+            JobKind::Library | JobKind::Refresh => {
                 ui.heading("Library folders");
                 progress(ui, job);
                 ui.label("Decks and Word files join the library as they are read (Word files read-only).");

@@ -1,0 +1,181 @@
+//! The library folders: reading every deck and Word file under them, and following them while
+//! the window is open — a file changed on disk (a teammate's sync) is read again and replaces its
+//! deck, a new file joins, a deleted file's deck leaves the library.
+//!
+//! Files are told apart by their size and modification time ([`Stamp`]), taken when they are
+//! listed; only changed files are read again, off the UI thread.
+
+use std::path::{Path, PathBuf};
+
+use crate::format;
+use crate::workspace::DeckOrigin;
+
+use super::file_job::{FileJob, JobKind, Loaded, Stamp, stamp};
+use super::word_import::with_duplicates;
+use super::{Desk, Outcome};
+
+/// Every deck file and Word document under `folders` (with their subfolders), stamped; and the
+/// folders that could not be read, with why.
+fn list(folders: &[PathBuf]) -> (Vec<(PathBuf, Stamp)>, Vec<String>) {
+    let wanted = |p: &Path| {
+        format::FileKind::of(p) == Some(format::FileKind::Deck) || crate::docx_import::is_word_document(p)
+    };
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for folder in folders {
+        let (found, unreadable) = crate::workspace::scan_folder_for(folder, true, wanted);
+        files.extend(found.into_iter().filter_map(|f| stamp(&f).map(|s| (f, s))));
+        problems
+            .extend(unreadable.into_iter().map(|(f, e)| format!("{}: cannot read folder: {e}", f.display())));
+    }
+    (files, problems)
+}
+
+fn origin_path(origin: &DeckOrigin) -> Option<&Path> {
+    match origin {
+        DeckOrigin::File(p) | DeckOrigin::Word(p) => Some(p),
+        DeckOrigin::Bundled => None,
+    }
+}
+
+impl Desk {
+    /// Starts reading every deck and Word file under `folders` (with their subfolders).
+    pub(super) fn scan_library(&mut self, folders: Vec<PathBuf>) -> Outcome {
+        if self.word_import.as_ref().is_some_and(|j| !j.is_finished()) {
+            return Outcome::status("Files are being read; wait for them or cancel first.");
+        }
+        let (files, problems) = list(&folders);
+        self.warnings.extend(problems);
+        let n = files.len();
+        let paths = files.iter().map(|(f, _)| f.clone()).collect();
+        self.library_stamps.extend(files);
+        self.word_import = Some(FileJob::start(JobKind::Library, paths));
+        Outcome::status(format!("Reading {n} files of the library folders…"))
+    }
+
+    /// Follows the library folders: changed and new files are read again (quietly), the decks of
+    /// deleted files leave the library. Nothing happens while files are being read.
+    pub(super) fn refresh_library(&mut self, folders: Vec<PathBuf>) -> Outcome {
+        if self.word_import.as_ref().is_some_and(|j| !j.is_finished()) {
+            return Outcome::default();
+        }
+        let (files, _) = list(&folders);
+        let present: std::collections::HashSet<&PathBuf> = files.iter().map(|(f, _)| f).collect();
+        let under = |p: &Path| folders.iter().any(|f| p.starts_with(f));
+        let gone: Vec<PathBuf> =
+            self.library_stamps.keys().filter(|p| under(p) && !present.contains(p)).cloned().collect();
+        let mut outcome = Outcome::default();
+        for path in gone {
+            self.library_stamps.remove(&path);
+            if let Some(i) = self.origins.iter().position(|o| origin_path(o) == Some(path.as_path())) {
+                let deck = self.ws.decks.remove(i);
+                self.origins.remove(i);
+                self.written.remove(&deck.id);
+                outcome.decks_changed = true;
+                outcome.status =
+                    Some(format!("“{}” left the library: {} was deleted.", deck.title, path.display()));
+            }
+        }
+        let changed: Vec<(PathBuf, Stamp)> =
+            files.into_iter().filter(|(f, s)| self.library_stamps.get(f) != Some(s)).collect();
+        if !changed.is_empty() {
+            let paths = changed.iter().map(|(f, _)| f.clone()).collect();
+            self.library_stamps.extend(changed);
+            self.word_import = Some(FileJob::start(JobKind::Refresh, paths));
+        }
+        outcome
+    }
+
+    /// A library folder's deck into the library as it is. Read again (a refresh), it replaces the
+    /// deck read from the same file; a deck whose id another file already brought stays out, and
+    /// the report says so.
+    pub(super) fn add_from_library(
+        &mut self,
+        loaded: Loaded,
+        path: PathBuf,
+    ) -> (Result<String, String>, super::Outcome) {
+        let Loaded { deck, word, summary } = loaded;
+        let summary = with_duplicates(summary, self.index.duplicates_in(&deck));
+        let replaced = self.origins.iter().position(|o| origin_path(o) == Some(path.as_path()));
+        if let Some(i) = replaced {
+            let old = self.ws.decks.remove(i);
+            self.origins.remove(i);
+            self.written.remove(&old.id);
+        }
+        if let Some(other) = self.ws.decks.iter().find(|d| d.id == deck.id) {
+            let why = format!(
+                "{summary}; not loaded: deck id {:?} is already in the library (“{}”)",
+                deck.id, other.title
+            );
+            return (Ok(why), Outcome { decks_changed: replaced.is_some(), ..Outcome::default() });
+        }
+        let origin = if word { DeckOrigin::Word(path) } else { DeckOrigin::File(path) };
+        self.add_or_replace_deck(deck, origin);
+        (Ok(summary), Outcome { decks_changed: true, ..Outcome::default() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::desk::{Intent, fresh_session};
+
+    fn finish(desk: &mut Desk) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while desk.word_import().is_some_and(|j| !j.is_finished()) {
+            assert!(Instant::now() < deadline, "the files were not read");
+            desk.apply(Intent::PollImport);
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    fn deck(id: &str, tag: &str) -> crate::model::Deck {
+        let mut deck = crate::bundled::deck("asian-nato-neg").unwrap();
+        deck.id = id.into();
+        deck.blocks[0].cards[0].tag = tag.into();
+        deck
+    }
+
+    #[test]
+    fn a_file_changed_added_or_deleted_on_disk_changes_the_library_without_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("team");
+        std::fs::create_dir_all(&folder).unwrap();
+        let first = folder.join("first.deck.ron");
+        format::save_deck(&deck("team-first", "Their first tag"), &first).unwrap();
+        let mut desk = Desk::new(dir.path().join("data"), fresh_session());
+        desk.apply(Intent::ScanLibrary(vec![folder.clone()]));
+        finish(&mut desk);
+        let tag = |desk: &Desk, id: &str| {
+            desk.decks().iter().find(|d| d.id == id).map(|d| d.blocks[0].cards[0].tag.clone())
+        };
+        assert_eq!(tag(&desk, "team-first").as_deref(), Some("Their first tag"));
+
+        // Nothing changed: nothing is read again.
+        desk.apply(Intent::RefreshLibrary(vec![folder.clone()]));
+        assert!(desk.word_import().unwrap().kind() == JobKind::Library, "no new job");
+
+        // A teammate's sync rewrites one file (a longer tag: another size) and adds another.
+        format::save_deck(&deck("team-first", "Their sharper first tag"), &first).unwrap();
+        format::save_deck(&deck("team-second", "A second deck"), &folder.join("second.deck.ron")).unwrap();
+        desk.apply(Intent::RefreshLibrary(vec![folder.clone()]));
+        assert_eq!(desk.word_import().unwrap().kind(), JobKind::Refresh);
+        finish(&mut desk);
+        assert_eq!(tag(&desk, "team-first").as_deref(), Some("Their sharper first tag"));
+        assert_eq!(tag(&desk, "team-second").as_deref(), Some("A second deck"));
+        assert_eq!(
+            desk.decks().iter().filter(|d| d.id == "team-first").count(),
+            1,
+            "replaced, not added twice"
+        );
+
+        // A deleted file's deck leaves the library.
+        std::fs::remove_file(&first).unwrap();
+        let outcome = desk.apply(Intent::RefreshLibrary(vec![folder.clone()]));
+        assert!(outcome.decks_changed);
+        assert!(tag(&desk, "team-first").is_none());
+        assert!(outcome.status.unwrap().contains("was deleted"));
+    }
+}
