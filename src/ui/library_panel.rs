@@ -69,7 +69,21 @@ pub fn refresh_rows(state: &mut LibraryState, desk: &Desk) {
         return;
     }
     let filtering = !state.filter.is_empty();
-    let hits = desk.index().filter(&Filter { as_typed: true, ..state.filter.clone() });
+    let filter = Filter { as_typed: true, ..state.filter.clone() };
+    // Searching for words: the hits best first, as one list; otherwise the decks' outline.
+    let searching = crate::search::parse(&state.filter.query)
+        .must
+        .iter()
+        .any(|t| matches!(t, crate::search::Term::Words { .. }));
+    if searching {
+        let index = desk.index();
+        let ranked = index.ranked(&filter);
+        state.shown = ranked.len();
+        state.rows = ranked.iter().map(|h| Row::Card(index.position(h))).collect();
+        state.rows_for = Some(key);
+        return;
+    }
+    let hits = desk.index().filter(&filter);
     let hits_len = hits.len();
     let decks = desk.decks();
     let folded: HashSet<(usize, Option<usize>)> = state
