@@ -21,41 +21,9 @@ pub fn kebab_case(text: &str) -> String {
     words(text).join("-")
 }
 
+/// Lowercase words, accents folded: the search's own folding, so ids and search agree.
 fn words(text: &str) -> Vec<String> {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match fold(c) {
-            Some(ascii) => folded.push_str(ascii),
-            None if c.is_alphanumeric() => folded.push(c),
-            None => folded.push(' '),
-        }
-    }
-    folded.split_whitespace().map(str::to_owned).collect()
-}
-
-/// ASCII for a lowercase accented Latin letter.
-fn fold(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à'..='å' | 'ą' | 'ā' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'č' => "c",
-        'ď' | 'đ' | 'ð' => "d",
-        'è'..='ë' | 'ę' | 'ě' | 'ē' => "e",
-        'ì'..='ï' | 'ī' => "i",
-        'ł' | 'ľ' => "l",
-        'ñ' | 'ń' | 'ň' => "n",
-        'ò'..='ö' | 'ø' | 'ő' | 'ō' => "o",
-        'œ' => "oe",
-        'ř' => "r",
-        'ś' | 'š' | 'ş' => "s",
-        'ß' => "ss",
-        'ť' | 'ţ' => "t",
-        'ù'..='ü' | 'ů' | 'ű' | 'ū' => "u",
-        'ý' | 'ÿ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        'þ' => "th",
-        _ => return None,
-    })
+    crate::search::words::words(text)
 }
 
 /// A card id for a card cut from `doc` with `tag`: the cite name (author's last name, or the

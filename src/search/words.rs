@@ -2,7 +2,7 @@
 //! "pawel" are one word), split at everything that is not a letter or digit.
 
 /// ASCII for a lowercase accented Latin letter, if it is one.
-pub(crate) fn fold_accent(c: char) -> Option<&'static str> {
+fn fold_accent(c: char) -> Option<&'static str> {
     Some(match c {
         'à'..='å' | 'ą' | 'ā' => "a",
         'æ' => "ae",
