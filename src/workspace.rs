@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 mod folders;
 
-pub use folders::{load_deck_folder, scan_folder, scan_folder_for};
+pub use folders::{
+    LibraryFile, is_library_file, load_deck_folder, read_library_file, scan_folder, scan_folder_for,
+};
 
 use crate::bundled;
 use crate::format::{self, FileKind, LoadError, SaveError};

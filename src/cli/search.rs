@@ -5,8 +5,6 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::docx_import::{DeckOptions, import_word_file, is_word_document};
-use crate::format::{self, FileKind};
 use crate::model::Deck;
 use crate::search::{Filter, LibraryIndex};
 use crate::workspace;
@@ -21,20 +19,16 @@ fn library(folders: &[PathBuf], err: &mut dyn Write) -> (Vec<Deck>, Vec<String>)
     let mut decks = Vec::new();
     let mut problems = Vec::new();
     for folder in folders {
-        let wanted = |p: &std::path::Path| FileKind::of(p) == Some(FileKind::Deck) || is_word_document(p);
-        let (files, unreadable) = workspace::scan_folder_for(folder, true, wanted);
+        let (files, unreadable) = workspace::scan_folder_for(folder, true, workspace::is_library_file);
         problems
             .extend(unreadable.into_iter().map(|(f, e)| format!("{}: cannot read folder: {e}", f.display())));
         for (n, file) in files.iter().enumerate() {
-            let loaded = if is_word_document(file) {
-                import_word_file(file, &DeckOptions::from_file_name(file))
-                    .map(|w| w.deck)
-                    .map_err(|e| e.to_string())
-            } else {
-                format::load_deck(file).map_err(|e| e.to_string())
-            };
-            match loaded {
-                Ok(deck) => decks.push(deck),
+            match workspace::read_library_file(file) {
+                Ok(read) => decks.push(read.deck),
+                // A deck file's message names its path and line; a Word file's does not.
+                Err(why) if crate::docx_import::is_word_document(file) => {
+                    problems.push(format!("{}: {why}", file.display()))
+                }
                 Err(why) => problems.push(why),
             }
             let _ = write!(err, "\rindexing {}: {} of {} files", folder.display(), n + 1, files.len());

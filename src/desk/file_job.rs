@@ -9,10 +9,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use crate::docx_import::{DeckOptions, import_word_file, is_word_document};
-use crate::format;
-use crate::model::Deck;
-
 /// One file's result, as the report shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportLine {
@@ -44,25 +40,7 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
 }
 
 /// A file read off the UI thread: the deck, whether it came from a Word file, and a summary.
-#[derive(Debug)]
-pub(super) struct Loaded {
-    pub(super) deck: Deck,
-    pub(super) word: bool,
-    pub(super) summary: String,
-}
-
-/// Reads one deck file or Word file.
-fn read_one(path: &Path) -> Result<Loaded, String> {
-    if is_word_document(path) {
-        import_word_file(path, &DeckOptions::from_file_name(path))
-            .map(|w| Loaded { summary: w.summary(), deck: w.deck, word: true })
-            .map_err(|e| e.why())
-    } else {
-        format::load_deck(path)
-            .map(|d| Loaded { summary: format!("{} cards", d.card_count()), deck: d, word: false })
-            .map_err(|e| e.to_string())
-    }
-}
+pub(super) type Loaded = crate::workspace::LibraryFile;
 
 /// A running or finished job reading files (a Word import, or the library folders).
 #[derive(Debug)]
@@ -89,7 +67,7 @@ impl FileJob {
                 if stop.load(Ordering::Relaxed) {
                     break;
                 }
-                let result = read_one(&file);
+                let result = crate::workspace::read_library_file(&file);
                 if sender.send((file, result)).is_err() {
                     break;
                 }

@@ -7,7 +7,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::format;
 use crate::workspace::DeckOrigin;
 
 use super::file_job::{FileJob, JobKind, Loaded, Stamp, stamp};
@@ -17,9 +16,7 @@ use super::{Desk, Outcome};
 /// Every deck file and Word document under `folders` (with their subfolders), stamped; and the
 /// folders that could not be read, with why.
 fn list(folders: &[PathBuf]) -> (Vec<(PathBuf, Stamp)>, Vec<String>) {
-    let wanted = |p: &Path| {
-        format::FileKind::of(p) == Some(format::FileKind::Deck) || crate::docx_import::is_word_document(p)
-    };
+    let wanted = crate::workspace::is_library_file;
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for folder in folders {
@@ -121,6 +118,7 @@ mod tests {
 
     use super::*;
     use crate::desk::{Intent, fresh_session};
+    use crate::format;
 
     fn finish(desk: &mut Desk) {
         let deadline = Instant::now() + Duration::from_secs(30);

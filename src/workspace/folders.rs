@@ -73,3 +73,34 @@ pub fn load_deck_folder(dir: &Path) -> (Vec<(Deck, PathBuf)>, Vec<String>) {
     }
     (decks, errors)
 }
+
+/// Whether `path` is a file a library folder holds: a deck file or a Word document.
+pub fn is_library_file(path: &Path) -> bool {
+    FileKind::of(path) == Some(FileKind::Deck) || crate::docx_import::is_word_document(path)
+}
+
+/// A library file read as a deck: the deck, whether it came from a Word file, and a one-line
+/// summary of what it holds.
+#[derive(Debug)]
+pub struct LibraryFile {
+    /// The deck.
+    pub deck: Deck,
+    /// Read from a Word file (read-only in the library).
+    pub word: bool,
+    /// "20 cards, 10 analytics, …" for a Word file, "41 cards" for a deck file.
+    pub summary: String,
+}
+
+/// Reads one library file (see [`is_library_file`]); the error is the message to show.
+pub fn read_library_file(path: &Path) -> Result<LibraryFile, String> {
+    use crate::docx_import::{DeckOptions, import_word_file, is_word_document};
+    if is_word_document(path) {
+        import_word_file(path, &DeckOptions::from_file_name(path))
+            .map(|w| LibraryFile { summary: w.summary(), deck: w.deck, word: true })
+            .map_err(|e| e.why())
+    } else {
+        format::load_deck(path)
+            .map(|d| LibraryFile { summary: format!("{} cards", d.card_count()), deck: d, word: false })
+            .map_err(|e| e.to_string())
+    }
+}
