@@ -109,6 +109,15 @@ fn each_highlight_colour_is_drawn_on_its_own_background_and_a_shading_on_its_hue
     assert!(dark.sections.iter().all(|s| s.format.background.r() < 160 && s.format.background.g() < 160));
 }
 
+/// The texts of a layout job drawn in `colour`.
+fn coloured_in(job: &egui::text::LayoutJob, colour: egui::Color32) -> Vec<&str> {
+    job.sections
+        .iter()
+        .filter(|s| s.format.color == colour)
+        .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
+        .collect()
+}
+
 #[test]
 fn the_words_a_search_matched_are_drawn_in_the_match_colour_and_nothing_else_is() {
     use casebook::ui::{card_text_job_matching, match_colour};
@@ -118,20 +127,10 @@ fn the_words_a_search_matched_are_drawn_in_the_match_colour_and_nothing_else_is(
     let visuals = egui::Visuals::light();
     let ranges = casebook::search::words::match_ranges(&card.text, &["china".to_owned()], false);
     let job = card_text_job_matching(&card, &visuals, 400.0, &ranges);
-    let coloured: Vec<&str> = job
-        .sections
-        .iter()
-        .filter(|s| s.format.color == match_colour(&visuals))
-        .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
-        .collect();
+    let coloured = coloured_in(&job, match_colour(&visuals));
     assert_eq!(coloured, vec!["China"]);
     let typed = casebook::search::words::match_ranges(&card.text, &["chin".to_owned()], true);
     let job = card_text_job_matching(&card, &visuals, 400.0, &typed);
-    let coloured: Vec<&str> = job
-        .sections
-        .iter()
-        .filter(|s| s.format.color == match_colour(&visuals))
-        .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
-        .collect();
+    let coloured = coloured_in(&job, match_colour(&visuals));
     assert_eq!(coloured, vec!["China", "Chinatown"], "as typed, a word beginning with it matches");
 }

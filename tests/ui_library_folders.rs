@@ -6,31 +6,14 @@
 mod common;
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use casebook::ui::{AppConfig, CasebookApp, Prefs, ScriptedPicker};
-use common::ui::{harness, settle};
+use common::ui::{harness, settle, until_files_read};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 fn shared(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/verbatim-docs").join(name)
-}
-
-fn until_read(h: &mut Harness<'_, CasebookApp>) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    for _ in 0..10 {
-        if h.state().desk().word_import().is_some() {
-            break;
-        }
-        h.run_steps(1);
-    }
-    while h.state().desk().word_import().is_some_and(|j| !j.is_finished()) {
-        assert!(Instant::now() < deadline, "the library folders were not read");
-        std::thread::sleep(Duration::from_millis(10));
-        h.run_steps(1);
-    }
-    settle(h);
 }
 
 /// The library's "N of M cards" line.
@@ -54,7 +37,7 @@ fn a_remembered_library_folder_is_read_at_start_and_searched_as_you_type() {
         prefs: Prefs { library_folders: vec![folder], ..Prefs::default() },
     });
     let mut h = harness(app);
-    until_read(&mut h);
+    until_files_read(&mut h);
     h.get_by_label("Library folders");
     h.get_by_label_contains("2 of 2 files imported · 88 cards");
     h.get_by_label("Close").click();

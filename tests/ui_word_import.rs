@@ -7,33 +7,15 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use casebook::ui::{CasebookApp, Command, Picked, Request};
-use common::ui::{app_in, app_with_picks, harness, settle};
+use common::ui::{app_in, app_with_picks, harness, settle, until_files_read};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 fn shared(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/verbatim-docs").join(name)
-}
-
-/// Runs frames until the import has read every file (at most 30 s).
-fn until_imported(h: &mut Harness<'_, CasebookApp>) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    for _ in 0..10 {
-        if h.state().desk().word_import().is_some() {
-            break;
-        }
-        h.run_steps(1);
-    }
-    while h.state().desk().word_import().is_some_and(|j| !j.is_finished()) {
-        assert!(Instant::now() < deadline, "the import did not finish");
-        std::thread::sleep(Duration::from_millis(10));
-        h.run_steps(1);
-    }
-    settle(h);
 }
 
 /// A file dropped on the window, as the windowing layer hands it over.
@@ -65,7 +47,7 @@ fn import_by_the_menu_reads_several_files_shows_the_report_and_the_decks_join_th
     let before = h.state().decks().len();
     h.key_press_modifiers(Modifiers::COMMAND, Key::I);
     h.run_steps(1);
-    until_imported(&mut h);
+    until_files_read(&mut h);
     h.get_by_label("Import Word files");
     let folder = h.state().desk().user_deck_dir();
     h.get_by_label(&format!("Decks are saved in {}", folder.display()));
@@ -103,7 +85,7 @@ fn the_menu_entry_without_a_file_dialog_takes_a_typed_folder_of_word_files() {
     h.get_by_label("Path").type_text(&docs.display().to_string());
     settle(&mut h);
     h.get_by_label("OK").click();
-    until_imported(&mut h);
+    until_files_read(&mut h);
     h.get_by_label_contains("✔ neg-4.docx: 28 cards");
     assert!(h.query_by_label_contains("~$neg-4.docx").is_none(), "Word's lock file is not a document");
 }
@@ -121,7 +103,7 @@ fn dropped_word_files_are_imported_with_a_bad_one_reported_and_a_dropped_deck_op
     casebook::format::save_deck(&renamed, &deck_path).unwrap();
     let mut h = harness(app_in(dir.path(), vec![]));
     drop_files(&mut h, &[shared("neg-3.docx"), bad, deck_path]);
-    until_imported(&mut h);
+    until_files_read(&mut h);
     h.get_by_label_contains("✔ neg-3.docx: 54 cards");
     h.get_by_label_contains("✖ broken.docx: not a Word .docx file");
     h.get_by_label_contains("1 of 2 files imported");
@@ -141,7 +123,7 @@ fn the_reader_shows_an_imported_card_with_its_cite_as_written_and_says_there_is_
     settle(&mut h);
     h.get_by_label_contains("✔ Quote verbatim from its stored source");
     h.key_press_modifiers(Modifiers::COMMAND, Key::I);
-    until_imported(&mut h);
+    until_files_read(&mut h);
     h.get_by_label("Close").click();
     settle(&mut h);
     h.get_by_label("Library").focus();
@@ -164,7 +146,7 @@ fn casebook_open_with_a_word_file_imports_it_into_the_window() {
     };
     let app = CasebookApp::with_file(config, Some(shared("neg-5.docx")));
     let mut h = harness(app);
-    until_imported(&mut h);
+    until_files_read(&mut h);
     h.get_by_label_contains("✔ neg-5.docx: 16 cards");
     assert!(h.state().decks().iter().any(|d| d.id == "neg-5"));
 }

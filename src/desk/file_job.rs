@@ -132,3 +132,20 @@ impl FileJob {
             .then(|| self.started.elapsed() / done * (self.total as u32).saturating_sub(done))
     }
 }
+
+/// Applies [`Intent::PollImport`](super::Intent::PollImport) until the desk's job has read every
+/// file (at most 30 s); the last outcome that set the status line.
+#[cfg(test)]
+pub(super) fn finish_reading(desk: &mut super::Desk) -> super::Outcome {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut last = super::Outcome::default();
+    while desk.word_import().is_some_and(|j| !j.is_finished()) {
+        assert!(Instant::now() < deadline, "the files were not read");
+        let o = desk.apply(super::Intent::PollImport);
+        if o.status.is_some() {
+            last = o;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    last
+}

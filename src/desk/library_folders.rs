@@ -114,19 +114,12 @@ impl Desk {
 
 #[cfg(test)]
 mod tests {
-    use std::time::{Duration, Instant};
-
     use super::*;
     use crate::desk::{Intent, fresh_session};
     use crate::format;
 
     fn finish(desk: &mut Desk) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while desk.word_import().is_some_and(|j| !j.is_finished()) {
-            assert!(Instant::now() < deadline, "the files were not read");
-            desk.apply(Intent::PollImport);
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        crate::desk::file_job::finish_reading(desk);
     }
 
     fn deck(id: &str, tag: &str) -> crate::model::Deck {

@@ -159,8 +159,6 @@ fn free_deck_path(dir: &Path, id: &mut String) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
-    use std::time::{Duration, Instant};
-
     use super::*;
     use crate::desk::{Intent, fresh_session};
 
@@ -168,20 +166,7 @@ mod tests {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/verbatim-docs").join(name)
     }
 
-    /// Polls until the job is finished (at most 30 s).
-    fn finish(desk: &mut Desk) -> Outcome {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let mut last = Outcome::default();
-        while desk.word_import().is_some_and(|j| !j.is_finished()) {
-            assert!(Instant::now() < deadline, "the import did not finish");
-            let o = desk.apply(Intent::PollImport);
-            if o.status.is_some() {
-                last = o;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        last
-    }
+    use crate::desk::file_job::finish_reading as finish;
 
     #[test]
     fn imported_files_join_the_library_saved_in_the_deck_folder_and_a_bad_file_is_reported_not_fatal() {

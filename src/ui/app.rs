@@ -177,9 +177,7 @@ impl CasebookApp {
             .min_size(180.0)
             .max_size((width - reader_min - 240.0).max(180.0));
         library.show(ui, |ui| super::library_panel::show(ui, desk, &mut self.library, sel, out));
-        // The search's words, drawn in the match colour in the reader.
-        let query = crate::search::parse_as_typed(&self.library.filter.query);
-        let matching = query.highlight_words();
+        let matching = &self.library.matching;
         let room = ui.available_width();
         let cases = egui::Panel::right("cases")
             .resizable(true)
@@ -201,7 +199,7 @@ impl CasebookApp {
             });
             ui.separator();
             match sel.central {
-                CentralTab::Read => super::reader::show(ui, desk, sel, (&matching, query.prefix_last), out),
+                CentralTab::Read => super::reader::show(ui, desk, sel, (&matching.0, matching.1), out),
                 CentralTab::Cut => super::cut_panel::show(ui, desk, &mut self.cut, out),
                 CentralTab::EditCard => {
                     egui::ScrollArea::vertical()

@@ -52,6 +52,9 @@ pub struct LibraryState {
     collapse_generation: usize,
     /// Put the keyboard in the search box on the next frame.
     pub focus_search: bool,
+    /// The search's words to draw in the match colour, and whether the last is a prefix being
+    /// typed: derived from the filter when the rows are rebuilt, not every frame.
+    pub matching: (Vec<String>, bool),
     shown: usize,
 }
 
@@ -70,11 +73,10 @@ pub fn refresh_rows(state: &mut LibraryState, desk: &Desk) {
     }
     let filtering = !state.filter.is_empty();
     let filter = Filter { as_typed: true, ..state.filter.clone() };
+    let typed = crate::search::parse_as_typed(&state.filter.query);
+    state.matching = (typed.highlight_words(), typed.prefix_last);
     // Searching for words: the hits best first, as one list; otherwise the decks' outline.
-    let searching = crate::search::parse(&state.filter.query)
-        .must
-        .iter()
-        .any(|t| matches!(t, crate::search::Term::Words { .. }));
+    let searching = typed.must.iter().any(|t| matches!(t, crate::search::Term::Words { .. }));
     if searching {
         let index = desk.index();
         let ranked = index.ranked(&filter);
@@ -251,9 +253,7 @@ fn row_ui(
         }
         Row::Card(pos) => {
             // The search's words, to draw in the match colour (a few visible rows a frame).
-            let query = crate::search::parse_as_typed(&state.filter.query);
-            let matching = (query.highlight_words(), query.prefix_last);
-            card_row(ui, desk, selection, selected == Some(pos), out, pos, &matching)
+            card_row(ui, desk, selection, selected == Some(pos), out, pos, &state.matching)
         }
     }
 }

@@ -114,3 +114,20 @@ pub fn aff_items(app: &CasebookApp, section: usize) -> Vec<String> {
         })
         .collect()
 }
+
+/// Runs frames until a Word import or library read has started and read every file (at most 30 s).
+pub fn until_files_read(h: &mut Harness<'_, CasebookApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    for _ in 0..10 {
+        if h.state().desk().word_import().is_some() {
+            break;
+        }
+        h.run_steps(1);
+    }
+    while h.state().desk().word_import().is_some_and(|j| !j.is_finished()) {
+        assert!(std::time::Instant::now() < deadline, "the files were not read");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
+    settle(h);
+}
