@@ -85,7 +85,7 @@ pub enum Intent {
     // ---- decks ----
     /// Add a deck file to the library (or review it against the loaded deck with its id).
     OpenDeck(PathBuf),
-    /// Import Word (.docx) files as decks, off the UI thread: each joins the library and is saved
+    /// Import Word (.docx) files (a folder: the Word documents under it) as decks, off the UI thread: each joins the library and is saved
     /// in the user's deck folder as it is read (see [`Intent::PollImport`]).
     ImportWordFiles(Vec<PathBuf>),
     /// Read every deck and Word file under these library folders (with their subfolders) into

@@ -23,6 +23,14 @@ impl Desk {
         if self.word_import.as_ref().is_some_and(|j| !j.finished) {
             return Outcome::status("An import is running; wait for it or cancel it first.");
         }
+        // A folder stands for the Word documents in it and its subfolders.
+        let files: Vec<PathBuf> = files
+            .into_iter()
+            .flat_map(|f| match f.is_dir() {
+                true => crate::workspace::scan_folder_for(&f, true, crate::docx_import::is_word_document).0,
+                false => vec![f],
+            })
+            .collect();
         let n = files.len();
         self.word_import = Some(FileJob::start(JobKind::Import, files));
         Outcome::status(format!("Importing {n} Word file{}…", if n == 1 { "" } else { "s" }))

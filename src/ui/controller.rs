@@ -149,12 +149,7 @@ impl CasebookApp {
                 self.apply(Intent::OpenDeck(path));
             }
             PathFor::ImportWord => {
-                let files = if path.is_dir() {
-                    crate::workspace::scan_folder_for(&path, true, crate::docx_import::is_word_document).0
-                } else {
-                    vec![path]
-                };
-                self.apply(Intent::ImportWordFiles(files));
+                self.apply(Intent::ImportWordFiles(vec![path]));
             }
             PathFor::SaveSession => {
                 self.apply(Intent::SaveSession(path));
