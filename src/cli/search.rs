@@ -1,41 +1,68 @@
 //! `casebook search QUERY [--library DIR]... [--limit N] [--json]`: the library's search from
 //! the command line, over the decks and Word files under the given folders (the bundled decks
 //! when none is given). Prints `deck › block › tag — cite` per hit, best first, or card JSON.
+//!
+//! It uses the window's index cache (`$XDG_CACHE_HOME/casebook/library`): an unchanged file is
+//! not read again, so a second search of a large library answers at once. Only the files of the
+//! hits shown as JSON are read in full.
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::model::Deck;
-use crate::search::{Filter, LibraryIndex};
+use crate::search::cache::IndexCache;
+use crate::search::{Filter, LibraryIndex, Segment};
 use crate::workspace;
 
-/// Every deck under `folders` (Word files read as decks), with one message per file that failed;
-/// the bundled decks when no folder is given. Progress goes to `err`.
-fn library(folders: &[PathBuf], err: &mut dyn Write) -> (Vec<Deck>, Vec<String>) {
+/// Where each segment's cards can be read in full.
+enum Origin {
+    Bundled(Deck),
+    File(PathBuf),
+}
+
+/// Every deck under `folders` indexed (through the cache), with where to read each one and one
+/// message per file that failed; the bundled decks when no folder is given. Progress goes to
+/// `err`.
+fn library(folders: &[PathBuf], err: &mut dyn Write) -> (Vec<Arc<Segment>>, Vec<Origin>, Vec<String>) {
     if folders.is_empty() {
-        let decks = crate::bundled::decks().into_iter().filter_map(Result::ok).collect();
-        return (decks, Vec::new());
+        let decks: Vec<Deck> = crate::bundled::decks().into_iter().filter_map(Result::ok).collect();
+        let segments = decks.iter().map(|d| Arc::new(Segment::of_deck(d))).collect();
+        return (segments, decks.into_iter().map(Origin::Bundled).collect(), Vec::new());
     }
-    let mut decks = Vec::new();
+    let cache = IndexCache::user();
+    let mut segments = Vec::new();
+    let mut origins = Vec::new();
     let mut problems = Vec::new();
+    let mut cache_problem = None;
     for folder in folders {
         let (files, unreadable) = workspace::scan_folder_for(folder, true, workspace::is_library_file);
         problems
             .extend(unreadable.into_iter().map(|(f, e)| format!("{}: cannot read folder: {e}", f.display())));
+        let mut cached = 0;
         for (n, file) in files.iter().enumerate() {
-            match workspace::read_library_file(file) {
-                Ok(read) => decks.push(read.deck),
-                // A deck file's message names its path and line; a Word file's does not.
-                Err(why) if crate::docx_import::is_word_document(file) => {
-                    problems.push(format!("{}: {why}", file.display()))
+            match workspace::read_indexed(file, cache.as_ref(), false) {
+                Ok(read) => {
+                    cached += usize::from(read.from_cache);
+                    cache_problem = cache_problem.or(read.cache_problem);
+                    segments.push(read.segment);
+                    origins.push(Origin::File(file.clone()));
                 }
-                Err(why) => problems.push(why),
+                Err(why) if why.contains(&file.display().to_string()) => problems.push(why),
+                Err(why) => problems.push(format!("{}: {why}", file.display())),
             }
-            let _ = write!(err, "\rindexing {}: {} of {} files", folder.display(), n + 1, files.len());
+            let _ = write!(
+                err,
+                "\rindexing {}: {} of {} files ({cached} unchanged)",
+                folder.display(),
+                n + 1,
+                files.len()
+            );
         }
         let _ = writeln!(err);
     }
-    (decks, problems)
+    problems.extend(cache_problem);
+    (segments, origins, problems)
 }
 
 pub(super) fn search(
@@ -46,33 +73,60 @@ pub(super) fn search(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let (decks, problems) = library(folders, err);
+    let (segments, origins, problems) = library(folders, err);
     for p in &problems {
         let _ = writeln!(err, "{p}");
     }
-    let index = LibraryIndex::build(&decks);
+    let index = LibraryIndex::of_segments(segments);
     let parsed = crate::search::parse(query);
     for why in &parsed.ignored {
         let _ = writeln!(err, "casebook: ignored {why}");
     }
     let hits = index.ranked(&Filter { query: query.to_owned(), ..Filter::default() });
-    let cards = decks.iter().map(Deck::card_count).sum::<usize>();
-    let _ = writeln!(err, "{} of {cards} cards match", hits.len());
-    let shown = hits.iter().take(limit).map(|h| index.position(h)).map(|p| {
-        let deck = &decks[p.deck];
-        let block = &deck.blocks[p.block];
-        (deck, block, &block.cards[p.card])
-    });
-    if json {
-        let bytes = crate::export::json::cards_json(
-            shown.map(|(deck, _, card)| (deck.id.as_str(), card, deck.source(&card.source))),
-        );
-        let _ = out.write_all(&bytes);
-    } else {
-        for (deck, block, card) in shown {
-            let cite = card.short_cite(deck.source(&card.source));
-            let _ = writeln!(out, "{} › {} › {} — {cite}", deck.title, block.display_title(), card.tag);
+    let _ = writeln!(err, "{} of {} cards match", hits.len(), index.len());
+    let shown: Vec<_> = hits.iter().take(limit).map(|h| index.position(h)).collect();
+    if !json {
+        for pos in shown {
+            let segment = &index.segments()[pos.deck];
+            let row = index.row_at(pos);
+            let block = &segment.blocks[row.block as usize];
+            let _ = writeln!(out, "{} › {block} › {} — {}", segment.deck_title, row.tag, row.cite);
+        }
+        return u8::from(hits.is_empty());
+    }
+    // Card JSON needs whole cards: read the hits' files (each once).
+    let mut read: std::collections::HashMap<usize, Deck> = std::collections::HashMap::new();
+    for pos in &shown {
+        if let Origin::File(path) = &origins[pos.deck]
+            && !read.contains_key(&pos.deck)
+        {
+            match workspace::read_library_file(path) {
+                Ok(file) => {
+                    read.insert(pos.deck, file.deck);
+                }
+                Err(why) => {
+                    let _ = writeln!(err, "{}: not shown: {why}", path.display());
+                }
+            }
         }
     }
+    let mut cards = Vec::new();
+    for pos in shown {
+        let deck = match &origins[pos.deck] {
+            Origin::Bundled(deck) => deck,
+            Origin::File(_) => match read.get(&pos.deck) {
+                Some(deck) => deck,
+                None => continue,
+            },
+        };
+        let row = index.row_at(pos);
+        match deck.blocks.get(pos.block).and_then(|b| b.cards.get(pos.card)).filter(|c| c.id == row.id) {
+            Some(card) => cards.push((deck.id.as_str(), card, deck.source(&card.source))),
+            None => {
+                let _ = writeln!(err, "card {} changed on disk since it was indexed; not shown", row.id);
+            }
+        }
+    }
+    let _ = out.write_all(&crate::export::json::cards_json(cards));
     u8::from(hits.is_empty())
 }

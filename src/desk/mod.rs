@@ -238,7 +238,7 @@ impl Desk {
     /// Recomputes what is derived from the state after a change; `decks` rebuilds the index.
     fn refresh(&mut self, decks: bool) {
         if decks {
-            self.index = LibraryIndex::build(&self.ws.decks);
+            self.index = LibraryIndex::rebuild(&self.ws.decks, &self.index, Vec::new());
             self.library_revision += 1;
         }
         self.figures.refresh(&self.ws.session, &self.ws.decks, &self.ids);

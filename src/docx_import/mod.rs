@@ -57,7 +57,8 @@ pub use to_deck::{
 };
 pub use types::{CiteLine, HighlightColor, ImportedCard, ImportedDoc, Mark, MarkKind, Node, Para, ParaRole};
 pub use word_file::{
-    MAX_DOCX_BYTES, WordFileError, WordImport, import_word_file, is_docx, is_word_document, read_docx_bytes,
+    MAX_DOCX_BYTES, WordFileError, WordImport, import_word_bytes, import_word_file, is_docx,
+    is_word_document, read_docx_bytes,
 };
 
 use cards::OutlineBuilder;

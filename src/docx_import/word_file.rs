@@ -130,8 +130,16 @@ pub fn read_docx_bytes(path: &Path) -> Result<Vec<u8>, WordFileError> {
 
 /// Reads the Word file at `path` as a deck named by `options`.
 pub fn import_word_file(path: &Path, options: &DeckOptions) -> Result<WordImport, WordFileError> {
-    let bytes = read_docx_bytes(path)?;
-    let doc = import_docx(&bytes).map_err(|error| WordFileError::Import { path: path.to_owned(), error })?;
+    import_word_bytes(path, &read_docx_bytes(path)?, options)
+}
+
+/// Reads a Word file's `bytes` (read from `path`, which names it in errors) as a deck.
+pub fn import_word_bytes(
+    path: &Path,
+    bytes: &[u8],
+    options: &DeckOptions,
+) -> Result<WordImport, WordFileError> {
+    let doc = import_docx(bytes).map_err(|error| WordFileError::Import { path: path.to_owned(), error })?;
     let (deck, made) =
         to_deck(&doc, options).map_err(|error| WordFileError::Deck { path: path.to_owned(), error })?;
     Ok(WordImport { path: path.to_owned(), deck, read: doc.report, made })

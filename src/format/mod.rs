@@ -29,7 +29,7 @@ use crate::model::{Deck, Session, normalize_marks};
 pub use atomic::{backup_path, write_atomic, write_atomic_no_backup};
 pub use error::{LoadError, Problem, SaveError};
 pub use ids::{ID_MAX_CHARS, check_deck_id, file_name_for_id, invisible_char_name, is_blank};
-pub use read::{describe_open_error, normalize_text, open_regular, read_text};
+pub use read::{describe_open_error, normalize_text, open_regular, read_bytes, read_text, text_from_bytes};
 pub use validate::{MAX_PROBLEMS, validate_deck, validate_session};
 
 pub use crate::model::CURRENT_VERSION;

@@ -92,6 +92,11 @@ pub fn open_regular(path: &Path) -> Result<File, String> {
 /// marks count characters of `\n` text, so a deck checked out with CRLF endings reads the same
 /// words.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    text_from_bytes(path, read_bytes(path)?)
+}
+
+/// Reads a regular file's bytes within [`MAX_FILE_BYTES`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let err = |m: String| LoadError::one(path, Problem::whole_file(m));
     let file = open_regular(path).map_err(err)?;
     let mut bytes = Vec::new();
@@ -102,6 +107,12 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
+    Ok(bytes)
+}
+
+/// The bytes read from `path` as UTF-8 text, normalised by [`normalize_text`]; the error names
+/// the line and column of the first byte that is not UTF-8.
+pub fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let good = std::str::from_utf8(good).unwrap_or_default();

@@ -2,12 +2,11 @@
 //! folded: case, accents and punctuation aside) are one article passage cut again, with other
 //! tags and other highlighting. Teams re-cut the same article hundreds of times; this finds them.
 //!
-//! Each card's sentences of at least [`MIN_WORDS`] words are hashed; a sentence in more than
+//! Each card's sentences of at least [`MIN_WORDS`] words are hashed (kept in each deck's
+//! [`super::Segment`]; [`super::LibraryIndex::other_cuts`] compares them); a sentence in more than
 //! [`MAX_SHARED`] cards (boilerplate, a famous line) is ignored, so a hostile library cannot make
 //! a lookup quadratic. Two cards are cuts of each other when more than half of the smaller one's
 //! sentences are in the other.
-
-use std::collections::HashMap;
 
 use super::words::fold;
 
@@ -54,52 +53,26 @@ fn hash(s: &str) -> u64 {
     s.bytes().fold(FNV_START, step)
 }
 
-/// Cards by their sentences.
-#[derive(Default)]
-pub struct CutIndex {
-    cards: Vec<Vec<u64>>,
-    by_sentence: HashMap<u64, Vec<u32>>,
-}
-
-impl CutIndex {
-    /// Adds a card's text; cards are numbered in the order they are added.
-    pub fn add(&mut self, text: &str) {
-        let n = self.cards.len() as u32;
-        let sentences = sentence_hashes(text);
-        for s in &sentences {
-            self.by_sentence.entry(*s).or_default().push(n);
-        }
-        self.cards.push(sentences);
-    }
-
-    /// The other cuts of card `card`, most shared sentences first.
-    pub fn other_cuts(&self, card: usize) -> Vec<usize> {
-        let Some(mine) = self.cards.get(card) else { return Vec::new() };
-        let mut shared: HashMap<u32, usize> = HashMap::new();
-        for s in mine {
-            let Some(holders) = self.by_sentence.get(s).filter(|h| h.len() <= MAX_SHARED) else { continue };
-            for &other in holders {
-                if other as usize != card {
-                    *shared.entry(other).or_default() += 1;
-                }
-            }
-        }
-        let mut out: Vec<(usize, usize)> = shared
-            .into_iter()
-            .filter(|&(other, n)| {
-                let smaller = mine.len().min(self.cards[other as usize].len());
-                n * 2 > smaller
-            })
-            .map(|(other, n)| (other as usize, n))
-            .collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        out.into_iter().map(|(c, _)| c).collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Block, Card, Deck};
+    use crate::search::{CardPos, LibraryIndex};
+
+    /// A library of one deck holding cards with these texts.
+    fn library(texts: &[String]) -> LibraryIndex {
+        let mut deck = Deck::empty("cuts", "Cuts", "");
+        let cards = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Card::new(format!("c{i}"), "Tag", crate::model::Side::Either, "src", t.clone()));
+        deck.blocks.push(Block::new("Block", cards.collect()));
+        LibraryIndex::build(&[deck])
+    }
+
+    fn other_cuts(index: &LibraryIndex, card: usize) -> Vec<usize> {
+        index.other_cuts(CardPos { deck: 0, block: 0, card }).into_iter().map(|p| p.card).collect()
+    }
 
     const PASSAGE: &str = "Asia lacks a codified, NATO-style collective defense arrangement. \
         While trilateral collaboration is progressing, it is not a collective alliance. \
@@ -107,27 +80,27 @@ mod tests {
 
     #[test]
     fn a_recut_with_other_punctuation_and_case_is_another_cut_and_an_unrelated_card_is_not() {
-        let mut index = CutIndex::default();
-        index.add(PASSAGE);
-        index.add(&PASSAGE.to_uppercase().replace(',', ";"));
-        index.add("A completely different card about the Quad and its naval exercises in the region.");
-        index.add(
+        let index = library(&[
+            PASSAGE.to_owned(),
+            PASSAGE.to_uppercase().replace(',', ";"),
+            "A completely different card about the Quad and its naval exercises in the region.".into(),
             "Asia lacks a codified, NATO-style collective defense arrangement. Something else entirely \
-             is said here by another author. And a third sentence with five words or more.",
-        );
-        assert_eq!(index.other_cuts(0), vec![1]);
-        assert_eq!(index.other_cuts(1), vec![0]);
-        assert!(index.other_cuts(2).is_empty());
-        assert!(index.other_cuts(3).is_empty(), "one shared sentence of three is not most");
+             is said here by another author. And a third sentence with five words or more."
+                .into(),
+        ]);
+        assert_eq!(other_cuts(&index, 0), vec![1]);
+        assert_eq!(other_cuts(&index, 1), vec![0]);
+        assert!(other_cuts(&index, 2).is_empty());
+        assert!(other_cuts(&index, 3).is_empty(), "one shared sentence of three is not most");
         assert_eq!(text_hash("A  b, C."), text_hash("a b c"));
     }
 
     #[test]
     fn a_sentence_in_very_many_cards_is_ignored() {
-        let mut index = CutIndex::default();
-        for _ in 0..=MAX_SHARED {
-            index.add("This boilerplate sentence appears in every single card.");
-        }
-        assert!(index.other_cuts(0).is_empty());
+        let texts =
+            vec!["This boilerplate sentence appears in every single card.".to_owned(); MAX_SHARED + 1];
+        assert!(other_cuts(&library(&texts), 0).is_empty());
+        let fewer = vec!["This boilerplate sentence appears in every single card.".to_owned(); 3];
+        assert_eq!(other_cuts(&library(&fewer), 0), vec![1, 2], "a control: under the limit they are cuts");
     }
 }

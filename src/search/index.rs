@@ -1,19 +1,18 @@
-//! A word index over cards: for each folded word, the cards that hold it and in which parts;
-//! for each card, its words in order (for phrases). A query intersects the word lists, starting
-//! from the shortest, so its cost follows the rarest word, not the number of cards.
+//! The word index of one deck ([`Words`]): for each folded word, the cards that hold it and in
+//! which parts; for each card, its words in order (for phrases). A library is many of these, one
+//! per deck, searched together by [`super::ranked`]: a changed deck rebuilds only its own.
 //!
-//! Ranking: a word counts more in the tag (3) and the highlighted text (2) than in the cite or
-//! labels (1.5) or the unread text (1), weighted by how rare it is; among equal scores the newer
-//! cite comes first, then library order.
+//! Only the vocabulary, the word sequence and each card's facts are stored (see
+//! [`super::segment`]); the word lookup table and the postings are derived by [`Words::prepare`].
 
-use std::collections::HashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Side;
 
-use super::query::{Field, Query, Term};
+use super::query::Field;
 
 /// Parts of a card, as bits of a word's posting.
-const TAG: u8 = 1;
+pub(super) const TAG: u8 = 1;
 const SHORT: u8 = 2;
 const LABELS: u8 = 4;
 const TEXT: u8 = 8;
@@ -22,10 +21,8 @@ const CITE: u8 = 32;
 /// The parts as word sequences, in this order (for phrases).
 const PARTS: [u8; 6] = [TAG, SHORT, LABELS, TEXT, HIGHLIGHT, CITE];
 
-/// The most words a prefix being typed expands to.
-pub const PREFIX_WORDS: usize = 64;
-
-fn mask(field: Field) -> u8 {
+/// The parts a field searches.
+pub(super) fn mask(field: Field) -> u8 {
     match field {
         Field::Any => TAG | SHORT | LABELS | TEXT,
         Field::Tag => TAG,
@@ -34,6 +31,8 @@ fn mask(field: Field) -> u8 {
     }
 }
 
+/// How much a word counts in the best of these parts: tag 3, highlighted 2, short cite and
+/// labels 1.5, whole cite and unread text 1.
 fn weight(bits: u8) -> f32 {
     [(TAG, 3.0), (HIGHLIGHT, 2.0), (SHORT, 1.5), (LABELS, 1.5), (CITE, 1.0), (TEXT, 1.0)]
         .iter()
@@ -61,77 +60,183 @@ pub struct CardText<'a> {
     pub year: Option<u16>,
     /// Who reads it.
     pub side: Side,
-    /// The deck's id and title, folded.
-    pub deck: &'a str,
 }
 
-struct Doc {
-    /// Start of each part's words in `WordIndex::seq`, and the end of the last.
-    parts: [u32; 7],
-    year: Option<u16>,
-    side: Side,
-    deck: String,
+/// One card's facts: where its parts' words are in [`Words::seq`], its year and side.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(super) struct Doc {
+    /// Start of each part's words in the sequence, and the end of the last.
+    pub parts: [u32; 7],
+    pub year: Option<u16>,
+    pub side: Side,
 }
 
-/// The index; cards are numbered in the order they were added.
-#[derive(Default)]
-pub struct WordIndex {
-    ids: HashMap<String, u32>,
-    /// The words sorted, for words being typed ([`WordIndex::finish`] makes it).
-    sorted: Vec<(String, u32)>,
-    postings: Vec<Vec<(u32, u8)>>,
+/// The word index of one deck's cards, numbered from 0 in the order they were added.
+///
+/// Laid out for memory (a team's library has millions of distinct words across its decks): the
+/// vocabulary is one string with word ends, the lookup table holds word numbers only, and the
+/// postings are two flat arrays (cards and part bits) sliced per word.
+#[derive(Default, Serialize, Deserialize)]
+pub struct Words {
+    /// The deck's id and title, folded (for `deck:`).
+    pub(super) deck: String,
+    /// Every word, one after another.
+    vocab: String,
+    /// Where each word ends in `vocab`.
+    ends: Vec<u32>,
     seq: Vec<u32>,
-    docs: Vec<Doc>,
+    pub(super) docs: Vec<Doc>,
+    /// Word numbers, found by the word's hash (derived).
+    #[serde(skip)]
+    table: hashbrown::HashTable<u32>,
+    /// Word numbers sorted by word, for words being typed (derived).
+    #[serde(skip)]
+    sorted: Vec<u32>,
+    /// Where each word's postings start in `post_docs`, and the end (derived).
+    #[serde(skip)]
+    post_start: Vec<u32>,
+    /// The cards holding each word, in order (derived).
+    #[serde(skip)]
+    post_docs: Vec<u32>,
+    /// The parts of that card holding it (derived).
+    #[serde(skip)]
+    post_bits: Vec<u8>,
 }
 
-/// One hit: the card's number and its score.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Hit {
-    /// The card, numbered in the order it was added.
-    pub card: usize,
-    /// Higher is better.
-    pub score: f32,
+fn hash_word(word: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(word.as_bytes())
 }
 
-impl WordIndex {
-    /// Adds a card; returns its number.
+/// Word `id` of a vocabulary.
+fn word_in<'a>(vocab: &'a str, ends: &[u32], id: u32) -> &'a str {
+    let end = ends[id as usize] as usize;
+    let start = if id == 0 { 0 } else { ends[id as usize - 1] as usize };
+    &vocab[start..end]
+}
+
+impl Words {
+    /// An empty index for the deck with this id and title.
+    pub fn new(deck: &str) -> Self {
+        Words { deck: super::words::fold(deck), ..Words::default() }
+    }
+
+    fn word(&self, id: u32) -> &str {
+        word_in(&self.vocab, &self.ends, id)
+    }
+
+    fn id(&self, word: &str) -> Option<u32> {
+        self.table.find(hash_word(word), |&id| self.word(id) == word).copied()
+    }
+
+    /// Adds a card; returns its number. Call [`Words::finish`] after the last.
     pub fn add(&mut self, card: &CardText<'_>) -> usize {
         let doc = self.docs.len() as u32;
         let mut parts = [0u32; 7];
         let texts = [card.tag, card.short_cite, card.labels, card.text, card.highlighted, card.cite];
-        for (i, (text, bit)) in texts.iter().zip(PARTS).enumerate() {
-            parts[i] = self.seq.len() as u32;
+        let Words { vocab, ends, seq, table, .. } = self;
+        for (i, text) in texts.iter().enumerate() {
+            parts[i] = seq.len() as u32;
             for word in super::words::fold(text).split_whitespace() {
-                let id = match self.ids.get(word) {
+                let hash = hash_word(word);
+                let id = match table.find(hash, |&id| word_in(vocab, ends, id) == word) {
                     Some(&id) => id,
                     None => {
-                        let id = self.ids.len() as u32;
-                        self.ids.insert(word.to_owned(), id);
+                        let id = ends.len() as u32;
+                        vocab.push_str(word);
+                        ends.push(vocab.len() as u32);
+                        table.insert_unique(hash, id, |&id| hash_word(word_in(vocab, ends, id)));
                         id
                     }
                 };
-                if id as usize == self.postings.len() {
-                    self.postings.push(Vec::new());
-                }
-                let list = &mut self.postings[id as usize];
-                match list.last_mut() {
-                    Some((d, bits)) if *d == doc => *bits |= bit,
-                    _ => list.push((doc, bit)),
-                }
-                self.seq.push(id);
+                seq.push(id);
             }
         }
-        parts[6] = self.seq.len() as u32;
-        self.docs.push(Doc { parts, year: card.year, side: card.side, deck: card.deck.to_owned() });
+        parts[6] = seq.len() as u32;
+        self.docs.push(Doc { parts, year: card.year, side: card.side });
         doc as usize
     }
 
-    /// Sorts the words for prefix lookups; call once after the last [`WordIndex::add`] (without
-    /// it, a word being typed is looked up by a scan of all words).
+    /// Derives the postings and the sorted words; call once after the last [`Words::add`].
     pub fn finish(&mut self) {
-        let mut sorted: Vec<(String, u32)> = self.ids.iter().map(|(w, &id)| (w.clone(), id)).collect();
-        sorted.sort_unstable();
+        let words = self.ends.len();
+        // Count, then fill: each word's cards in order, with the parts holding it.
+        let mut count = vec![0u32; words + 1];
+        let mut last = vec![u32::MAX; words];
+        for (d, doc) in self.docs.iter().enumerate() {
+            for &w in &self.seq[doc.parts[0] as usize..doc.parts[6] as usize] {
+                if last[w as usize] != d as u32 {
+                    last[w as usize] = d as u32;
+                    count[w as usize + 1] += 1;
+                }
+            }
+        }
+        for i in 1..count.len() {
+            count[i] += count[i - 1];
+        }
+        let total = count[words] as usize;
+        let mut post_docs = vec![0u32; total];
+        let mut post_bits = vec![0u8; total];
+        let mut fill = count.clone();
+        last.fill(u32::MAX);
+        for (d, doc) in self.docs.iter().enumerate() {
+            for (i, bit) in PARTS.iter().enumerate() {
+                for &w in &self.seq[doc.parts[i] as usize..doc.parts[i + 1] as usize] {
+                    let w = w as usize;
+                    if last[w] != d as u32 {
+                        last[w] = d as u32;
+                        post_docs[fill[w] as usize] = d as u32;
+                        fill[w] += 1;
+                    }
+                    post_bits[fill[w] as usize - 1] |= bit;
+                }
+            }
+        }
+        self.post_start = count;
+        self.post_docs = post_docs;
+        self.post_bits = post_bits;
+        let mut sorted: Vec<u32> = (0..words as u32).collect();
+        sorted.sort_unstable_by(|a, b| self.word(*a).cmp(self.word(*b)));
         self.sorted = sorted;
+    }
+
+    /// Derives the lookup table, postings and sorted words of an index read back from its stored
+    /// parts, checking them first: a word number past the vocabulary, a repeated word or parts
+    /// out of order make it an error (a damaged cache file is rebuilt, never trusted).
+    pub fn prepare(&mut self) -> Result<(), String> {
+        let words = self.ends.len();
+        if self.ends.windows(2).any(|w| w[0] >= w[1])
+            || self.ends.first() == Some(&0)
+            || self.ends.last().is_some_and(|&e| e as usize != self.vocab.len())
+            || (words == 0 && !self.vocab.is_empty())
+            || self.ends.iter().any(|&e| !self.vocab.is_char_boundary(e as usize))
+        {
+            return Err("the vocabulary is damaged".into());
+        }
+        if self.seq.iter().any(|&w| w as usize >= words) {
+            return Err("a word number is past the vocabulary".into());
+        }
+        let mut at = 0u32;
+        for doc in &self.docs {
+            if doc.parts[0] != at || doc.parts.windows(2).any(|w| w[0] > w[1]) {
+                return Err("a card's words are out of order".into());
+            }
+            at = doc.parts[6];
+        }
+        if at as usize != self.seq.len() {
+            return Err("the word sequence does not end with the last card".into());
+        }
+        let mut table = hashbrown::HashTable::with_capacity(words);
+        for id in 0..words as u32 {
+            let word = self.word(id);
+            let hash = hash_word(word);
+            if table.find(hash, |&other| self.word(other) == word).is_some() {
+                return Err("a word is listed twice".into());
+            }
+            table.insert_unique(hash, id, |&other| hash_word(self.word(other)));
+        }
+        self.table = table;
+        self.finish();
+        Ok(())
     }
 
     /// Number of cards.
@@ -144,110 +249,48 @@ impl WordIndex {
         self.docs.is_empty()
     }
 
-    /// The cards matching `query`, best first (every card, in order, for an empty query).
-    pub fn search(&self, query: &Query) -> Vec<Hit> {
-        let mut scores: Option<Vec<(u32, f32)>> = None;
-        let last = query.must.len().saturating_sub(1);
-        let mut words_terms: Vec<(&Vec<String>, Field, bool)> = query
-            .must
-            .iter()
-            .enumerate()
-            .filter_map(|(i, t)| match t {
-                Term::Words { field, words } => Some((words, *field, query.prefix_last && i == last)),
-                _ => None,
-            })
-            .collect();
-        words_terms.sort_by_key(|(w, _, prefix)| if *prefix { usize::MAX } else { self.rarest(w) });
-        for (w, field, prefix) in words_terms {
-            let found = if prefix { self.matching_prefix(&w[0], field) } else { self.matching(w, field) };
-            scores = Some(match scores {
-                None => found,
-                Some(so_far) => intersect(&so_far, &found),
-            });
-        }
-        let candidates: Vec<(u32, f32)> = match scores {
-            Some(list) => list,
-            None => (0..self.docs.len() as u32).map(|d| (d, 0.0)).collect(),
-        };
-        let excluded: Vec<Vec<(u32, f32)>> = query
-            .must_not
-            .iter()
-            .filter_map(|t| match t {
-                Term::Words { field, words } => Some(self.matching(words, *field)),
-                _ => None,
-            })
-            .collect();
-        let filters: Vec<&Term> = query.must.iter().filter(|t| !matches!(t, Term::Words { .. })).collect();
-        let not_filters: Vec<&Term> =
-            query.must_not.iter().filter(|t| !matches!(t, Term::Words { .. })).collect();
-        let mut hits: Vec<Hit> = candidates
-            .into_iter()
-            .filter(|(d, _)| filters.iter().all(|t| self.passes(*d, t)))
-            .filter(|(d, _)| !not_filters.iter().any(|t| self.passes(*d, t)))
-            .filter(|(d, _)| !excluded.iter().any(|e| e.binary_search_by_key(d, |(x, _)| *x).is_ok()))
-            .map(|(d, score)| Hit { card: d as usize, score })
-            .collect();
-        hits.sort_unstable_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| self.docs[b.card].year.cmp(&self.docs[a.card].year))
-                .then_with(|| a.card.cmp(&b.card))
-        });
-        hits
+    /// The cards holding word `id`, and the parts of each holding it.
+    fn postings(&self, id: u32) -> (&[u32], &[u8]) {
+        let (start, end) = (self.post_start[id as usize] as usize, self.post_start[id as usize + 1] as usize);
+        (&self.post_docs[start..end], &self.post_bits[start..end])
     }
 
-    /// How many cards hold the rarest word of a term (to intersect the shortest lists first).
-    fn rarest(&self, words: &[String]) -> usize {
-        words
-            .iter()
-            .map(|w| self.ids.get(w).map_or(0, |&id| self.postings[id as usize].len()))
-            .min()
-            .unwrap_or(0)
+    /// How many cards hold `word`.
+    pub(super) fn cards_with(&self, word: &str) -> usize {
+        self.id(word).map_or(0, |id| self.postings(id).0.len())
     }
 
-    /// The cards holding a word that begins with `start` in `field` (a word still being typed),
-    /// each with its best score. At most [`PREFIX_WORDS`] words are looked at, the shortest
-    /// first, so one typed letter stays fast.
-    fn matching_prefix(&self, start: &str, field: Field) -> Vec<(u32, f32)> {
-        let mut out: HashMap<u32, f32> = HashMap::new();
-        let mut found: Vec<&String> = if self.sorted.len() == self.ids.len() {
-            let from = self.sorted.partition_point(|(w, _)| w.as_str() < start);
-            self.sorted[from..].iter().map(|(w, _)| w).take_while(|w| w.starts_with(start)).collect()
-        } else {
-            self.ids.keys().filter(|w| w.starts_with(start)).collect()
-        };
-        found.sort_by_key(|w| w.len());
-        for word in found.into_iter().take(PREFIX_WORDS) {
-            for (doc, score) in self.matching(std::slice::from_ref(word), field) {
-                let best = out.entry(doc).or_insert(0.0);
-                *best = best.max(score);
-            }
-        }
-        let mut list: Vec<(u32, f32)> = out.into_iter().collect();
-        list.sort_unstable_by_key(|(d, _)| *d);
-        list
+    /// Up to `n` words beginning with `start`, shortest first (then in order).
+    pub(super) fn words_beginning(&self, start: &str, n: usize) -> Vec<&str> {
+        let from = self.sorted.partition_point(|&w| self.word(w) < start);
+        let mut found: Vec<&str> =
+            self.sorted[from..].iter().map(|&w| self.word(w)).take_while(|w| w.starts_with(start)).collect();
+        found.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)));
+        found.truncate(n);
+        found
     }
 
-    /// The cards holding these words in this order in `field`, each with its score.
-    fn matching(&self, words: &[String], field: Field) -> Vec<(u32, f32)> {
+    /// The cards holding these words in this order in `field`, each with its score: the weight of
+    /// the best part it is in times `idf` (how rare the words are in the whole library).
+    pub(super) fn matching(&self, words: &[String], field: Field, idf: f32) -> Vec<(u32, f32)> {
         let want = mask(field);
-        let Some(ids) = words.iter().map(|w| self.ids.get(w).copied()).collect::<Option<Vec<u32>>>() else {
+        let Some(ids) = words.iter().map(|w| self.id(w)).collect::<Option<Vec<u32>>>() else {
             return Vec::new();
         };
-        let rarest = ids.iter().copied().min_by_key(|&id| self.postings[id as usize].len()).unwrap_or(0);
-        let n = self.docs.len().max(1) as f32;
-        let idf: f32 =
-            ids.iter().map(|&id| (1.0 + n / self.postings[id as usize].len().max(1) as f32).ln()).sum();
+        let Some(rarest) = ids.iter().copied().min_by_key(|&id| self.postings(id).0.len()) else {
+            return Vec::new();
+        };
         // A phrase is checked only in cards holding all its words.
         // Bits: the parts where every word of it occurs.
-        let mut candidates: Vec<(u32, u8)> = self.postings[rarest as usize].clone();
+        let (docs, bits) = self.postings(rarest);
+        let mut candidates: Vec<(u32, u8)> = docs.iter().copied().zip(bits.iter().copied()).collect();
         for &id in &ids {
             if id != rarest && !candidates.is_empty() {
-                let other = &self.postings[id as usize];
-                candidates.retain_mut(|(d, bits)| match other.binary_search_by_key(d, |(x, _)| *x) {
+                let (docs, bits) = self.postings(id);
+                candidates.retain_mut(|(d, b)| match docs.binary_search(d) {
                     Ok(k) => {
-                        *bits &= other[k].1;
-                        *bits != 0
+                        *b &= bits[k];
+                        *b != 0
                     }
                     Err(_) => false,
                 });
@@ -255,14 +298,14 @@ impl WordIndex {
         }
         let mut out = Vec::with_capacity(candidates.len());
         for (doc, bits) in candidates {
-            if bits & want == 0 {
+            let here = bits & want;
+            if here == 0 {
                 continue;
             }
-            let here = bits & want;
             let best = if ids.len() == 1 {
                 weight(here)
             } else {
-                // A phrase: the part where its rarest word is must hold all its words in a row.
+                // A phrase: some part holding all its words must hold them in a row.
                 let d = &self.docs[doc as usize];
                 PARTS
                     .iter()
@@ -280,35 +323,6 @@ impl WordIndex {
         }
         out
     }
-
-    /// Whether card `doc` passes a filter term (words are checked by [`WordIndex::matching`]).
-    fn passes(&self, doc: u32, term: &Term) -> bool {
-        let d = &self.docs[doc as usize];
-        match term {
-            Term::Words { .. } => true,
-            Term::Year { from, to } => d.year.is_some_and(|y| (*from..=*to).contains(&y)),
-            Term::Side(side) => d.side == *side || d.side == Side::Either,
-            Term::Deck(part) => d.deck.contains(part.as_str()),
-        }
-    }
-}
-
-/// The cards in both lists (sorted by card), their scores added.
-fn intersect(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::with_capacity(a.len().min(b.len()));
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push((a[i].0, a[i].1 + b[j].1));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
 }
 
 /// Whether `seq` holds `run` as consecutive words.
@@ -318,7 +332,7 @@ fn contains_run(seq: &[u32], run: &[u32]) -> bool {
     seq.iter()
         .take(last_start + 1)
         .enumerate()
-        .any(|(i, &w)| w == first && seq[i + 1..i + run.len()] == *rest)
+        .any(|(i, &w)| w == first && seq.get(i + 1..i + run.len()) == Some(rest))
 }
 
 #[cfg(test)]

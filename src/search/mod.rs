@@ -2,17 +2,27 @@
 //! and a word index ([`index::WordIndex`]) the search language ([`query`]) runs on: words and
 //! phrases ignoring case and accents, exclusions, fields, years, sides and decks, ranked.
 //!
-//! The index is rebuilt only when decks change; the UI caches the filtered rows per filter value.
+//! The library is one [`Segment`] per deck; when decks change only the changed decks are indexed
+//! again, and library files' segments are kept in the cache folder ([`cache`]). The UI caches
+//! the filtered rows per filter value.
 
+pub mod cache;
 pub mod cuts;
 pub mod index;
 pub mod query;
+pub mod ranked;
+pub mod segment;
 pub mod words;
+
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::model::{Card, Deck, Side, Source};
 
-pub use index::{CardText, Hit, WordIndex};
+pub use index::{CardText, Words};
 pub use query::{Field, Query, Term, parse, parse_as_typed};
+pub use ranked::Hit;
+pub use segment::{CardRow, Segment};
 
 /// Where a card sits: deck, block and card positions in the loaded decks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -48,18 +58,11 @@ impl Filter {
     }
 }
 
-struct Entry {
-    pos: CardPos,
-    source: String,
-    labels: Vec<String>,
-}
-
-/// The prepared rows of every loaded card.
+/// The prepared rows of every loaded card: one [`Segment`] per deck, in library order.
 pub struct LibraryIndex {
-    entries: Vec<Entry>,
-    words: WordIndex,
-    cuts: cuts::CutIndex,
-    at: std::collections::HashMap<CardPos, usize>,
+    segments: Vec<Arc<Segment>>,
+    /// The library number of each segment's first card, and the total at the end.
+    starts: Vec<usize>,
     texts: std::collections::HashSet<u64>,
     labels: Vec<String>,
     sources: Vec<(String, String)>,
@@ -68,39 +71,43 @@ pub struct LibraryIndex {
 impl LibraryIndex {
     /// Indexes `decks` in library order.
     pub fn build(decks: &[Deck]) -> Self {
-        let mut entries = Vec::new();
-        let mut words = WordIndex::default();
-        let mut cuts = cuts::CutIndex::default();
-        let mut at = std::collections::HashMap::new();
+        Self::of_segments(decks.iter().map(|d| Arc::new(Segment::of_deck(d))).collect())
+    }
+
+    /// Indexes `decks`, keeping the segments of `previous` (or of `ready`, built elsewhere) whose
+    /// deck is unchanged: after an edit only the edited deck is indexed again.
+    pub fn rebuild(decks: &[Deck], previous: &LibraryIndex, ready: Vec<Arc<Segment>>) -> Self {
+        let mut known: HashMap<u64, Arc<Segment>> =
+            previous.segments.iter().chain(&ready).map(|s| (s.hash, Arc::clone(s))).collect();
+        let segments = decks
+            .iter()
+            .map(|d| {
+                let hash = segment::deck_hash(d);
+                known.remove(&hash).unwrap_or_else(|| Arc::new(Segment::of_deck(d)))
+            })
+            .collect();
+        Self::of_segments(segments)
+    }
+
+    /// A library of these segments, in this order.
+    pub fn of_segments(segments: Vec<Arc<Segment>>) -> Self {
+        let mut starts = vec![0];
         let mut texts = std::collections::HashSet::new();
         let mut labels = std::collections::BTreeSet::new();
         let mut sources = std::collections::BTreeMap::new();
-        for (d, deck) in decks.iter().enumerate() {
-            for s in &deck.sources {
-                sources.entry(s.id.clone()).or_insert_with(|| format!("{} {}", s.cite_name(), s.cite_year()));
+        for s in &segments {
+            starts.push(starts.last().unwrap_or(&0) + s.cards.len());
+            for row in &s.cards {
+                texts.insert(row.text_hash);
+                labels.extend(row.labels.iter().cloned());
             }
-            let deck_words = format!("{} {}", deck.id, deck.title);
-            for (b, block) in deck.blocks.iter().enumerate() {
-                for (c, card) in block.cards.iter().enumerate() {
-                    add_card(&mut words, card, deck.source(&card.source), &deck_words);
-                    cuts.add(&card.text);
-                    texts.insert(cuts::text_hash(&card.text));
-                    at.insert(CardPos { deck: d, block: b, card: c }, entries.len());
-                    labels.extend(card.labels.iter().cloned());
-                    entries.push(Entry {
-                        pos: CardPos { deck: d, block: b, card: c },
-                        source: card.source.clone(),
-                        labels: card.labels.clone(),
-                    });
-                }
+            for (id, cite) in &s.sources {
+                sources.entry(id.clone()).or_insert_with(|| cite.clone());
             }
         }
-        words.finish();
         LibraryIndex {
-            entries,
-            words,
-            cuts,
-            at,
+            segments,
+            starts,
             texts,
             labels: labels.into_iter().collect(),
             sources: sources.into_iter().collect(),
@@ -109,12 +116,12 @@ impl LibraryIndex {
 
     /// Number of indexed cards.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.starts.last().copied().unwrap_or(0)
     }
 
     /// Whether no card is indexed.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
     /// Every label used, sorted.
@@ -127,6 +134,11 @@ impl LibraryIndex {
         &self.sources
     }
 
+    /// The decks' segments, in library order.
+    pub fn segments(&self) -> &[Arc<Segment>] {
+        &self.segments
+    }
+
     /// The positions of the cards that pass `filter`, in library order (see [`query`] for the
     /// search language: plain words match the tag, the short cite and author names, the labels
     /// or the text — so "china" finds cards about China, not every card from the publication
@@ -134,7 +146,7 @@ impl LibraryIndex {
     pub fn filter(&self, filter: &Filter) -> Vec<CardPos> {
         let mut hits: Vec<usize> = self.ranked(filter).into_iter().map(|h| h.card).collect();
         hits.sort_unstable();
-        hits.into_iter().map(|i| self.entries[i].pos).collect()
+        hits.into_iter().map(|i| self.at(i)).collect()
     }
 
     /// The cards that pass `filter`, best first, with their positions.
@@ -143,21 +155,77 @@ impl LibraryIndex {
         if let Some(side) = filter.side {
             query.must.push(Term::Side(side));
         }
-        self.words
-            .search(&query)
+        let words: Vec<&index::Words> = self.segments.iter().map(|s| &s.words).collect();
+        ranked::search(&words, &query)
             .into_iter()
             .filter(|h| {
-                let e = &self.entries[h.card];
-                filter.label.as_ref().is_none_or(|l| e.labels.contains(l))
-                    && filter.source.as_ref().is_none_or(|s| &e.source == s)
+                let row = self.row(h.card);
+                filter.label.as_ref().is_none_or(|l| row.labels.contains(l))
+                    && filter.source.as_ref().is_none_or(|s| &row.source == s)
             })
             .collect()
     }
 
-    /// The other cuts of the card at `pos` in the library: cards sharing most of its sentences.
+    /// The segment holding library card `n`, and the card's number in it.
+    fn locate(&self, n: usize) -> (usize, usize) {
+        let deck = self.starts.partition_point(|&s| s <= n) - 1;
+        (deck, n - self.starts[deck])
+    }
+
+    /// The row of library card `n`.
+    pub fn row(&self, n: usize) -> &CardRow {
+        let (deck, i) = self.locate(n);
+        &self.segments[deck].cards[i]
+    }
+
+    /// The row of the card at `pos`.
+    ///
+    /// # Panics
+    /// When `pos` is not a card of this library.
+    pub fn row_at(&self, pos: CardPos) -> &CardRow {
+        let n = self.number(pos).expect("a card of this library");
+        self.row(n)
+    }
+
+    /// Where library card `n` sits.
+    fn at(&self, n: usize) -> CardPos {
+        let (deck, i) = self.locate(n);
+        let s = &self.segments[deck];
+        CardPos { deck, block: s.cards[i].block as usize, card: s.card_in_block(i) }
+    }
+
+    /// The library number of the card at `pos`.
+    fn number(&self, pos: CardPos) -> Option<usize> {
+        Some(self.starts[pos.deck] + self.segments.get(pos.deck)?.number(pos.block, pos.card)?)
+    }
+
+    /// The other cuts of the card at `pos` in the library: cards sharing more than half of the
+    /// smaller one's sentences, most shared first (see [`cuts`]).
     pub fn other_cuts(&self, pos: CardPos) -> Vec<CardPos> {
-        let Some(&i) = self.at.get(&pos) else { return Vec::new() };
-        self.cuts.other_cuts(i).into_iter().map(|j| self.entries[j].pos).collect()
+        let Some(me) = self.number(pos) else { return Vec::new() };
+        let mine = &self.row(me).sentences;
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for s in mine {
+            let holders: Vec<usize> = self
+                .segments
+                .iter()
+                .zip(&self.starts)
+                .flat_map(|(seg, first)| seg.with_sentence(*s).map(move |c| first + c as usize))
+                .take(cuts::MAX_SHARED + 1)
+                .collect();
+            if holders.len() > cuts::MAX_SHARED {
+                continue;
+            }
+            for other in holders.into_iter().filter(|&o| o != me) {
+                *shared.entry(other).or_default() += 1;
+            }
+        }
+        let mut out: Vec<(usize, usize)> = shared
+            .into_iter()
+            .filter(|&(other, n)| n * 2 > mine.len().min(self.row(other).sentences.len()))
+            .collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        out.into_iter().map(|(c, _)| self.at(c)).collect()
     }
 
     /// How many of `deck`'s cards are exact duplicates (same text, folded) of a card already in
@@ -168,40 +236,8 @@ impl LibraryIndex {
 
     /// Where the card of a hit sits.
     pub fn position(&self, hit: &Hit) -> CardPos {
-        self.entries[hit.card].pos
+        self.at(hit.card)
     }
-}
-
-/// Adds a card's parts to the word index.
-fn add_card(words: &mut WordIndex, card: &Card, source: Option<&Source>, deck: &str) {
-    let short = match (&card.cite_line, source) {
-        (Some(line), _) => line.short(),
-        (None, Some(s)) => {
-            let names: Vec<&str> = s.authors.iter().map(|a| a.name.as_str()).collect();
-            format!("{} {} {}", s.cite_name(), s.cite_year(), names.join(" "))
-        }
-        (None, None) => String::new(),
-    };
-    // The cite as written holds names, credentials and outlet: all of it is searchable.
-    let cite = match (&card.cite_line, source) {
-        (Some(line), _) => line.text.clone(),
-        (None, Some(s)) => {
-            let quals: Vec<&str> = s.authors.iter().map(|a| a.qualifications.as_str()).collect();
-            format!("{short} {} {} {}", quals.join(" "), s.title, s.publication)
-        }
-        (None, None) => String::new(),
-    };
-    words.add(&CardText {
-        tag: &card.tag,
-        short_cite: &short,
-        labels: &card.labels.join(" "),
-        text: &card.text,
-        highlighted: &card.highlighted_text(),
-        cite: &cite,
-        year: card_year(card, source),
-        side: card.side,
-        deck: &words::fold(deck),
-    });
 }
 
 /// The year a card's cite states: the source's date, else the year in its cite line's bold part

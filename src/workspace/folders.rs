@@ -93,13 +93,29 @@ pub struct LibraryFile {
 
 /// Reads one library file (see [`is_library_file`]); the error is the message to show.
 pub fn read_library_file(path: &Path) -> Result<LibraryFile, String> {
-    use crate::docx_import::{DeckOptions, import_word_file, is_word_document};
+    library_file_from_bytes(path, read_library_bytes(path)?)
+}
+
+/// Reads the bytes of a library file: a regular file, within the size limit of its kind (a Word
+/// file's or a deck file's); the error is the message to show.
+pub fn read_library_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    if crate::docx_import::is_word_document(path) {
+        crate::docx_import::read_docx_bytes(path).map_err(|e| e.why())
+    } else {
+        format::read_bytes(path).map_err(|e| e.to_string())
+    }
+}
+
+/// A library file's deck from the `bytes` read from `path`; the error is the message to show.
+pub fn library_file_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<LibraryFile, String> {
+    use crate::docx_import::{DeckOptions, import_word_bytes, is_word_document};
     if is_word_document(path) {
-        import_word_file(path, &DeckOptions::from_file_name(path))
+        import_word_bytes(path, &bytes, &DeckOptions::from_file_name(path))
             .map(|w| LibraryFile { summary: w.summary(), deck: w.deck, word: true })
             .map_err(|e| e.why())
     } else {
-        format::load_deck(path)
+        format::text_from_bytes(path, bytes)
+            .and_then(|text| format::parse_deck(&text, path))
             .map(|d| LibraryFile { summary: format!("{} cards", d.card_count()), deck: d, word: false })
             .map_err(|e| e.to_string())
     }

@@ -1,0 +1,160 @@
+//! Reading a library file through the index cache: the file's [`Segment`] comes from the cache
+//! when the file's size and time are unchanged (the file is not opened), or when its bytes hash
+//! the same (a file only touched); otherwise the file is read, indexed, and the cache updated.
+//! A file that changes while it is read is reported, not indexed half-old.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use crate::search::Segment;
+use crate::search::cache::{Cached, FileKey, IndexCache, content_hash};
+
+use super::{LibraryFile, library_file_from_bytes, read_library_bytes};
+
+/// A library file, indexed.
+pub struct IndexedFile {
+    /// Its index.
+    pub segment: Arc<Segment>,
+    /// The file read as a deck, when it was asked for (or read anyway because the cache had no
+    /// index of it; then it is given back rather than read twice).
+    pub file: Option<LibraryFile>,
+    /// Why the cache could not be used or written, if so (the library works without it).
+    pub cache_problem: Option<String>,
+    /// Whether the index came from the cache without parsing the file.
+    pub from_cache: bool,
+}
+
+/// Indexes the library file at `path` through `cache` (without one, the file is always read);
+/// with `want_deck` the deck is read too. The error is the message to show.
+pub fn read_indexed(path: &Path, cache: Option<&IndexCache>, want_deck: bool) -> Result<IndexedFile, String> {
+    let stamp = |p: &Path| std::fs::symlink_metadata(p).map(|m| (m.len(), m.modified().ok()));
+    let (size, modified) = stamp(path).map_err(|e| crate::format::describe_open_error(path, &e))?;
+    let mut cache_problem = None;
+    let mut cached = match cache.map(|c| c.read(path)) {
+        Some(Cached::Found(key, segment)) => Some((key, segment)),
+        Some(Cached::Refused(why)) => {
+            cache_problem = Some(format!("{}: the cached index was rebuilt: {why}", path.display()));
+            None
+        }
+        Some(Cached::Missing) | None => None,
+    };
+    if !want_deck && let Some((_, segment)) = cached.take_if(|(key, _)| key.same_stamp(path, size, modified))
+    {
+        return Ok(IndexedFile { segment: Arc::new(*segment), file: None, cache_problem, from_cache: true });
+    }
+    let bytes = read_library_bytes(path)?;
+    if stamp(path).ok() != Some((size, modified)) || bytes.len() as u64 != size {
+        return Err(format!(
+            "{}: the file changed while it was being read (a sync in progress?); it is read again at the next check",
+            path.display()
+        ));
+    }
+    let hash = content_hash(&bytes);
+    let key = FileKey::new(path, size, modified, hash);
+    let write = |segment: &Segment| cache.and_then(|c| c.write(path, &key, segment).err());
+    let unchanged = cached.filter(|(old, _)| old.hash == hash).map(|(_, segment)| segment);
+    if !want_deck && let Some(segment) = unchanged {
+        // Touched, not changed: the index stands; only its key is renewed.
+        let problem = write(&segment).or(cache_problem);
+        return Ok(IndexedFile {
+            segment: Arc::new(*segment),
+            file: None,
+            cache_problem: problem,
+            from_cache: true,
+        });
+    }
+    let file = library_file_from_bytes(path, bytes)?;
+    // The cached index of the same bytes is kept if it indexes the same deck (an index built by
+    // an older reader of the format is not).
+    let (segment, from_cache) = match unchanged {
+        Some(segment) if segment.hash == crate::search::segment::deck_hash(&file.deck) => (*segment, true),
+        _ => (Segment::of_deck(&file.deck), false),
+    };
+    let problem = if from_cache { cache_problem } else { write(&segment).or(cache_problem) };
+    Ok(IndexedFile { segment: Arc::new(segment), file: Some(file), cache_problem: problem, from_cache })
+}
+
+/// Indexes `files` (see [`read_indexed`], without their decks) on one thread per core (at most
+/// 8), in order; `progress` is told how many are done after each.
+pub fn read_all_indexed_with(
+    files: &[PathBuf],
+    cache: Option<&IndexCache>,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Vec<Result<IndexedFile, String>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8).min(files.len());
+    let next = AtomicUsize::new(0);
+    let slots: Mutex<Vec<Option<Result<IndexedFile, String>>>> =
+        Mutex::new(std::iter::repeat_with(|| None).take(files.len()).collect());
+    let done = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = files.get(i) else { break };
+                    let result = read_indexed(file, cache, false).map(|mut r| {
+                        r.file = None;
+                        r
+                    });
+                    if let Ok(mut slots) = slots.lock() {
+                        slots[i] = Some(result);
+                        progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                    }
+                }
+            });
+        }
+    });
+    let slots = slots.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    slots.into_iter().map(|r| r.unwrap_or_else(|| Err("not read".into()))).collect()
+}
+
+/// [`read_all_indexed_with`] without progress.
+pub fn read_all_indexed(files: &[PathBuf], cache: Option<&IndexCache>) -> Vec<Result<IndexedFile, String>> {
+    read_all_indexed_with(files, cache, &|_| {})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup() -> (tempfile::TempDir, IndexCache, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = IndexCache::at(dir.path().join("cache"));
+        let file = dir.path().join("neg.deck.ron");
+        crate::format::save_deck(&crate::bundled::deck("asian-nato-neg").unwrap(), &file).unwrap();
+        (dir, cache, file)
+    }
+
+    #[test]
+    fn an_unchanged_file_is_answered_from_the_cache_and_a_touched_one_is_not_parsed_again() {
+        let (_dir, cache, file) = setup();
+        let first = read_indexed(&file, Some(&cache), false).unwrap();
+        assert!(!first.from_cache && first.file.is_some() && first.cache_problem.is_none());
+        let again = read_indexed(&file, Some(&cache), false).unwrap();
+        assert!(again.from_cache && again.file.is_none());
+        assert_eq!(again.segment.hash, first.segment.hash);
+        // Touched: the same bytes with a new time (a sync tool rewriting it).
+        let bytes = std::fs::read(&file).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&file, &bytes).unwrap();
+        let touched = read_indexed(&file, Some(&cache), false).unwrap();
+        assert!(touched.from_cache && touched.file.is_none(), "same bytes: not parsed again");
+        // Asked for the deck, the file is read and the cached index kept.
+        let with_deck = read_indexed(&file, Some(&cache), true).unwrap();
+        assert!(with_deck.from_cache && with_deck.file.is_some());
+    }
+
+    #[test]
+    fn without_a_cache_the_file_is_read_and_a_bad_file_is_an_error_naming_it() {
+        let (dir, _cache, file) = setup();
+        let read = read_indexed(&file, None, false).unwrap();
+        assert!(!read.from_cache && read.segment.cards.len() > 10);
+        let bad = dir.path().join("bad.deck.ron");
+        std::fs::write(&bad, "(version: 4, id: ").unwrap();
+        let why = read_indexed(&bad, None, false).err().unwrap();
+        assert!(why.contains("bad.deck.ron:"), "{why}");
+        let missing = read_indexed(&dir.path().join("gone.deck.ron"), None, false).err().unwrap();
+        assert!(!missing.is_empty());
+    }
+}
