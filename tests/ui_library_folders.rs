@@ -35,6 +35,7 @@ fn a_remembered_library_folder_is_read_at_start_and_searched_as_you_type() {
         recovery_dir: dir.path().join("recovery"),
         picker: Box::new(ScriptedPicker::default()),
         prefs: Prefs { library_folders: vec![folder], ..Prefs::default() },
+        index_cache: None,
     });
     let mut h = harness(app);
     until_files_read(&mut h);

@@ -143,6 +143,7 @@ fn casebook_open_with_a_word_file_imports_it_into_the_window() {
         recovery_dir: dir.path().join("recovery"),
         picker: Box::new(casebook::ui::ScriptedPicker::default()),
         prefs: casebook::ui::Prefs::default(),
+        index_cache: None,
     };
     let app = CasebookApp::with_file(config, Some(shared("neg-5.docx")));
     let mut h = harness(app);

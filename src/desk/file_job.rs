@@ -4,8 +4,10 @@
 //! line per file) stays until closed.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use crate::search::cache::IndexCache;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -39,40 +41,81 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
     Some((meta.len(), meta.modified().ok()))
 }
 
-/// A file read off the UI thread: the deck, whether it came from a Word file, and a summary.
-pub(super) type Loaded = crate::workspace::LibraryFile;
+/// A file read off the UI thread.
+pub(super) enum Loaded {
+    /// Read as a deck (an import, or a library file whose deck is open), with its index when the
+    /// cache gave one.
+    Deck(crate::workspace::LibraryFile, Option<Arc<crate::search::Segment>>),
+    /// A library file indexed, not kept as a deck: it is read when one of its cards is shown.
+    /// The flag: the index came from the cache (the file unchanged since it was indexed).
+    Indexed(Arc<crate::search::Segment>, bool),
+}
+
+/// One file's result from the reader threads: what was read and, if the index cache could not be
+/// used, why.
+pub(super) type Arrived = (PathBuf, Result<(Loaded, Option<String>), String>);
+
+/// Reads one file for a job of `kind`; `want_deck` asks a library file's deck too.
+fn read(
+    kind: JobKind,
+    file: &Path,
+    want_deck: bool,
+    cache: Option<&IndexCache>,
+) -> Result<(Loaded, Option<String>), String> {
+    if kind == JobKind::Import {
+        return crate::workspace::read_library_file(file).map(|f| (Loaded::Deck(f, None), None));
+    }
+    let read = crate::workspace::read_indexed(file, cache, want_deck)?;
+    let loaded = match read.file {
+        Some(deck) if want_deck => Loaded::Deck(deck, Some(read.segment)),
+        _ => Loaded::Indexed(read.segment, read.from_cache),
+    };
+    Ok((loaded, read.cache_problem))
+}
 
 /// A running or finished job reading files (a Word import, or the library folders).
 #[derive(Debug)]
 pub struct FileJob {
     kind: JobKind,
-    pub(super) receiver: Receiver<(PathBuf, Result<Loaded, String>)>,
+    pub(super) receiver: Receiver<Arrived>,
     pub(super) cancel: Arc<AtomicBool>,
     pub(super) total: usize,
     pub(super) lines: Vec<ImportLine>,
     pub(super) cards: usize,
+    /// Files whose index came from the cache.
+    pub(super) cached: usize,
     started: Instant,
     pub(super) finished: bool,
 }
 
 impl FileJob {
-    /// Starts reading `files` on a background thread.
-    pub(super) fn start(kind: JobKind, files: Vec<PathBuf>) -> FileJob {
+    /// Starts reading `files` (each with whether its deck is wanted, or only its index) on
+    /// background threads, one per core (at most 4); results arrive in the order they finish.
+    pub(super) fn start(kind: JobKind, files: Vec<(PathBuf, bool)>, cache: Option<IndexCache>) -> FileJob {
         let (sender, receiver) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
-        let stop = Arc::clone(&cancel);
         let total = files.len();
-        std::thread::spawn(move || {
-            for file in files {
-                if stop.load(Ordering::Relaxed) {
-                    break;
+        // An import reports its files in the order chosen; a library folder is read on every core.
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let threads = if kind == JobKind::Import { 1 } else { cores.min(total) };
+        let queue = Arc::new(Mutex::new(files.into_iter()));
+        for _ in 0..threads {
+            let (queue, sender, stop, cache) =
+                (Arc::clone(&queue), sender.clone(), Arc::clone(&cancel), cache.clone());
+            std::thread::spawn(move || {
+                loop {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let next = queue.lock().ok().and_then(|mut q| q.next());
+                    let Some((file, want_deck)) = next else { break };
+                    let result = read(kind, &file, want_deck, cache.as_ref());
+                    if sender.send((file, result)).is_err() {
+                        break;
+                    }
                 }
-                let result = crate::workspace::read_library_file(&file);
-                if sender.send((file, result)).is_err() {
-                    break;
-                }
-            }
-        });
+            });
+        }
         FileJob {
             kind,
             receiver,
@@ -80,6 +123,7 @@ impl FileJob {
             total,
             lines: Vec::new(),
             cards: 0,
+            cached: 0,
             started: Instant::now(),
             finished: total == 0,
         }

@@ -94,6 +94,9 @@ pub enum Intent {
     /// Read again the library folders' files that changed on disk since they were read, add new
     /// ones and drop the decks of deleted ones, quietly (the shell sends it every few seconds).
     RefreshLibrary(Vec<PathBuf>),
+    /// Read the library file holding this deck (indexed, not read yet) into the library: its
+    /// cards are about to be shown. Intents naming a card of such a deck read it first too.
+    OpenLibraryDeck(String),
     /// Take in what a running Word import has read (the shell sends it every frame meanwhile).
     PollImport,
     /// Stop a running Word import after the current file.
@@ -271,4 +274,20 @@ pub enum Intent {
         /// The block's index in that deck.
         block: usize,
     },
+}
+
+impl Intent {
+    /// The deck whose card this intent names, if any (it must be read before the intent applies).
+    pub(super) fn card_deck(&self) -> Option<&str> {
+        match self {
+            Intent::AddCard { card: key, .. }
+            | Intent::UpdateCard { key, .. }
+            | Intent::MarkCard { key, .. }
+            | Intent::DuplicateCard(key)
+            | Intent::DeleteCard(key)
+            | Intent::MoveCardToBlock { key, .. }
+            | Intent::MoveCardToDeck { key, .. } => Some(&key.deck),
+            _ => None,
+        }
+    }
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::workspace::DeckOrigin;
 
-use super::file_job::{FileJob, JobKind, Loaded, Stamp, stamp};
+use super::file_job::{FileJob, JobKind, Stamp, stamp};
 use super::word_import::with_duplicates;
 use super::{Desk, Outcome};
 
@@ -44,9 +44,9 @@ impl Desk {
         let (files, problems) = list(&folders);
         self.warnings.extend(problems);
         let n = files.len();
-        let paths = files.iter().map(|(f, _)| f.clone()).collect();
+        let paths = files.iter().map(|(f, _)| (f.clone(), self.is_open(f))).collect();
         self.library_stamps.extend(files);
-        self.word_import = Some(FileJob::start(JobKind::Library, paths));
+        self.word_import = Some(FileJob::start(JobKind::Library, paths, self.index_cache.clone()));
         Outcome::status(format!("Reading {n} files of the library folders…"))
     }
 
@@ -64,6 +64,14 @@ impl Desk {
         let mut outcome = Outcome::default();
         for path in gone {
             self.library_stamps.remove(&path);
+            if let Some(shelved) = self.unshelve(&path) {
+                outcome.decks_changed = true;
+                outcome.status = Some(format!(
+                    "“{}” left the library: {} was deleted.",
+                    shelved.segment.deck_title,
+                    path.display()
+                ));
+            }
             if let Some(i) = self.origins.iter().position(|o| origin_path(o) == Some(path.as_path())) {
                 let deck = self.ws.decks.remove(i);
                 self.origins.remove(i);
@@ -76,11 +84,16 @@ impl Desk {
         let changed: Vec<(PathBuf, Stamp)> =
             files.into_iter().filter(|(f, s)| self.library_stamps.get(f) != Some(s)).collect();
         if !changed.is_empty() {
-            let paths = changed.iter().map(|(f, _)| f.clone()).collect();
+            let paths = changed.iter().map(|(f, _)| (f.clone(), self.is_open(f))).collect();
             self.library_stamps.extend(changed);
-            self.word_import = Some(FileJob::start(JobKind::Refresh, paths));
+            self.word_import = Some(FileJob::start(JobKind::Refresh, paths, self.index_cache.clone()));
         }
         outcome
+    }
+
+    /// Whether the library file at `path` is read into a loaded deck (not only indexed).
+    fn is_open(&self, path: &Path) -> bool {
+        self.origins.iter().any(|o| origin_path(o) == Some(path))
     }
 
     /// A library folder's deck into the library as it is. Read again (a refresh), it replaces the
@@ -88,10 +101,10 @@ impl Desk {
     /// the report says so.
     pub(super) fn add_from_library(
         &mut self,
-        loaded: Loaded,
+        loaded: crate::workspace::LibraryFile,
         path: PathBuf,
     ) -> (Result<String, String>, super::Outcome) {
-        let Loaded { deck, word, summary } = loaded;
+        let crate::workspace::LibraryFile { deck, word, summary } = loaded;
         let summary = with_duplicates(summary, self.index.duplicates_in(&deck));
         let replaced = self.origins.iter().position(|o| origin_path(o) == Some(path.as_path()));
         if let Some(i) = replaced {
@@ -118,8 +131,8 @@ mod tests {
     use crate::desk::{Intent, fresh_session};
     use crate::format;
 
-    fn finish(desk: &mut Desk) {
-        crate::desk::file_job::finish_reading(desk);
+    fn finish(desk: &mut Desk) -> crate::desk::Outcome {
+        crate::desk::file_job::finish_reading(desk)
     }
 
     fn deck(id: &str, tag: &str) -> crate::model::Deck {
@@ -139,8 +152,10 @@ mod tests {
         let mut desk = Desk::new(dir.path().join("data"), fresh_session());
         desk.apply(Intent::ScanLibrary(vec![folder.clone()]));
         finish(&mut desk);
+        // Read from the index: the files are indexed, not read into decks.
         let tag = |desk: &Desk, id: &str| {
-            desk.decks().iter().find(|d| d.id == id).map(|d| d.blocks[0].cards[0].tag.clone())
+            let segments = desk.index().segments();
+            segments.iter().find(|s| s.deck_id == id).map(|s| s.cards[0].tag.clone())
         };
         assert_eq!(tag(&desk, "team-first").as_deref(), Some("Their first tag"));
 
@@ -157,10 +172,20 @@ mod tests {
         assert_eq!(tag(&desk, "team-first").as_deref(), Some("Their sharper first tag"));
         assert_eq!(tag(&desk, "team-second").as_deref(), Some("A second deck"));
         assert_eq!(
-            desk.decks().iter().filter(|d| d.id == "team-first").count(),
+            desk.index().segments().iter().filter(|s| s.deck_id == "team-first").count(),
             1,
             "replaced, not added twice"
         );
+
+        // A file read into a deck (a card of it shown) is read again as a deck when it changes.
+        desk.apply(Intent::OpenLibraryDeck("team-first".into()));
+        assert!(desk.decks().iter().any(|d| d.id == "team-first"));
+        format::save_deck(&deck("team-first", "Their sharpest first tag yet"), &first).unwrap();
+        desk.apply(Intent::RefreshLibrary(vec![folder.clone()]));
+        finish(&mut desk);
+        let open = desk.decks().iter().find(|d| d.id == "team-first").unwrap();
+        assert_eq!(open.blocks[0].cards[0].tag, "Their sharpest first tag yet");
+        assert!(!desk.is_shelved("team-first"));
 
         // A deleted file's deck leaves the library.
         std::fs::remove_file(&first).unwrap();
@@ -168,5 +193,42 @@ mod tests {
         assert!(outcome.decks_changed);
         assert!(tag(&desk, "team-first").is_none());
         assert!(outcome.status.unwrap().contains("was deleted"));
+    }
+
+    #[test]
+    fn a_restart_takes_unchanged_files_from_the_index_cache_and_a_cache_that_cannot_be_written_is_said_once()
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("team");
+        std::fs::create_dir_all(&folder).unwrap();
+        format::save_deck(&deck("team-first", "First"), &folder.join("first.deck.ron")).unwrap();
+        format::save_deck(&deck("team-second", "Second"), &folder.join("second.deck.ron")).unwrap();
+        let cache = crate::search::cache::IndexCache::at(dir.path().join("cache"));
+        let start = || {
+            let mut desk =
+                Desk::new(dir.path().join("data"), fresh_session()).with_index_cache(Some(cache.clone()));
+            desk.apply(Intent::ScanLibrary(vec![folder.clone()]));
+            let last = finish(&mut desk);
+            (desk, last.status.unwrap_or_default())
+        };
+        let (first, status) = start();
+        assert!(!status.contains("unchanged"), "{status}");
+        let (again, status) = start();
+        assert!(status.contains("2 unchanged since last indexed"), "{status}");
+        assert_eq!(again.index().len(), first.index().len());
+        assert!(again.warnings().is_empty(), "{:?}", again.warnings());
+
+        // A cache folder that cannot be created: one warning, and the library works.
+        let blocked = dir.path().join("blocked");
+        std::fs::write(&blocked, "a file, not a folder").unwrap();
+        let mut desk = Desk::new(dir.path().join("data2"), fresh_session())
+            .with_index_cache(Some(crate::search::cache::IndexCache::at(blocked.join("library"))));
+        desk.apply(Intent::ScanLibrary(vec![folder.clone()]));
+        finish(&mut desk);
+        let said: Vec<&String> =
+            desk.warnings().iter().filter(|w| w.contains("cannot write the index cache")).collect();
+        assert_eq!(said.len(), 1, "{:?}", desk.warnings());
+        assert!(said[0].contains("the library works"), "{}", said[0]);
+        assert_eq!(desk.index().len(), first.index().len());
     }
 }

@@ -17,6 +17,7 @@ mod identity;
 mod intent;
 mod library_folders;
 mod review;
+mod shelf;
 mod view;
 mod word_import;
 
@@ -110,6 +111,12 @@ pub struct Desk {
     index: LibraryIndex,
     word_import: Option<file_job::FileJob>,
     library_stamps: std::collections::HashMap<PathBuf, file_job::Stamp>,
+    shelf: Vec<shelf::Shelved>,
+    /// Segments built off the UI thread for decks about to join, used by the next index rebuild.
+    ready: Vec<std::sync::Arc<crate::search::Segment>>,
+    index_cache: Option<crate::search::cache::IndexCache>,
+    /// Whether the user was told the index cache cannot be used (once is enough).
+    cache_warned: bool,
 }
 
 impl Desk {
@@ -143,6 +150,10 @@ impl Desk {
             index: LibraryIndex::build(&[]),
             word_import: None,
             library_stamps: Default::default(),
+            shelf: Vec::new(),
+            ready: Vec::new(),
+            index_cache: None,
+            cache_warned: false,
         };
         desk.load_user_decks();
         match desk.recovery.read() {
@@ -154,9 +165,22 @@ impl Desk {
         desk
     }
 
+    /// Keeps the library folders' index in `cache` (the window uses the user's cache folder);
+    /// without one, a restart reads every library file again.
+    pub fn with_index_cache(mut self, cache: Option<crate::search::cache::IndexCache>) -> Desk {
+        self.index_cache = cache;
+        self
+    }
+
     /// Applies one intent; see [`Intent`] for what each does.
     pub fn apply(&mut self, intent: Intent) -> Outcome {
-        let outcome = self.dispatch(intent);
+        let mut opened = Outcome::default();
+        if let Some(deck) = intent.card_deck().filter(|d| self.is_shelved(d)).map(str::to_owned) {
+            opened = self.open_library_deck(&deck);
+            self.refresh(true);
+        }
+        let mut outcome = self.dispatch(intent);
+        outcome.problem = outcome.problem.or(opened.problem);
         self.revision += 1;
         if outcome.session_changed || outcome.decks_changed || outcome.session_replaced {
             self.refresh(outcome.decks_changed || outcome.session_replaced);
@@ -184,6 +208,7 @@ impl Desk {
             OpenDeck(path) => self.open_deck(path),
             ImportWordFiles(files) => self.import_word_files(files),
             ScanLibrary(folders) => self.scan_library(folders),
+            OpenLibraryDeck(id) => self.open_library_deck(&id),
             RefreshLibrary(folders) => self.refresh_library(folders),
             PollImport => self.poll_import(),
             CancelImport => self.cancel_import(),
@@ -238,7 +263,8 @@ impl Desk {
     /// Recomputes what is derived from the state after a change; `decks` rebuilds the index.
     fn refresh(&mut self, decks: bool) {
         if decks {
-            self.index = LibraryIndex::rebuild(&self.ws.decks, &self.index, Vec::new());
+            let ready = std::mem::take(&mut self.ready);
+            self.index = LibraryIndex::rebuild(&self.ws.decks, &self.index, ready, self.shelf_segments());
             self.library_revision += 1;
         }
         self.figures.refresh(&self.ws.session, &self.ws.decks, &self.ids);

@@ -132,11 +132,23 @@ impl Desk {
         None
     }
 
-    /// The key of the card at a position.
+    /// Where the card with this key is in the library: in a loaded deck, or in a library file
+    /// indexed but not read yet (see [`Desk::is_shelved`]).
+    pub fn locate(&self, key: &CardKey) -> Option<CardPos> {
+        if let Some(pos) = self.find_card(key) {
+            return Some(pos);
+        }
+        let d = self.index.segments().iter().position(|s| s.deck_id == key.deck)?;
+        let segment = &self.index.segments()[d];
+        let n = segment.cards.iter().position(|c| c.id == key.card)?;
+        Some(CardPos { deck: d, block: segment.cards[n].block as usize, card: segment.card_in_block(n) })
+    }
+
+    /// The key of the card at a library position (a loaded deck's or a shelved file's).
     pub fn key_at(&self, pos: CardPos) -> Option<CardKey> {
-        let deck = self.ws.decks.get(pos.deck)?;
-        let card = deck.blocks.get(pos.block)?.cards.get(pos.card)?;
-        Some(CardKey::new(&deck.id, &card.id))
+        let segment = self.index.segments().get(pos.deck)?;
+        let n = segment.number(pos.block, pos.card)?;
+        Some(CardKey::new(&segment.deck_id, &segment.cards[n].id))
     }
 
     /// The card with this key and its deck.

@@ -32,7 +32,8 @@ impl Desk {
             })
             .collect();
         let n = files.len();
-        self.word_import = Some(FileJob::start(JobKind::Import, files));
+        let files = files.into_iter().map(|f| (f, true)).collect();
+        self.word_import = Some(FileJob::start(JobKind::Import, files, None));
         Outcome::status(format!("Importing {n} Word file{}…", if n == 1 { "" } else { "s" }))
     }
 
@@ -54,11 +55,26 @@ impl Desk {
         let kind = job.kind();
         for (file, result) in arrived {
             let line = match result {
-                Ok(loaded) => {
-                    let cards = loaded.deck.card_count();
-                    let (line, added) = match kind {
-                        JobKind::Import => self.add_imported(loaded, file.clone()),
-                        JobKind::Library | JobKind::Refresh => self.add_from_library(loaded, file.clone()),
+                Ok((loaded, cache_problem)) => {
+                    if let Some(why) = cache_problem.filter(|_| !self.cache_warned) {
+                        self.cache_warned = true;
+                        self.warnings
+                            .push(format!("{why} (the library works; a restart reads the files again)"));
+                    }
+                    let (cards, (line, added)) = match loaded {
+                        Loaded::Deck(loaded, _) if kind == JobKind::Import => {
+                            (loaded.deck.card_count(), self.add_imported(loaded, file.clone()))
+                        }
+                        Loaded::Deck(loaded, segment) => {
+                            self.ready.extend(segment);
+                            (loaded.deck.card_count(), self.add_from_library(loaded, file.clone()))
+                        }
+                        Loaded::Indexed(segment, from_cache) => {
+                            if let Some(j) = self.word_import.as_mut() {
+                                j.cached += usize::from(from_cache);
+                            }
+                            (segment.cards.len(), self.shelve(file.clone(), segment))
+                        }
                     };
                     outcome.decks_changed |= added.decks_changed;
                     // A library deck left out (its id was already loaded) adds no cards.
@@ -88,10 +104,15 @@ impl Desk {
                 JobKind::Refresh => ("Library folders changed on disk: read again", "files"),
             };
             outcome.status = Some(format!(
-                "{what} {} of {} {files} ({} cards){}.",
+                "{what} {} of {} {files} ({} cards{}){}.",
                 j.lines.len() - failed,
                 j.total,
                 j.cards,
+                if j.cached > 0 {
+                    format!("; {} unchanged since last indexed", j.cached)
+                } else {
+                    String::new()
+                },
                 if failed > 0 { format!("; {failed} failed") } else { String::new() }
             ));
         }
@@ -111,8 +132,12 @@ impl Desk {
 
     /// A read deck into the library: saved in the user's deck folder when its id is new, or
     /// offered for review against the loaded deck of its id (a file imported again).
-    fn add_imported(&mut self, loaded: Loaded, path: PathBuf) -> (Result<String, String>, Outcome) {
-        let Loaded { mut deck, summary, .. } = loaded;
+    fn add_imported(
+        &mut self,
+        loaded: crate::workspace::LibraryFile,
+        path: PathBuf,
+    ) -> (Result<String, String>, Outcome) {
+        let crate::workspace::LibraryFile { mut deck, summary, .. } = loaded;
         let summary = with_duplicates(summary, self.index.duplicates_in(&deck));
         if self.ws.decks.iter().any(|d| d.id == deck.id) {
             let title = deck.title.clone();
@@ -255,15 +280,24 @@ mod tests {
             let i = desk.decks().iter().position(|d| d.id == id).unwrap();
             desk.origin(i).cloned().unwrap()
         };
-        assert_eq!(origin(&desk, "neg-5"), DeckOrigin::Word(word.clone()));
+        // Indexed, not read: listed in the library, read when a card is shown or used.
+        assert!(desk.is_shelved("neg-5") && desk.is_shelved("team-aff"));
+        assert!(!desk.decks().iter().any(|d| d.id == "neg-5" || d.id == "team-aff"));
+        let bundled: usize = crate::bundled::decks().into_iter().flatten().map(|d| d.card_count()).sum();
+        assert_eq!(desk.index().len(), bundled + 57);
+        desk.apply(Intent::OpenLibraryDeck("team-aff".into()));
+        assert!(!desk.is_shelved("team-aff"));
         assert_eq!(origin(&desk, "team-aff"), DeckOrigin::File(folder.join("team-aff.deck.ron")));
+        assert_eq!(desk.index().len(), bundled + 57, "opened, not added twice");
         let lines = desk.word_import().unwrap().lines();
         assert!(lines.iter().any(|l| l.result.as_ref().is_ok_and(|r| r.contains("already in the library"))));
         assert!(lines.iter().any(|l| l.file.ends_with("broken.docx") && l.result.is_err()));
         // An edit of a Word file's deck saves a copy; the Word file is never written.
+        // An intent naming a card of a file not read yet reads it first.
         let before = std::fs::read(&word).unwrap();
-        let deck = desk.decks().iter().find(|d| d.id == "neg-5").unwrap();
-        let key = crate::desk::CardKey::new("neg-5", &deck.blocks[0].cards[0].id);
+        let segment = desk.index().segments().iter().find(|s| s.deck_id == "neg-5").unwrap();
+        let key = crate::desk::CardKey::new("neg-5", &segment.cards[0].id);
+        assert_eq!(desk.locate(&key).and_then(|p| desk.key_at(p)), Some(key.clone()));
         desk.apply(Intent::DeleteCard(key));
         assert_eq!(origin(&desk, "neg-5"), DeckOrigin::File(desk.user_deck_dir().join("neg-5.deck.ron")));
         assert_eq!(std::fs::read(&word).unwrap(), before);

@@ -75,8 +75,14 @@ impl LibraryIndex {
     }
 
     /// Indexes `decks`, keeping the segments of `previous` (or of `ready`, built elsewhere) whose
-    /// deck is unchanged: after an edit only the edited deck is indexed again.
-    pub fn rebuild(decks: &[Deck], previous: &LibraryIndex, ready: Vec<Arc<Segment>>) -> Self {
+    /// deck is unchanged — after an edit only the edited deck is indexed again — followed by the
+    /// `shelved` segments of files not read into decks.
+    pub fn rebuild(
+        decks: &[Deck],
+        previous: &LibraryIndex,
+        ready: Vec<Arc<Segment>>,
+        shelved: Vec<Arc<Segment>>,
+    ) -> Self {
         let mut known: HashMap<u64, Arc<Segment>> =
             previous.segments.iter().chain(&ready).map(|s| (s.hash, Arc::clone(s))).collect();
         let segments = decks
@@ -85,6 +91,7 @@ impl LibraryIndex {
                 let hash = segment::deck_hash(d);
                 known.remove(&hash).unwrap_or_else(|| Arc::new(Segment::of_deck(d)))
             })
+            .chain(shelved)
             .collect();
         Self::of_segments(segments)
     }

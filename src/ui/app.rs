@@ -30,6 +30,9 @@ pub struct AppConfig {
     pub picker: Box<dyn FilePicker>,
     /// Preferences read from storage.
     pub prefs: Prefs,
+    /// Where the library folders' index is kept between runs (the user's cache folder); `None`
+    /// reads every library file at each start.
+    pub index_cache: Option<crate::search::cache::IndexCache>,
 }
 
 /// The Casebook window.
@@ -67,7 +70,8 @@ impl CasebookApp {
     /// The app with the bundled decks and an empty session; offers to restore a crash-recovery
     /// file if one is found.
     pub fn new(config: AppConfig) -> Self {
-        let desk = Desk::new(config.recovery_dir, crate::desk::fresh_session());
+        let desk =
+            Desk::new(config.recovery_dir, crate::desk::fresh_session()).with_index_cache(config.index_cache);
         let modal = desk.recovered().is_some().then_some(Modal::Restore);
         let mut requests = Requests::default();
         if !config.prefs.library_folders.is_empty() {

@@ -11,7 +11,7 @@ impl CasebookApp {
         if cards.is_empty() {
             return;
         }
-        let selected = self.selection.card.as_ref().and_then(|k| self.desk.find_card(k));
+        let selected = self.selection.card.as_ref().and_then(|k| self.desk.locate(k));
         let at = selected.and_then(|s| cards.iter().position(|&c| c == s));
         let next = match (at, forward) {
             (None, _) => 0,

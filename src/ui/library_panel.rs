@@ -87,11 +87,11 @@ pub fn refresh_rows(state: &mut LibraryState, desk: &Desk) {
     }
     let hits = desk.index().filter(&filter);
     let hits_len = hits.len();
-    let decks = desk.decks();
+    let decks = desk.index().segments();
     let folded: HashSet<(usize, Option<usize>)> = state
         .collapsed
         .iter()
-        .filter_map(|(id, b)| decks.iter().position(|d| &d.id == id).map(|d| (d, *b)))
+        .filter_map(|(id, b)| decks.iter().position(|d| &d.deck_id == id).map(|d| (d, *b)))
         .collect();
     let collapsed = &folded;
     let mut rows = Vec::with_capacity(hits.len() + 64);
@@ -192,7 +192,7 @@ pub fn show(
     ui.label(RichText::new(format!("{shown} of {} cards", desk.index().len())).weak());
     ui.separator();
     let rows = std::mem::take(&mut state.rows);
-    let selected = selection.card.as_ref().and_then(|k| desk.find_card(k));
+    let selected = selection.card.as_ref().and_then(|k| desk.locate(k));
     let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("library-rows");
     if selection.scroll_to_card
         && let Some(i) = rows.iter().position(|r| r.card().is_some() && r.card() == selected)
@@ -228,27 +228,27 @@ fn row_ui(
     let filtering = !state.filter.is_empty();
     match row {
         Row::Deck(d) => {
-            let deck = &desk.decks()[d];
-            let open = filtering || !state.collapsed.contains(&(deck.id.clone(), None));
-            let text = format!("{} {}  ({})", if open { "-" } else { "+" }, deck.title, deck.card_count());
+            let deck = &desk.index().segments()[d];
+            let open = filtering || !state.collapsed.contains(&(deck.deck_id.clone(), None));
+            let text =
+                format!("{} {}  ({})", if open { "-" } else { "+" }, deck.deck_title, deck.cards.len());
             let width = ui.available_width();
             let button =
                 egui::Button::new(RichText::new(text).strong()).frame(false).sense(egui::Sense::CLICK);
             let r = fitted(ui, width, ROW_HEIGHT, button);
             if r.clicked() && !filtering {
-                toggle(state, (deck.id.clone(), None));
+                toggle(state, (deck.deck_id.clone(), None));
             }
         }
         Row::Block(d, b) => {
-            let deck = &desk.decks()[d];
-            let block = &deck.blocks[b];
-            let open = filtering || !state.collapsed.contains(&(deck.id.clone(), Some(b)));
-            let text = format!("   {} {}", if open { "-" } else { "+" }, block.display_title());
+            let deck = &desk.index().segments()[d];
+            let open = filtering || !state.collapsed.contains(&(deck.deck_id.clone(), Some(b)));
+            let text = format!("   {} {}", if open { "-" } else { "+" }, deck.blocks[b]);
             let width = ui.available_width();
             let button = egui::Button::new(text).frame(false).sense(egui::Sense::CLICK);
             let r = fitted(ui, width, ROW_HEIGHT, button);
             if r.clicked() && !filtering {
-                toggle(state, (deck.id.clone(), Some(b)));
+                toggle(state, (deck.deck_id.clone(), Some(b)));
             }
         }
         Row::Card(pos) => {
@@ -267,9 +267,10 @@ fn card_row(
     pos: CardPos,
     matching: &(Vec<String>, bool),
 ) {
-    let deck = &desk.decks()[pos.deck];
-    let card = &deck.blocks[pos.block].cards[pos.card];
-    let cite = card.short_cite(deck.source(&card.source));
+    // Drawn from the index: a library file's cards are listed without reading the file.
+    let deck = &desk.index().segments()[pos.deck];
+    let card = desk.index().row_at(pos);
+    let cite = &card.cite;
     // The side marker in a fixed-width font and the row left-aligned: every tag starts at the
     // same x, whatever its marker.
     let mut label = egui::text::LayoutJob::default();
@@ -293,7 +294,7 @@ fn card_row(
         // Not in the Tab order: Tab would otherwise walk every row; Ctrl+↑/↓ move instead.
         .sense(egui::Sense::CLICK | egui::Sense::DRAG);
     let response = fitted(ui, ui.available_width(), ROW_HEIGHT, button);
-    let key = CardKey::new(&deck.id, &card.id);
+    let key = CardKey::new(&deck.deck_id, &card.id);
     response.dnd_set_drag_payload(key.clone());
     drag_preview(ui, &response, &card.tag);
     let response = response.on_hover_text(&card.tag);

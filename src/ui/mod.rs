@@ -59,6 +59,7 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
                 recovery_dir: crate::workspace::Recovery::default_dir(),
                 picker: Box::new(NativePicker),
                 prefs: Prefs::load(cc.storage),
+                index_cache: crate::search::cache::IndexCache::user(),
             };
             Ok(Box::new(CasebookApp::with_file(config, file)))
         }),

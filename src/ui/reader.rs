@@ -32,6 +32,14 @@ pub fn show(
         Some((card, source, None))
     };
     let Some((card, source, item)) = from_case.or_else(from_library) else {
+        // A card of a library file indexed but not read yet: read it now (once; a failure is
+        // reported and leaves the file on the shelf).
+        if let Some(key) = selection.card.as_ref().filter(|k| desk.is_shelved(&k.deck)) {
+            ui.add_space(40.0);
+            ui.vertical_centered(|ui| ui.label(format!("Reading the file of deck “{}”…", key.deck)));
+            out.intent(Intent::OpenLibraryDeck(key.deck.clone()));
+            return;
+        }
         ui.add_space(40.0);
         ui.vertical_centered(|ui| {
             ui.heading("Casebook");
@@ -105,7 +113,7 @@ pub fn show(
     ui.separator();
     egui::ScrollArea::vertical().id_salt("reader-text").auto_shrink([false, false]).show(ui, |ui| {
         if showing {
-            super::other_cuts::side_by_side(ui, desk, card, source, &cuts);
+            super::other_cuts::side_by_side(ui, desk, card, source, &cuts, out);
             return;
         }
         let matches = crate::search::words::match_ranges(&card.text, matching.0, matching.1);

@@ -28,6 +28,16 @@ pub struct IndexedFile {
 /// Indexes the library file at `path` through `cache` (without one, the file is always read);
 /// with `want_deck` the deck is read too. The error is the message to show.
 pub fn read_indexed(path: &Path, cache: Option<&IndexCache>, want_deck: bool) -> Result<IndexedFile, String> {
+    read_indexed_with(path, cache, want_deck, &read_library_bytes)
+}
+
+/// [`read_indexed`] with the file's bytes read by `read` (a test stands a sync in there).
+fn read_indexed_with(
+    path: &Path,
+    cache: Option<&IndexCache>,
+    want_deck: bool,
+    read: &dyn Fn(&Path) -> Result<Vec<u8>, String>,
+) -> Result<IndexedFile, String> {
     let stamp = |p: &Path| std::fs::symlink_metadata(p).map(|m| (m.len(), m.modified().ok()));
     let (size, modified) = stamp(path).map_err(|e| crate::format::describe_open_error(path, &e))?;
     let mut cache_problem = None;
@@ -43,7 +53,7 @@ pub fn read_indexed(path: &Path, cache: Option<&IndexCache>, want_deck: bool) ->
     {
         return Ok(IndexedFile { segment: Arc::new(*segment), file: None, cache_problem, from_cache: true });
     }
-    let bytes = read_library_bytes(path)?;
+    let bytes = read(path)?;
     if stamp(path).ok() != Some((size, modified)) || bytes.len() as u64 != size {
         return Err(format!(
             "{}: the file changed while it was being read (a sync in progress?); it is read again at the next check",
@@ -156,5 +166,26 @@ mod tests {
         assert!(why.contains("bad.deck.ron:"), "{why}");
         let missing = read_indexed(&dir.path().join("gone.deck.ron"), None, false).err().unwrap();
         assert!(!missing.is_empty());
+    }
+
+    #[test]
+    fn a_file_that_changes_while_it_is_read_is_reported_and_not_cached() {
+        let (_dir, cache, file) = setup();
+        // A teammate's sync appends to the file just after its bytes were read.
+        let syncing = |p: &Path| {
+            let bytes = read_library_bytes(p)?;
+            let mut more = bytes.clone();
+            more.extend_from_slice(b"\n");
+            std::fs::write(p, more).map_err(|e| e.to_string())?;
+            Ok(bytes)
+        };
+        let why = read_indexed_with(&file, Some(&cache), false, &syncing).err().unwrap();
+        assert!(why.contains("changed while it was being read") && why.contains("neg.deck.ron"), "{why}");
+        assert!(
+            matches!(cache.read(&file), crate::search::cache::Cached::Missing),
+            "nothing half-old cached"
+        );
+        // Read again once it is still, it is indexed.
+        assert!(read_indexed(&file, Some(&cache), false).is_ok());
     }
 }

@@ -117,6 +117,7 @@ fn main() {
         recovery_dir: dir.path().join("recovery"),
         picker: Box::new(ScriptedPicker::default()),
         prefs: Prefs::default(),
+        index_cache: None,
     });
     app.queue(Request::PathGiven(PathFor::OpenSession, session_path));
     let mut h = Harness::builder()

@@ -13,6 +13,7 @@ pub fn app_in(dir: &std::path::Path, picks: Vec<Option<PathBuf>>) -> CasebookApp
         recovery_dir: dir.join("recovery"),
         picker: Box::new(ScriptedPicker::paths(picks)),
         prefs: Prefs::default(),
+        index_cache: None,
     })
 }
 
@@ -22,6 +23,7 @@ pub fn app_with_picks(dir: &std::path::Path, picks: Vec<casebook::ui::Picked>) -
         recovery_dir: dir.join("recovery"),
         picker: Box::new(ScriptedPicker(VecDeque::from(picks))),
         prefs: Prefs::default(),
+        index_cache: None,
     })
 }
 
@@ -50,6 +52,7 @@ pub fn app_with_theme(dir: &std::path::Path, theme: casebook::ui::Theme) -> Case
         recovery_dir: dir.join("recovery"),
         picker: Box::new(ScriptedPicker::default()),
         prefs: Prefs { theme, ..Prefs::default() },
+        index_cache: None,
     })
 }
 

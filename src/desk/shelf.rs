@@ -1,0 +1,97 @@
+//! The shelf: library folder files that are indexed but not read. A team's library is tens of
+//! thousands of cards; only their index rows (tag, cite, block) are kept, and a file is read
+//! into a deck when one of its cards is shown or used ([`Intent::OpenLibraryDeck`]). In the
+//! library's order, shelved files come after the loaded decks, sorted by path.
+//!
+//! [`Intent::OpenLibraryDeck`]: super::Intent::OpenLibraryDeck
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::search::Segment;
+use crate::workspace::DeckOrigin;
+
+use super::{Desk, Outcome};
+
+/// A library file on the shelf.
+pub(super) struct Shelved {
+    /// The file.
+    pub path: PathBuf,
+    /// Its index.
+    pub segment: Arc<Segment>,
+}
+
+impl Desk {
+    /// Puts a library file's index on the shelf (replacing what the same file put there before).
+    /// A deck id another deck or file already brought stays out; the line says so.
+    pub(super) fn shelve(
+        &mut self,
+        path: PathBuf,
+        segment: Arc<Segment>,
+    ) -> (Result<String, String>, Outcome) {
+        let replaced = self.unshelve(&path).is_some();
+        let cards = segment.cards.len();
+        let summary = format!("{cards} cards indexed");
+        let taken = self.ws.decks.iter().map(|d| (&d.id, &d.title));
+        let taken = taken.chain(self.shelf.iter().map(|s| (&s.segment.deck_id, &s.segment.deck_title)));
+        if let Some((id, title)) = taken.into_iter().find(|(id, _)| **id == segment.deck_id) {
+            let why = format!("{summary}; not loaded: deck id {id:?} is already in the library (“{title}”)");
+            return (Ok(why), Outcome { decks_changed: replaced, ..Outcome::default() });
+        }
+        let at = self.shelf.partition_point(|s| s.path < path);
+        self.shelf.insert(at, Shelved { path, segment });
+        (Ok(summary), Outcome { decks_changed: true, ..Outcome::default() })
+    }
+
+    /// Takes the file at `path` off the shelf.
+    pub(super) fn unshelve(&mut self, path: &Path) -> Option<Shelved> {
+        let i = self.shelf.iter().position(|s| s.path == path)?;
+        Some(self.shelf.remove(i))
+    }
+
+    /// Reads the shelved file holding deck `id` into the library as a deck (a Word file
+    /// read-only). Nothing happens when the deck is already loaded.
+    pub(super) fn open_library_deck(&mut self, id: &str) -> Outcome {
+        let Some(i) = self.shelf.iter().position(|s| s.segment.deck_id == id) else {
+            return Outcome::default();
+        };
+        let path = self.shelf[i].path.clone();
+        match crate::workspace::read_library_file(&path) {
+            Ok(file) if file.deck.id == id => {
+                let shelved = self.shelf.remove(i);
+                self.ready.push(shelved.segment);
+                let origin = if file.word { DeckOrigin::Word(path) } else { DeckOrigin::File(path) };
+                self.add_or_replace_deck(file.deck, origin);
+                Outcome { decks_changed: true, ..Outcome::default() }
+            }
+            Ok(_) => Outcome::status(format!(
+                "{} changed on disk and no longer holds deck {id:?}; it is indexed again at the next check.",
+                path.display()
+            )),
+            Err(why) => {
+                let why = if why.contains(&path.display().to_string()) {
+                    why
+                } else {
+                    format!("{}: {why}", path.display())
+                };
+                self.warnings.push(why.clone());
+                Outcome::problem("This library file cannot be read now", why)
+            }
+        }
+    }
+
+    /// The segments on the shelf, in library order.
+    pub(super) fn shelf_segments(&self) -> Vec<Arc<Segment>> {
+        self.shelf.iter().map(|s| Arc::clone(&s.segment)).collect()
+    }
+
+    /// Whether deck `id` is on the shelf (indexed, not read).
+    pub fn is_shelved(&self, id: &str) -> bool {
+        self.shelf.iter().any(|s| s.segment.deck_id == id)
+    }
+
+    /// The number of library files on the shelf.
+    pub fn shelved_files(&self) -> usize {
+        self.shelf.len()
+    }
+}
