@@ -117,6 +117,9 @@ pub struct Desk {
     index_cache: Option<crate::search::cache::IndexCache>,
     /// Whether the user was told the index cache cannot be used (once is enough).
     cache_warned: bool,
+    /// Library files arrived that the index does not hold yet, and when it was last rebuilt.
+    index_stale: bool,
+    last_index: std::time::Instant,
 }
 
 impl Desk {
@@ -154,6 +157,8 @@ impl Desk {
             ready: Vec::new(),
             index_cache: None,
             cache_warned: false,
+            index_stale: false,
+            last_index: std::time::Instant::now(),
         };
         desk.load_user_decks();
         match desk.recovery.read() {
@@ -265,6 +270,8 @@ impl Desk {
         if decks {
             let ready = std::mem::take(&mut self.ready);
             self.index = LibraryIndex::rebuild(&self.ws.decks, &self.index, ready, self.shelf_segments());
+            self.index_stale = false;
+            self.last_index = std::time::Instant::now();
             self.library_revision += 1;
         }
         self.figures.refresh(&self.ws.session, &self.ws.decks, &self.ids);

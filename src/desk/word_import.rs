@@ -17,6 +17,11 @@ use crate::workspace::DeckOrigin;
 use super::file_job::{FileJob, ImportLine, JobKind, Loaded};
 use super::{Desk, Outcome};
 
+/// While a library folder is read, the index takes in what arrived at most this often (and at
+/// the end): rebuilding it and the list for each of hundreds of files would cost more than
+/// reading them.
+const INDEX_BATCH: std::time::Duration = std::time::Duration::from_millis(400);
+
 impl Desk {
     /// Starts importing `files` (replacing a finished job's report); refused while one runs.
     pub(super) fn import_word_files(&mut self, files: Vec<PathBuf>) -> Outcome {
@@ -76,7 +81,12 @@ impl Desk {
                             (segment.cards.len(), self.shelve(file.clone(), segment))
                         }
                     };
-                    outcome.decks_changed |= added.decks_changed;
+                    // A library folder's files join the index in batches (see `index_due`).
+                    if kind == JobKind::Import {
+                        outcome.decks_changed |= added.decks_changed;
+                    } else {
+                        self.index_stale |= added.decks_changed;
+                    }
                     // A library deck left out (its id was already loaded) adds no cards.
                     if let Some(j) = self.word_import.as_mut()
                         && (kind == JobKind::Import || added.decks_changed)
@@ -95,6 +105,11 @@ impl Desk {
             && j.lines.len() == j.total
         {
             j.finished = true;
+        }
+        let finished = self.word_import.as_ref().is_some_and(|j| j.finished);
+        if self.index_stale && (finished || self.last_index.elapsed() >= INDEX_BATCH) {
+            self.index_stale = false;
+            outcome.decks_changed = true;
         }
         if let Some(j) = self.word_import.as_ref().filter(|j| j.finished) {
             let failed = j.lines.iter().filter(|l| l.result.is_err()).count();

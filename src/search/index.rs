@@ -89,8 +89,8 @@ pub struct Words {
     /// Word numbers, found by the word's hash (derived).
     #[serde(skip)]
     table: hashbrown::HashTable<u32>,
-    /// Word numbers sorted by word, for words being typed (derived).
-    #[serde(skip)]
+    /// Word numbers sorted by word, for words being typed (stored: sorting is the slowest part of
+    /// deriving the rest; checked when read back).
     sorted: Vec<u32>,
     /// Where each word's postings start in `post_docs`, and the end (derived).
     #[serde(skip)]
@@ -158,6 +158,14 @@ impl Words {
 
     /// Derives the postings and the sorted words; call once after the last [`Words::add`].
     pub fn finish(&mut self) {
+        self.derive_postings();
+        let mut sorted: Vec<u32> = (0..self.ends.len() as u32).collect();
+        sorted.sort_unstable_by(|a, b| self.word(*a).cmp(self.word(*b)));
+        self.sorted = sorted;
+    }
+
+    /// Each word's cards and parts, from the word sequence.
+    fn derive_postings(&mut self) {
         let words = self.ends.len();
         // Count, then fill: each word's cards in order, with the parts holding it.
         let mut count = vec![0u32; words + 1];
@@ -194,9 +202,6 @@ impl Words {
         self.post_start = count;
         self.post_docs = post_docs;
         self.post_bits = post_bits;
-        let mut sorted: Vec<u32> = (0..words as u32).collect();
-        sorted.sort_unstable_by(|a, b| self.word(*a).cmp(self.word(*b)));
-        self.sorted = sorted;
     }
 
     /// Derives the lookup table, postings and sorted words of an index read back from its stored
@@ -235,7 +240,17 @@ impl Words {
             table.insert_unique(hash, id, |&other| hash_word(self.word(other)));
         }
         self.table = table;
-        self.finish();
+        // The stored order must be every word once, sorted.
+        let mut seen = vec![false; words];
+        let permutation = self.sorted.len() == words
+            && self
+                .sorted
+                .iter()
+                .all(|&w| (w as usize) < words && !std::mem::replace(&mut seen[w as usize], true));
+        if !permutation || self.sorted.windows(2).any(|p| self.word(p[0]) >= self.word(p[1])) {
+            return Err("the sorted words are not sorted".into());
+        }
+        self.derive_postings();
         Ok(())
     }
 

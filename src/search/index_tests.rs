@@ -131,6 +131,9 @@ fn a_damaged_stored_index_is_refused_not_trusted() {
     let mut order = postcard::from_bytes::<Words>(&postcard::to_allocvec(&index).unwrap()).unwrap();
     order.docs[1].parts.swap(0, 6);
     assert!(order.prepare().is_err());
+    let mut unsorted = postcard::from_bytes::<Words>(&postcard::to_allocvec(&index).unwrap()).unwrap();
+    unsorted.sorted.swap(0, 1);
+    assert!(unsorted.prepare().unwrap_err().contains("sorted"));
     let mut short = postcard::from_bytes::<Words>(&postcard::to_allocvec(&index).unwrap()).unwrap();
     short.seq.pop();
     assert!(short.prepare().is_err());

@@ -3,6 +3,10 @@
 //! Runs the real app in egui_kittest (CPU side of a frame: layout, filtering, widgets; no GPU
 //! painting) and reports median and p95 frame times for: idle frames, scrolling the library,
 //! a search filter applied, and scrolling the case. Run with `cargo bench --bench frame_time`.
+//!
+//! First, in child processes, the window with a library folder of real-size cards (the shared
+//! Verbatim files tiled): its first start and a restart from the index cache, each with the time
+//! until the library is usable, idle and scrolling frames, and resident memory.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -11,6 +15,9 @@ use casebook::model::{Block, Deck, Item, Section, SectionKind};
 use casebook::ui::{AppConfig, CasebookApp, PathFor, Prefs, Request, ScriptedPicker};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+
+#[path = "tiled_library.rs"]
+mod tiled_library;
 
 /// Decks of 1,000 cards in the library; `DECKS=50` measures a 50,000-card library (#14.6).
 fn decks() -> usize {
@@ -87,8 +94,86 @@ fn measure(
     );
 }
 
+fn resident_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+/// The child process of the library-folder scenario (#14.6): the window started with `folder` as
+/// a library folder and the index cache in `cache`; prints how long until the library is usable,
+/// the frame times idle and scrolling, and the resident memory.
+fn folder_phase(name: &str, folder: &Path, cache: &Path) {
+    let app = CasebookApp::new(AppConfig {
+        recovery_dir: cache.join("recovery"),
+        picker: Box::new(ScriptedPicker::default()),
+        prefs: Prefs { library_folders: vec![folder.to_owned()], ..Prefs::default() },
+        index_cache: Some(casebook::search::cache::IndexCache::at(cache)),
+    });
+    let start = Instant::now();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut CasebookApp| app.show(ui), app);
+    h.step();
+    // A real window draws at the display's rate (60 Hz) while files are read, not flat out.
+    while h.state().desk().word_import().is_none_or(|j| !j.is_finished()) {
+        std::thread::sleep(Duration::from_millis(16));
+        h.step();
+    }
+    let usable = start.elapsed();
+    let cards = h.state().desk().index().len();
+    println!(
+        "{name}: {cards} real-size cards, {} files on the shelf, usable in {:.2} s ({})",
+        h.state().desk().shelved_files(),
+        usable.as_secs_f64(),
+        h.state().status()
+    );
+    measure(&format!("{name}: idle frame"), &mut h, 200, |_, _| {});
+    let library_point = egui::pos2(170.0, 500.0);
+    measure(&format!("{name}: scrolling"), &mut h, 200, |h, i| {
+        h.hover_at(library_point);
+        let dy = if (i / 50) % 2 == 0 { -120.0 } else { 120.0 };
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, dy),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+    });
+    println!("{name}: resident memory with the library open {:.0} MB", resident_mb());
+}
+
 fn main() {
+    if let Ok(name) = std::env::var("FRAME_TIME_PHASE") {
+        let var = |v: &str| std::path::PathBuf::from(std::env::var_os(v).expect("phase variables"));
+        folder_phase(&name, &var("FRAME_TIME_FOLDER"), &var("FRAME_TIME_CACHE"));
+        return;
+    }
     let dir = tempfile::tempdir().expect("temp dir");
+    // A library folder of real-size cards (1,000 per deck-size unit of `DECKS`), in a fresh
+    // window, then in another as a restart.
+    let folder = dir.path().join("team library");
+    std::fs::create_dir_all(&folder).expect("library folder");
+    for deck in tiled_library::library(decks() * CARDS_PER_DECK) {
+        casebook::format::save_deck(&deck, &folder.join(format!("{}.deck.ron", deck.id))).expect("saved");
+    }
+    let me = std::env::current_exe().expect("own path");
+    for phase in ["library folder, first start", "library folder, restart"] {
+        let out = std::process::Command::new(&me)
+            .env("FRAME_TIME_PHASE", phase)
+            .env("FRAME_TIME_FOLDER", &folder)
+            .env("FRAME_TIME_CACHE", dir.path().join("cache"))
+            .output()
+            .expect("phase runs");
+        print!("{}", String::from_utf8_lossy(&out.stdout));
+    }
     let library = big_library(dir.path());
     let mut session = casebook::desk::fresh_session();
     session.aff.sections.clear();
