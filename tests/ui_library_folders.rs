@@ -7,6 +7,7 @@ mod common;
 
 use std::path::PathBuf;
 
+use casebook::search::cache::IndexCache;
 use casebook::ui::{AppConfig, CasebookApp, Prefs, ScriptedPicker};
 use common::ui::{harness, settle, until_files_read};
 use egui_kittest::Harness;
@@ -31,16 +32,18 @@ fn a_remembered_library_folder_is_read_at_start_and_searched_as_you_type() {
     std::fs::create_dir_all(folder.join("2024")).unwrap();
     std::fs::copy(shared("neg-2.docx"), folder.join("2024").join("neg-2.docx")).unwrap();
     std::fs::copy(shared("1nc.docx"), folder.join("1nc.docx")).unwrap();
-    let app = CasebookApp::new(AppConfig {
-        recovery_dir: dir.path().join("recovery"),
-        picker: Box::new(ScriptedPicker::default()),
-        prefs: Prefs { library_folders: vec![folder], ..Prefs::default() },
-        index_cache: None,
-    });
-    let mut h = harness(app);
+    let app = |folder: &std::path::Path| {
+        CasebookApp::new(AppConfig {
+            recovery_dir: dir.path().join("recovery"),
+            picker: Box::new(ScriptedPicker::default()),
+            prefs: Prefs { library_folders: vec![folder.to_owned()], ..Prefs::default() },
+            index_cache: Some(IndexCache::at(dir.path().join("cache"))),
+        })
+    };
+    let mut h = harness(app(&folder));
     until_files_read(&mut h);
     h.get_by_label("Library folders");
-    h.get_by_label_contains("2 of 2 files imported · 88 cards");
+    h.get_by_label_contains("2 of 2 files indexed · 88 cards");
     h.get_by_label("Close").click();
     settle(&mut h);
     assert!(shown_count(&h).contains("191 of 191 cards"), "{}", shown_count(&h));
@@ -56,4 +59,23 @@ fn a_remembered_library_folder_is_read_at_start_and_searched_as_you_type() {
         "the exclusion and the phrase both hold: {}",
         shown_count(&h)
     );
+
+    // The files are indexed, not read: the first hit's file is read when its card is shown.
+    // Ctrl+F selects the old query: what is typed replaces it.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    settle(&mut h);
+    h.get_by_label("Library").type_text("tag:water");
+    settle(&mut h);
+    assert!(h.state().decks().iter().all(|d| d.id != "neg-2" && d.id != "1nc"), "nothing read yet");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::ArrowDown);
+    settle(&mut h);
+    let key = h.state().selection_card().expect("the first hit is selected");
+    let (_, card) = h.state().desk().card(&key).expect("its file was read when it was shown");
+    assert!(card.tag.to_lowercase().contains("water"), "{}", card.tag);
+    h.get_by_label(&card.tag);
+
+    // A restart takes the unchanged files from the index cache.
+    let mut again = harness(app(&folder));
+    until_files_read(&mut again);
+    again.get_by_label_contains("2 unchanged since last indexed");
 }

@@ -28,7 +28,8 @@ fn list(folders: &[PathBuf]) -> (Vec<(PathBuf, Stamp)>, Vec<String>) {
     (files, problems)
 }
 
-fn origin_path(origin: &DeckOrigin) -> Option<&Path> {
+/// The file a deck was read from, if any.
+pub(super) fn origin_path(origin: &DeckOrigin) -> Option<&Path> {
     match origin {
         DeckOrigin::File(p) | DeckOrigin::Word(p) => Some(p),
         DeckOrigin::Bundled => None,
@@ -177,9 +178,14 @@ mod tests {
             "replaced, not added twice"
         );
 
-        // A file read into a deck (a card of it shown) is read again as a deck when it changes.
+        // A file read into a deck (a card of it shown) keeps its place in the library's order,
+        // and is read again as a deck when it changes.
+        let segment = desk.index().segments().iter().find(|s| s.deck_id == "team-first").unwrap();
+        let key = crate::desk::CardKey::new("team-first", &segment.cards[3].id);
+        let before = desk.locate(&key);
         desk.apply(Intent::OpenLibraryDeck("team-first".into()));
         assert!(desk.decks().iter().any(|d| d.id == "team-first"));
+        assert_eq!(desk.locate(&key), before, "the list does not jump under the mouse");
         format::save_deck(&deck("team-first", "Their sharpest first tag yet"), &first).unwrap();
         desk.apply(Intent::RefreshLibrary(vec![folder.clone()]));
         finish(&mut desk);

@@ -269,7 +269,7 @@ impl Desk {
     fn refresh(&mut self, decks: bool) {
         if decks {
             let ready = std::mem::take(&mut self.ready);
-            self.index = LibraryIndex::rebuild(&self.ws.decks, &self.index, ready, self.shelf_segments());
+            self.index = LibraryIndex::rebuild(self.library_parts(), &self.index, ready);
             self.index_stale = false;
             self.last_index = std::time::Instant::now();
             self.library_revision += 1;

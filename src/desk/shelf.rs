@@ -1,16 +1,17 @@
 //! The shelf: library folder files that are indexed but not read. A team's library is tens of
 //! thousands of cards; only their index rows (tag, cite, block) are kept, and a file is read
 //! into a deck when one of its cards is shown or used ([`Intent::OpenLibraryDeck`]). In the
-//! library's order, shelved files come after the loaded decks, sorted by path.
+//! library's order, library files come after the other decks, sorted by path, read or not.
 //!
 //! [`Intent::OpenLibraryDeck`]: super::Intent::OpenLibraryDeck
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::search::Segment;
+use crate::search::{Part, Segment};
 use crate::workspace::DeckOrigin;
 
+use super::library_folders::origin_path;
 use super::{Desk, Outcome};
 
 /// A library file on the shelf.
@@ -28,10 +29,12 @@ impl Desk {
         &mut self,
         path: PathBuf,
         segment: Arc<Segment>,
+        from_cache: bool,
     ) -> (Result<String, String>, Outcome) {
         let replaced = self.unshelve(&path).is_some();
         let cards = segment.cards.len();
-        let summary = format!("{cards} cards indexed");
+        let unchanged = if from_cache { " (unchanged since last indexed)" } else { "" };
+        let summary = format!("{cards} cards indexed{unchanged}");
         let taken = self.ws.decks.iter().map(|d| (&d.id, &d.title));
         let taken = taken.chain(self.shelf.iter().map(|s| (&s.segment.deck_id, &s.segment.deck_title)));
         if let Some((id, title)) = taken.into_iter().find(|(id, _)| **id == segment.deck_id) {
@@ -80,9 +83,22 @@ impl Desk {
         }
     }
 
-    /// The segments on the shelf, in library order.
-    pub(super) fn shelf_segments(&self) -> Vec<Arc<Segment>> {
-        self.shelf.iter().map(|s| Arc::clone(&s.segment)).collect()
+    /// The library in its order: the decks that are not library folder files (bundled, the
+    /// user's, opened), then the library folders' files by path, read into decks or not — so a
+    /// file read when its card is shown keeps its place in the list.
+    pub(super) fn library_parts(&self) -> Vec<Part<'_>> {
+        let mut front = Vec::new();
+        let mut files: Vec<(&Path, Part<'_>)> = Vec::new();
+        for (deck, origin) in self.ws.decks.iter().zip(&self.origins) {
+            match origin_path(origin).filter(|p| self.library_stamps.contains_key(*p)) {
+                Some(path) => files.push((path, Part::Deck(deck))),
+                None => front.push(Part::Deck(deck)),
+            }
+        }
+        files.extend(self.shelf.iter().map(|s| (s.path.as_path(), Part::Indexed(Arc::clone(&s.segment)))));
+        files.sort_by(|a, b| a.0.cmp(b.0));
+        front.extend(files.into_iter().map(|(_, part)| part));
+        front
     }
 
     /// Whether deck `id` is on the shelf (indexed, not read).

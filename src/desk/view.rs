@@ -121,7 +121,8 @@ impl Desk {
         Some((side, s, i, item))
     }
 
-    /// Where the card with this key is in the loaded decks.
+    /// Where the card with this key is in the loaded decks ([`Desk::decks`]'s order; the
+    /// library's order is [`Desk::locate`]'s).
     pub fn find_card(&self, key: &CardKey) -> Option<CardPos> {
         let d = self.ws.decks.iter().position(|x| x.id == key.deck)?;
         for (b, block) in self.ws.decks[d].blocks.iter().enumerate() {
@@ -132,12 +133,9 @@ impl Desk {
         None
     }
 
-    /// Where the card with this key is in the library: in a loaded deck, or in a library file
-    /// indexed but not read yet (see [`Desk::is_shelved`]).
+    /// Where the card with this key is in the library's order ([`Desk::index`]): in a loaded
+    /// deck, or in a library file indexed but not read yet (see [`Desk::is_shelved`]).
     pub fn locate(&self, key: &CardKey) -> Option<CardPos> {
-        if let Some(pos) = self.find_card(key) {
-            return Some(pos);
-        }
         let d = self.index.segments().iter().position(|s| s.deck_id == key.deck)?;
         let segment = &self.index.segments()[d];
         let n = segment.cards.iter().position(|c| c.id == key.card)?;

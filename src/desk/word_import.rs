@@ -78,7 +78,7 @@ impl Desk {
                             if let Some(j) = self.word_import.as_mut() {
                                 j.cached += usize::from(from_cache);
                             }
-                            (segment.cards.len(), self.shelve(file.clone(), segment))
+                            (segment.cards.len(), self.shelve(file.clone(), segment, from_cache))
                         }
                     };
                     // A library folder's files join the index in batches (see `index_due`).

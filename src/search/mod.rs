@@ -58,6 +58,14 @@ impl Filter {
     }
 }
 
+/// One part of a library being indexed: a deck in memory, or a file's segment.
+pub enum Part<'a> {
+    /// A loaded deck.
+    Deck(&'a Deck),
+    /// A library file indexed but not read into a deck.
+    Indexed(Arc<Segment>),
+}
+
 /// The prepared rows of every loaded card: one [`Segment`] per deck, in library order.
 pub struct LibraryIndex {
     segments: Vec<Arc<Segment>>,
@@ -74,24 +82,21 @@ impl LibraryIndex {
         Self::of_segments(decks.iter().map(|d| Arc::new(Segment::of_deck(d))).collect())
     }
 
-    /// Indexes `decks`, keeping the segments of `previous` (or of `ready`, built elsewhere) whose
-    /// deck is unchanged — after an edit only the edited deck is indexed again — followed by the
-    /// `shelved` segments of files not read into decks.
-    pub fn rebuild(
-        decks: &[Deck],
-        previous: &LibraryIndex,
-        ready: Vec<Arc<Segment>>,
-        shelved: Vec<Arc<Segment>>,
-    ) -> Self {
+    /// Indexes `parts` in this order — decks (keeping the segments of `previous`, or of `ready`
+    /// built elsewhere, whose deck is unchanged: after an edit only the edited deck is indexed
+    /// again) and segments of files not read into decks.
+    pub fn rebuild(parts: Vec<Part<'_>>, previous: &LibraryIndex, ready: Vec<Arc<Segment>>) -> Self {
         let mut known: HashMap<u64, Arc<Segment>> =
             previous.segments.iter().chain(&ready).map(|s| (s.hash, Arc::clone(s))).collect();
-        let segments = decks
-            .iter()
-            .map(|d| {
-                let hash = segment::deck_hash(d);
-                known.remove(&hash).unwrap_or_else(|| Arc::new(Segment::of_deck(d)))
+        let segments = parts
+            .into_iter()
+            .map(|part| match part {
+                Part::Deck(d) => {
+                    let hash = segment::deck_hash(d);
+                    known.remove(&hash).unwrap_or_else(|| Arc::new(Segment::of_deck(d)))
+                }
+                Part::Indexed(segment) => segment,
             })
-            .chain(shelved)
             .collect();
         Self::of_segments(segments)
     }

@@ -132,6 +132,11 @@ impl CasebookApp {
         self.desk.is_dirty()
     }
 
+    /// The library card selected (for the reader), if any.
+    pub fn selection_card(&self) -> Option<crate::desk::CardKey> {
+        self.selection.card.clone()
+    }
+
     /// The message in the status bar.
     pub fn status(&self) -> &str {
         &self.status

@@ -23,7 +23,10 @@ pub fn show(ctx: &egui::Context, desk: &Desk, out: &mut Requests) {
             JobKind::Library | JobKind::Refresh => {
                 ui.heading("Library folders");
                 progress(ui, job);
-                ui.label("Decks and Word files join the library as they are read (Word files read-only).");
+                ui.label(
+                    "Files are indexed as they are read; a file is read again when one of its cards is \
+                     shown, and when it changes on disk (Word files stay read-only).",
+                );
             }
         }
         ui.separator();
@@ -65,7 +68,8 @@ fn progress(ui: &mut egui::Ui, job: &FileJob) {
     }
     if job.is_finished() {
         let failed = job.lines().iter().filter(|l| l.result.is_err()).count();
-        text = format!("{} of {} files imported · {} cards", job.done() - failed, job.total(), job.cards());
+        let done = if job.kind() == JobKind::Import { "imported" } else { "indexed" };
+        text = format!("{} of {} files {done} · {} cards", job.done() - failed, job.total(), job.cards());
         if job.was_cancelled() {
             text.push_str(" · cancelled");
         }

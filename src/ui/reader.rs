@@ -92,7 +92,7 @@ pub fn show(
     if let Some(note) = &card.note {
         ui.label(RichText::new(format!("Note: {note}")).italics().weak());
     }
-    let cuts = match (item, selection.card.as_ref().and_then(|k| desk.find_card(k))) {
+    let cuts = match (item, selection.card.as_ref().and_then(|k| desk.locate(k))) {
         (None, Some(pos)) => desk.index().other_cuts(pos),
         _ => Vec::new(),
     };
