@@ -39,9 +39,13 @@ fn library(folders: &[PathBuf], err: &mut dyn Write) -> (Vec<Arc<Segment>>, Vec<
         let (files, unreadable) = workspace::scan_folder_for(folder, true, workspace::is_library_file);
         problems
             .extend(unreadable.into_iter().map(|(f, e)| format!("{}: cannot read folder: {e}", f.display())));
+        let total = files.len();
+        let read = workspace::read_all_indexed_with(&files, cache.as_ref(), &mut |done| {
+            let _ = write!(err, "\rindexing {}: {done} of {total} files", folder.display());
+        });
         let mut cached = 0;
-        for (n, file) in files.iter().enumerate() {
-            match workspace::read_indexed(file, cache.as_ref(), false) {
+        for (file, result) in files.iter().zip(read) {
+            match result {
                 Ok(read) => {
                     cached += usize::from(read.from_cache);
                     cache_problem = cache_problem.or(read.cache_problem);
@@ -51,14 +55,8 @@ fn library(folders: &[PathBuf], err: &mut dyn Write) -> (Vec<Arc<Segment>>, Vec<
                 Err(why) if why.contains(&file.display().to_string()) => problems.push(why),
                 Err(why) => problems.push(format!("{}: {why}", file.display())),
             }
-            let _ = write!(
-                err,
-                "\rindexing {}: {} of {} files ({cached} unchanged)",
-                folder.display(),
-                n + 1,
-                files.len()
-            );
         }
+        let _ = write!(err, " ({cached} unchanged)");
         let _ = writeln!(err);
     }
     problems.extend(cache_problem);

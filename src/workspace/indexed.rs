@@ -4,8 +4,8 @@
 //! A file that changes while it is read is reported, not indexed half-old.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 
 use crate::search::Segment;
 use crate::search::cache::{Cached, FileKey, IndexCache, content_hash};
@@ -86,20 +86,21 @@ fn read_indexed_with(
 }
 
 /// Indexes `files` (see [`read_indexed`], without their decks) on one thread per core (at most
-/// 8), in order; `progress` is told how many are done after each.
+/// 8), in order; `progress` is told how many are done after each, on the calling thread.
 pub fn read_all_indexed_with(
     files: &[PathBuf],
     cache: Option<&IndexCache>,
-    progress: &(dyn Fn(usize) + Sync),
+    progress: &mut dyn FnMut(usize),
 ) -> Vec<Result<IndexedFile, String>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8).min(files.len());
     let next = AtomicUsize::new(0);
-    let slots: Mutex<Vec<Option<Result<IndexedFile, String>>>> =
-        Mutex::new(std::iter::repeat_with(|| None).take(files.len()).collect());
-    let done = AtomicUsize::new(0);
+    let mut slots: Vec<Option<Result<IndexedFile, String>>> =
+        std::iter::repeat_with(|| None).take(files.len()).collect();
     std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::channel();
         for _ in 0..threads {
-            scope.spawn(|| {
+            let (sender, next) = (sender.clone(), &next);
+            scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(i) else { break };
@@ -107,21 +108,24 @@ pub fn read_all_indexed_with(
                         r.file = None;
                         r
                     });
-                    if let Ok(mut slots) = slots.lock() {
-                        slots[i] = Some(result);
-                        progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                    if sender.send((i, result)).is_err() {
+                        break;
                     }
                 }
             });
         }
+        drop(sender);
+        for (done, (i, result)) in receiver.into_iter().enumerate() {
+            slots[i] = Some(result);
+            progress(done + 1);
+        }
     });
-    let slots = slots.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     slots.into_iter().map(|r| r.unwrap_or_else(|| Err("not read".into()))).collect()
 }
 
 /// [`read_all_indexed_with`] without progress.
 pub fn read_all_indexed(files: &[PathBuf], cache: Option<&IndexCache>) -> Vec<Result<IndexedFile, String>> {
-    read_all_indexed_with(files, cache, &|_| {})
+    read_all_indexed_with(files, cache, &mut |_| {})
 }
 
 #[cfg(test)]
