@@ -60,15 +60,16 @@ impl Desk {
         let (files, _) = list(&folders);
         let present: std::collections::HashSet<&PathBuf> = files.iter().map(|(f, _)| f).collect();
         let under = |p: &Path| folders.iter().any(|f| p.starts_with(f));
+        // Deleted files, and the files of a folder no longer in the list.
         let gone: Vec<PathBuf> =
-            self.library_stamps.keys().filter(|p| under(p) && !present.contains(p)).cloned().collect();
+            self.library_stamps.keys().filter(|p| !under(p) || !present.contains(p)).cloned().collect();
         let mut outcome = Outcome::default();
         for path in gone {
             self.library_stamps.remove(&path);
             if let Some(shelved) = self.unshelve(&path) {
                 outcome.decks_changed = true;
                 outcome.status = Some(format!(
-                    "“{}” left the library: {} was deleted.",
+                    "“{}” left the library: {} was deleted or its folder removed.",
                     shelved.segment.deck_title,
                     path.display()
                 ));
@@ -78,8 +79,11 @@ impl Desk {
                 self.origins.remove(i);
                 self.written.remove(&deck.id);
                 outcome.decks_changed = true;
-                outcome.status =
-                    Some(format!("“{}” left the library: {} was deleted.", deck.title, path.display()));
+                outcome.status = Some(format!(
+                    "“{}” left the library: {} was deleted or its folder removed.",
+                    deck.title,
+                    path.display()
+                ));
             }
         }
         let changed: Vec<(PathBuf, Stamp)> =
@@ -199,6 +203,11 @@ mod tests {
         assert!(outcome.decks_changed);
         assert!(tag(&desk, "team-first").is_none());
         assert!(outcome.status.unwrap().contains("was deleted"));
+
+        // A folder removed from the list: its files' cards leave the library too.
+        let outcome = desk.apply(Intent::RefreshLibrary(Vec::new()));
+        assert!(outcome.decks_changed);
+        assert!(tag(&desk, "team-second").is_none());
     }
 
     #[test]

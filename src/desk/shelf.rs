@@ -106,6 +106,11 @@ impl Desk {
         self.shelf.iter().any(|s| s.segment.deck_id == id)
     }
 
+    /// The number of library folder files in the library (read into decks or not).
+    pub fn library_files(&self) -> usize {
+        self.library_stamps.len()
+    }
+
     /// The number of library files on the shelf.
     pub fn shelved_files(&self) -> usize {
         self.shelf.len()

@@ -362,7 +362,8 @@ impl CasebookApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
             return;
         }
-        if self.prefs.library_folders.is_empty() {
+        // With no folder left, a last check drops the files of the folder just removed.
+        if self.prefs.library_folders.is_empty() && self.desk.library_files() == 0 {
             return;
         }
         let now = ctx.input(|i| i.time);

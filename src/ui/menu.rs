@@ -55,11 +55,14 @@ fn library_folders(ui: &mut egui::Ui, prefs: &mut Prefs) {
         if prefs.library_folders.is_empty() {
             ui.label("None yet: File → Add library folder…");
         }
+        if let Some(team) = &prefs.team_folder {
+            ui.label(format!("{} (the team folder: its decks are in the library)", team.display()));
+        }
         let mut remove = None;
         for (i, folder) in prefs.library_folders.iter().enumerate() {
             ui.horizontal(|ui| {
                 ui.label(folder.display().to_string());
-                if ui.small_button("Remove").on_hover_text("Not read at the next start").clicked() {
+                if ui.small_button("Remove").on_hover_text("Its cards leave the library").clicked() {
                     remove = Some(i);
                 }
             });
