@@ -17,6 +17,9 @@
 //! under a Pocket or Hat with no Block heading). A version-3 file parses into the current structs
 //! and migrating it only stamps the version.
 //!
+//! Version 4 differs from version 5 the same way: version 5 added a session's `rounds` (none when
+//! absent), each with its speech documents, marked points and prep time. Decks are unchanged.
+//!
 //! Each migration is a pure function from the old struct to the new one; it never guesses data.
 
 use serde::Deserialize;
@@ -93,17 +96,18 @@ pub(crate) fn session_from_v1(old: SessionV1) -> Result<Session, Problem> {
         wpm: old.words_per_minute,
         notes: String::new(),
         counting: Default::default(),
+        rounds: Vec::new(),
     })
 }
 
-/// Version 2 or 3 → current: the fields added since are already at their defaults; stamp the
+/// Version 2, 3 or 4 → current: the fields added since are already at their defaults; stamp the
 /// version.
 pub(crate) fn deck_from_v2(mut deck: Deck) -> Deck {
     deck.version = super::CURRENT_VERSION;
     deck
 }
 
-/// Version 2 or 3 → current: the fields added since are at their defaults; stamp the version.
+/// Version 2, 3 or 4 → current: the fields added since are at their defaults; stamp the version.
 pub(crate) fn session_from_v2(mut session: Session) -> Session {
     session.version = super::CURRENT_VERSION;
     session

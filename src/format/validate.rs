@@ -298,7 +298,49 @@ pub fn validate_session(session: &Session, text: &str) -> Vec<Problem> {
             });
         }
     }
+    check_rounds(session, &mut out);
     out.finish()
+}
+
+/// A round's speeches must be speeches of its format, each named once; a marked point must name
+/// a card of its speech and stop within its text.
+fn check_rounds(session: &Session, out: &mut Out<'_>) {
+    for (r, round) in session.rounds.iter().enumerate() {
+        let which = || format!("round {} ({})", r + 1, round.label());
+        let mut names = HashSet::new();
+        for speech in &round.speeches {
+            if round.format.speech(&speech.name).is_none() {
+                out.whole_file(|| {
+                    format!("{}: {:?} is not a speech of {}", which(), speech.name, round.format.name())
+                });
+            }
+            if !names.insert(speech.name.to_ascii_lowercase()) {
+                out.whole_file(|| format!("{}: speech {:?} is listed twice", which(), speech.name));
+            }
+            for mark in &speech.marked {
+                let card = speech.sections.iter().flat_map(|s| s.cards()).find(|c| c.id == mark.card);
+                match card {
+                    None => out.whole_file(|| {
+                        format!(
+                            "{}: {} is marked in card {:?}, which it does not hold",
+                            which(),
+                            speech.name,
+                            mark.card
+                        )
+                    }),
+                    Some(card) if mark.offset > card.text.chars().count() => out.whole_file(|| {
+                        format!(
+                            "{}: the mark in card {:?} of the {} is past the end of its text",
+                            which(),
+                            mark.card,
+                            speech.name
+                        )
+                    }),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 //! [`Section`]s hold [`Item`]s — cards (with a snapshot, so the session opens without its deck) or
 //! analytics (the debater's own words). Derived values (highlighted words, reading time) live in
 //! [`timing`]. Each card carries its [`Provenance`] and, after a merge that could not reconcile two
-//! edits, a [`Conflict`] mark ([`provenance`]). Nothing here reads files or draws pixels.
+//! edits, a [`Conflict`] mark ([`provenance`]). A session's [`Round`]s hold the speech documents
+//! of a tournament round ([`round`]). Nothing here reads files or draws pixels.
 
 pub mod calendar;
 pub(crate) mod card;
@@ -17,6 +18,7 @@ pub mod deck_outline;
 mod fingerprint;
 pub mod marks;
 pub mod provenance;
+pub mod round;
 mod session;
 pub mod source;
 pub mod timing;
@@ -30,13 +32,14 @@ pub use deck_outline::{Aside, AsideKind, Heading, HeadingLevel};
 pub use fingerprint::fingerprint;
 pub use marks::{Mark, MarkKind, normalize_marks};
 pub use provenance::{Conflict, ConflictSide, CutFrom, Provenance};
+pub use round::{DebateFormat, MarkedPoint, Round, Speech, SpeechSlot};
 pub use session::{DEFAULT_WPM, DeckRef, Session, WPM_RANGE};
 pub use source::{Author, Source};
 
 /// The file format version this build writes (decks and sessions carry it as their first field).
 /// The model owns it so that constructors need not know the file format; [`crate::format`]
 /// re-exports it.
-pub const CURRENT_VERSION: u32 = 4;
+pub const CURRENT_VERSION: u32 = 5;
 
 /// The resolution every bundled deck and the example session argue.
 pub const RESOLUTION: &str =

@@ -47,6 +47,10 @@ pub struct Session {
     /// written only when not the default.
     #[serde(default, skip_serializing_if = "super::timing::Counting::is_default")]
     pub counting: super::timing::Counting,
+    /// Tournament rounds with their speech documents (format version 5); written only when
+    /// there are some.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<super::Round>,
 }
 
 impl Session {
@@ -61,6 +65,7 @@ impl Session {
             wpm: DEFAULT_WPM,
             notes: String::new(),
             counting: Default::default(),
+            rounds: Vec::new(),
         }
     }
 
@@ -80,19 +85,24 @@ impl Session {
         }
     }
 
-    /// Every item of both cases in reading order (affirmative first), each with its section.
+    /// Every item of both cases in reading order (affirmative first), then of every round's
+    /// speech documents, each with its section.
     pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> {
+        let speeches = self.rounds.iter().flat_map(|r| &r.speeches).flat_map(|s| &s.sections);
         [&self.aff, &self.neg]
             .into_iter()
             .flat_map(|case| &case.sections)
+            .chain(speeches)
             .flat_map(|section| section.items.iter().map(move |item| (section, item)))
     }
 
-    /// Every item of both cases in reading order (affirmative first), mutably.
+    /// Every item of both cases and of the rounds' speech documents, mutably.
     pub fn items_mut(&mut self) -> impl Iterator<Item = &mut Item> {
+        let speeches = self.rounds.iter_mut().flat_map(|r| &mut r.speeches).flat_map(|s| &mut s.sections);
         [&mut self.aff, &mut self.neg]
             .into_iter()
             .flat_map(|case| &mut case.sections)
+            .chain(speeches)
             .flat_map(|section| &mut section.items)
     }
 
