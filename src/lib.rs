@@ -28,6 +28,7 @@ pub mod model;
 pub mod ops;
 pub mod search;
 pub mod team_folder;
+pub mod timer;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod workspace;
