@@ -16,11 +16,13 @@ use crate::export::{ExportError, ExportOptions, ExportSide, ExportWriteError, Fo
 use crate::format::{self, FileKind, LoadError, Problem};
 use crate::model::{Deck, Session};
 
+mod caselist;
 mod import;
 mod merge;
 mod search;
 mod validate;
 
+use caselist::caselist;
 use import::{ImportArgs, import};
 use merge::merge;
 use search::search;
@@ -103,6 +105,9 @@ pub enum Command {
         /// Card text with its marks; without it, an outline of tags and cites.
         #[arg(long)]
         full: bool,
+        /// A session's round (1 is the first), for `--format caselist`.
+        #[arg(long)]
+        round: Option<usize>,
         /// Write here (atomically) instead of standard output (required for docx); the format's
         /// extension is added when OUT has none. `-` is standard output; a device or FIFO is
         /// written directly; a symlink's target is replaced; the input itself is never overwritten.
@@ -139,16 +144,20 @@ pub enum ExportFormat {
     Text,
     /// A Word document with Verbatim's styles (needs -o).
     Docx,
+    /// A round's caselist disclosure: cite entries in Markdown (needs --round).
+    Caselist,
 }
 
-impl From<ExportFormat> for Format {
-    fn from(f: ExportFormat) -> Format {
-        match f {
-            ExportFormat::Json => Format::Json,
-            ExportFormat::Markdown => Format::Markdown,
-            ExportFormat::Html => Format::Html,
-            ExportFormat::Text => Format::Text,
-            ExportFormat::Docx => Format::Docx,
+impl ExportFormat {
+    /// The export format, for all but the caselist disclosure.
+    fn as_format(self) -> Option<Format> {
+        match self {
+            ExportFormat::Json => Some(Format::Json),
+            ExportFormat::Markdown => Some(Format::Markdown),
+            ExportFormat::Html => Some(Format::Html),
+            ExportFormat::Text => Some(Format::Text),
+            ExportFormat::Docx => Some(Format::Docx),
+            ExportFormat::Caselist => None,
         }
     }
 }
@@ -249,10 +258,17 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             let args = ImportArgs { paths, output, resolution, id, title, side: side.map(Into::into) };
             import(&args, out, err)
         }
-        Command::Export { file, format, side, full, output } => {
-            let options = ExportOptions { side: side.into(), full, wpm: None };
-            export(&file, format.into(), &options, output.as_deref(), out, err)
-        }
+        Command::Export { file, format, side, full, round, output } => match (format.as_format(), round) {
+            (None, round) => caselist(&file, round, output.as_deref(), out, err),
+            (Some(_), Some(_)) => {
+                let _ = writeln!(err, "casebook: --round goes with --format caselist");
+                2
+            }
+            (Some(format), None) => {
+                let options = ExportOptions { side: side.into(), full, wpm: None };
+                export(&file, format, &options, output.as_deref(), out, err)
+            }
+        },
         Command::Merge { base, ours, theirs, output } => {
             let target = output.unwrap_or_else(|| ours.clone());
             merge(&base, &ours, &theirs, &target, err)

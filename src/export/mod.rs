@@ -26,6 +26,7 @@
 //! Same input, same bytes: nothing depends on the clock, the machine or hash order, and the .docx
 //! has fixed timestamps and entry order, so exports can be kept in git.
 
+pub mod caselist;
 pub mod cite;
 pub mod docx;
 mod docx_package;

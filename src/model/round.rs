@@ -146,6 +146,12 @@ pub struct Round {
     pub round: String,
     /// The side this debater is on.
     pub side: CaseSide,
+    /// The debater's school, as the caselist names it.
+    #[serde(default)]
+    pub school: String,
+    /// The team code ("AB": the debaters' initials), as the caselist names it.
+    #[serde(default)]
+    pub team: String,
     /// The opposing team.
     #[serde(default)]
     pub opponent: String,
@@ -178,6 +184,8 @@ impl Round {
             tournament: tournament.into(),
             round: round.into(),
             side,
+            school: String::new(),
+            team: String::new(),
             opponent: String::new(),
             judge: String::new(),
             date: String::new(),
