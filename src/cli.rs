@@ -16,15 +16,16 @@ use crate::export::{ExportError, ExportOptions, ExportSide, ExportWriteError, Fo
 use crate::format::{self, FileKind, LoadError, Problem};
 use crate::model::{Deck, Session};
 
-mod caselist;
 mod import;
 mod merge;
 mod search;
 mod validate;
 
-use caselist::caselist;
+mod rounds;
+
 use import::{ImportArgs, import};
 use merge::merge;
+use rounds::{ProfileArg, caselist};
 use search::search;
 use validate::validate;
 
@@ -105,9 +106,17 @@ pub enum Command {
         /// Card text with its marks; without it, an outline of tags and cites.
         #[arg(long)]
         full: bool,
-        /// A session's round (1 is the first), for `--format caselist`.
+        /// A session's round (1 is the first): its caselist disclosure (`--format caselist`) or,
+        /// with `--speech`, a speech document.
         #[arg(long)]
         round: Option<usize>,
+        /// The round's speech to export ("2AC"), with `--round`.
+        #[arg(long, requires = "round")]
+        speech: Option<String>,
+        /// What the speech document is for: send (no analytics or notes), read (only what is
+        /// read aloud), marked (cards cut at their marks), judge (everything).
+        #[arg(long, value_enum, default_value_t = ProfileArg::Judge, requires = "speech")]
+        profile: ProfileArg,
         /// Write here (atomically) instead of standard output (required for docx); the format's
         /// extension is added when OUT has none. `-` is standard output; a device or FIFO is
         /// written directly; a symlink's target is replaced; the input itself is never overwritten.
@@ -258,17 +267,28 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             let args = ImportArgs { paths, output, resolution, id, title, side: side.map(Into::into) };
             import(&args, out, err)
         }
-        Command::Export { file, format, side, full, round, output } => match (format.as_format(), round) {
-            (None, round) => caselist(&file, round, output.as_deref(), out, err),
-            (Some(_), Some(_)) => {
-                let _ = writeln!(err, "casebook: --round goes with --format caselist");
-                2
+        Command::Export { file, format, side, full, round, speech, profile, output } => {
+            match (format.as_format(), round) {
+                (None, round) => caselist(&file, round, output.as_deref(), out, err),
+                (Some(format), Some(round)) => match speech {
+                    Some(speech) => {
+                        let args = rounds::SpeechExport { round, speech, profile: profile.into() };
+                        rounds::speech(&file, &args, format, output.as_deref(), out, err)
+                    }
+                    None => {
+                        let _ = writeln!(
+                            err,
+                            "casebook: --round goes with --format caselist or with --speech NAME"
+                        );
+                        2
+                    }
+                },
+                (Some(format), None) => {
+                    let options = ExportOptions { side: side.into(), full, wpm: None };
+                    export(&file, format, &options, output.as_deref(), out, err)
+                }
             }
-            (Some(format), None) => {
-                let options = ExportOptions { side: side.into(), full, wpm: None };
-                export(&file, format, &options, output.as_deref(), out, err)
-            }
-        },
+        }
         Command::Merge { base, ours, theirs, output } => {
             let target = output.unwrap_or_else(|| ours.clone());
             merge(&base, &ours, &theirs, &target, err)

@@ -79,3 +79,63 @@ fn caselist_export_without_a_round_or_of_a_missing_round_says_what_is_wrong() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--round goes with --format caselist"));
 }
+
+#[test]
+fn a_speech_exports_through_a_profile_saying_what_it_removed_under_the_debaters_file_name() {
+    let o = casebook(&[
+        "export",
+        EXAMPLE,
+        "--round",
+        "1",
+        "--speech",
+        "1ac",
+        "--profile",
+        "send",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("send doc of the 1AC: removed "), "{}", stderr(&o));
+    let md = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(md.contains("Speech 1AC Example Invitational R1 vs Sample Prep CD"));
+    assert!(!md.contains("Analytic"), "a send doc has no analytics");
+
+    let o = casebook(&[
+        "export",
+        EXAMPLE,
+        "--round",
+        "1",
+        "--speech",
+        "1AC",
+        "--profile",
+        "marked",
+        "--format",
+        "text",
+    ]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("[MARKED 3:32]"));
+
+    // A folder as -o takes the debaters' file name.
+    let dir = tempfile::tempdir().unwrap();
+    let o = casebook(&[
+        "export",
+        EXAMPLE,
+        "--round",
+        "1",
+        "--speech",
+        "1NC",
+        "--profile",
+        "judge",
+        "--format",
+        "docx",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(dir.path().join("Speech 1NC Example Invitational R1 vs Sample Prep CD.docx").is_file());
+
+    let o = casebook(&["export", EXAMPLE, "--round", "1", "--speech", "3AC", "--format", "text"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("has no speech \"3AC\"; it has 1AC, 1NC"), "{}", stderr(&o));
+    let o = casebook(&["export", EXAMPLE, "--speech", "1AC", "--format", "text"]);
+    assert_eq!(o.status.code(), Some(2), "--speech needs --round");
+}

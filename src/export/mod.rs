@@ -37,6 +37,7 @@ pub mod json;
 pub mod markdown;
 pub mod marked;
 pub mod outline;
+pub mod speech_doc;
 pub mod text;
 
 use std::path::{Path, PathBuf};
