@@ -195,6 +195,26 @@ impl Round {
         }
     }
 
+    /// A round started from the prepared cases: the first constructive of each side (the 1AC,
+    /// the 1NC) is that side's case, copied; the other speeches start empty.
+    pub fn from_cases(
+        tournament: impl Into<String>,
+        round: impl Into<String>,
+        side: CaseSide,
+        format: DebateFormat,
+        session: &super::Session,
+    ) -> Self {
+        let mut out = Round::new(tournament, round, side, format);
+        for case_side in [CaseSide::Aff, CaseSide::Neg] {
+            if let Some(first) =
+                out.speeches.iter_mut().find(|s| format.speech(&s.name).is_some_and(|x| x.side == case_side))
+            {
+                first.sections = session.case(case_side).sections.clone();
+            }
+        }
+        out
+    }
+
     /// The speech document named `name` (ignoring case).
     pub fn speech(&self, name: &str) -> Option<&Speech> {
         self.speeches.iter().find(|s| s.name.eq_ignore_ascii_case(name.trim()))
@@ -230,6 +250,22 @@ mod tests {
         assert_eq!(DebateFormat::LincolnDouglas.speech("NC").unwrap().seconds, 420);
         assert_eq!(DebateFormat::PublicForum.speech("Con Final Focus").unwrap().side, CaseSide::Neg);
         assert!(DebateFormat::LincolnDouglas.speech("2NC").is_none());
+    }
+
+    #[test]
+    fn a_round_started_from_the_cases_copies_each_into_its_first_constructive() {
+        let session =
+            crate::format::load_session(std::path::Path::new("assets/examples/asian-nato.session.ron"))
+                .unwrap();
+        for format in DebateFormat::ALL {
+            let round = Round::from_cases("T", "R1", CaseSide::Neg, format, &session);
+            let first =
+                |side| round.speeches.iter().find(|s| format.speech(&s.name).unwrap().side == side).unwrap();
+            assert_eq!(first(CaseSide::Aff).sections, session.aff.sections, "{}", format.name());
+            assert_eq!(first(CaseSide::Neg).sections, session.neg.sections, "{}", format.name());
+            let filled = round.speeches.iter().filter(|s| !s.sections.is_empty()).count();
+            assert_eq!(filled, 2, "the other speeches start empty");
+        }
     }
 
     #[test]
