@@ -92,7 +92,7 @@ pub struct DeckReport {
     pub texts: usize,
     /// Notes (undertags inside cards) whose marks were not kept.
     pub note_marks_dropped: usize,
-    /// Cards whose tag shows nothing (only invisible characters): tagged [`NO_TAG`].
+    /// Cards whose tag shows nothing (only invisible characters): tagged "(no tag in the Word file)".
     pub untagged: usize,
     /// Headings and lines of nothing visible (only zero-width or other invisible characters).
     pub invisible: usize,

@@ -18,7 +18,7 @@ use super::Segment;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 8] = b"CBKINDEX";
-/// The layout of [`Entry`]; a cache file of another version is rebuilt.
+/// The layout of a cache file's payload; a cache file of another version is rebuilt.
 pub const VERSION: u32 = 2;
 /// Bytes before the payload: magic, version, length, checksum.
 const HEADER: usize = 8 + 4 + 8 + 8;

@@ -1,6 +1,7 @@
-//! The library index: every card of the loaded decks as a flat row with what the filters look at,
-//! and a word index ([`index::WordIndex`]) the search language ([`query`]) runs on: words and
-//! phrases ignoring case and accents, exclusions, fields, years, sides and decks, ranked.
+//! The library index: every card of the library (loaded decks and library files indexed but not
+//! read) as a row with what the list and the filters look at, and word indexes ([`index::Words`])
+//! the search language ([`query`]) runs on ([`ranked`]): words and phrases ignoring case and
+//! accents, exclusions, fields, years, sides and decks, ranked.
 //!
 //! The library is one [`Segment`] per deck; when decks change only the changed decks are indexed
 //! again, and library files' segments are kept in the cache folder ([`cache`]). The UI caches
