@@ -84,9 +84,8 @@ pub(super) fn search(
     let _ = writeln!(err, "{} of {} cards match", hits.len(), index.len());
     let shown: Vec<_> = hits.iter().take(limit).map(|h| index.position(h)).collect();
     if !json {
-        for pos in shown {
-            let segment = &index.segments()[pos.deck];
-            let row = index.row_at(pos);
+        for h in hits.iter().take(limit) {
+            let (segment, row) = (&index.segments()[index.position(h).deck], index.row(h.card));
             let block = &segment.blocks[row.block as usize];
             let _ = writeln!(out, "{} › {block} › {} — {}", segment.deck_title, row.tag, row.cite);
         }
@@ -117,7 +116,7 @@ pub(super) fn search(
                 None => continue,
             },
         };
-        let row = index.row_at(pos);
+        let Some(row) = index.row_at(pos) else { continue };
         match deck.blocks.get(pos.block).and_then(|b| b.cards.get(pos.card)).filter(|c| c.id == row.id) {
             Some(card) => cards.push((deck.id.as_str(), card, deck.source(&card.source))),
             None => {

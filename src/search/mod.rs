@@ -191,13 +191,9 @@ impl LibraryIndex {
         &self.segments[deck].cards[i]
     }
 
-    /// The row of the card at `pos`.
-    ///
-    /// # Panics
-    /// When `pos` is not a card of this library.
-    pub fn row_at(&self, pos: CardPos) -> &CardRow {
-        let n = self.number(pos).expect("a card of this library");
-        self.row(n)
+    /// The row of the card at `pos`, if it is a card of this library.
+    pub fn row_at(&self, pos: CardPos) -> Option<&CardRow> {
+        self.number(pos).map(|n| self.row(n))
     }
 
     /// Where library card `n` sits.

@@ -268,8 +268,9 @@ fn card_row(
     matching: &(Vec<String>, bool),
 ) {
     // Drawn from the index: a library file's cards are listed without reading the file.
-    let deck = &desk.index().segments()[pos.deck];
-    let card = desk.index().row_at(pos);
+    let (Some(deck), Some(card)) = (desk.index().segments().get(pos.deck), desk.index().row_at(pos)) else {
+        return;
+    };
     let cite = &card.cite;
     // The side marker in a fixed-width font and the row left-aligned: every tag starts at the
     // same x, whatever its marker.

@@ -16,8 +16,9 @@ use casebook::ui::{AppConfig, CasebookApp, PathFor, Prefs, Request, ScriptedPick
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-#[path = "tiled_library.rs"]
-mod tiled_library;
+#[path = "support.rs"]
+mod support;
+use support::resident_mb;
 
 /// Decks of 1,000 cards in the library; `DECKS=50` measures a 50,000-card library (#14.6).
 fn decks() -> usize {
@@ -72,6 +73,19 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
+/// Frame `i` of a scroll at `point`: 50 frames of wheel up, then 50 down, and so on.
+fn wheel(h: &mut Harness<'_, CasebookApp>, point: egui::Pos2, i: usize) {
+    h.hover_at(point);
+    let dy = if (i / 50).is_multiple_of(2) { -120.0 } else { 120.0 };
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, dy),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+}
+
 fn measure(
     name: &str,
     h: &mut Harness<'_, CasebookApp>,
@@ -92,17 +106,6 @@ fn measure(
         percentile(&times, 0.95).as_secs_f64() * 1e3,
         times.last().unwrap().as_secs_f64() * 1e3
     );
-}
-
-fn resident_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb: f64 = status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
 }
 
 /// The child process of the library-folder scenario (#14.6): the window started with `folder` as
@@ -136,17 +139,7 @@ fn folder_phase(name: &str, folder: &Path, cache: &Path) {
     );
     measure(&format!("{name}: idle frame"), &mut h, 200, |_, _| {});
     let library_point = egui::pos2(170.0, 500.0);
-    measure(&format!("{name}: scrolling"), &mut h, 200, |h, i| {
-        h.hover_at(library_point);
-        let dy = if (i / 50) % 2 == 0 { -120.0 } else { 120.0 };
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, dy),
-            modifiers: egui::Modifiers::NONE,
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-        });
-    });
+    measure(&format!("{name}: scrolling"), &mut h, 200, |h, i| wheel(h, library_point, i));
     println!("{name}: resident memory with the library open {:.0} MB", resident_mb());
 }
 
@@ -161,7 +154,7 @@ fn main() {
     // window, then in another as a restart.
     let folder = dir.path().join("team library");
     std::fs::create_dir_all(&folder).expect("library folder");
-    for deck in tiled_library::library(decks() * CARDS_PER_DECK) {
+    for deck in support::library(decks() * CARDS_PER_DECK) {
         casebook::format::save_deck(&deck, &folder.join(format!("{}.deck.ron", deck.id))).expect("saved");
     }
     let me = std::env::current_exe().expect("own path");
@@ -217,29 +210,9 @@ fn main() {
 
     measure("idle frame", &mut h, 200, |_, _| {});
     let library_point = egui::pos2(170.0, 500.0);
-    measure("scrolling the library", &mut h, 200, |h, i| {
-        h.hover_at(library_point);
-        let dy = if (i / 50) % 2 == 0 { -120.0 } else { 120.0 };
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, dy),
-            modifiers: egui::Modifiers::NONE,
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-        });
-    });
+    measure("scrolling the library", &mut h, 200, |h, i| wheel(h, library_point, i));
     let case_point = egui::pos2(1150.0, 500.0);
-    measure("scrolling the 300-item case", &mut h, 200, |h, i| {
-        h.hover_at(case_point);
-        let dy = if (i / 50) % 2 == 0 { -120.0 } else { 120.0 };
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, dy),
-            modifiers: egui::Modifiers::NONE,
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-        });
-    });
+    measure("scrolling the 300-item case", &mut h, 200, |h, i| wheel(h, case_point, i));
     h.get_by_label("Library").focus();
     h.step();
     h.get_by_label("Library").type_text("china");

@@ -16,9 +16,9 @@ use casebook::model::Deck;
 use casebook::search::cache::IndexCache;
 use casebook::search::{Filter, LibraryIndex};
 
-#[path = "tiled_library.rs"]
-mod tiled_library;
-use tiled_library::library;
+#[path = "support.rs"]
+mod support;
+use support::{library, resident_mb};
 
 const QUERIES: [&str; 9] = [
     "china",
@@ -31,17 +31,6 @@ const QUERIES: [&str; 9] = [
     "alliance -seato side:aff",
     "highlighted:war",
 ];
-
-fn resident_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb: f64 = status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
-}
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0

@@ -1,4 +1,4 @@
-//! A team's library of real size for the benchmarks: the shared real Verbatim files' cards and
+//! What the benchmarks share: the process's resident memory, and a team's library of real size: the shared real Verbatim files' cards and
 //! the bundled cards tiled into decks of 400 (a large Verbatim file each), every copy with a
 //! unique id and a made-up word per copy in its tag and text, so words are not all shared.
 
@@ -49,4 +49,16 @@ pub fn library(n: usize) -> Vec<Deck> {
         decks.push(deck);
     }
     decks
+}
+
+/// This process's resident memory in MB (0 where /proc is not there).
+pub fn resident_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
 }
