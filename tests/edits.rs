@@ -3,12 +3,15 @@
 
 mod common;
 
-use casebook::model::{CaseSide, Item, Section, SectionKind};
+use casebook::model::{CaseSide, DebateFormat, Item, MarkedPoint, Outline, Round, Section, SectionKind};
 use casebook::ops::{DeckOp, Edit, History, SessionOp, Workspace};
 use proptest::prelude::*;
 
 fn workspace() -> Workspace {
-    Workspace { session: common::session(), decks: vec![common::deck()] }
+    let mut session = common::session();
+    let round = Round::from_cases("Harvard", "R3", CaseSide::Aff, DebateFormat::Policy, &session);
+    session.rounds.push(round);
+    Workspace { session, decks: vec![common::deck()] }
 }
 
 fn analytic(text: &str) -> Item {
@@ -17,21 +20,36 @@ fn analytic(text: &str) -> Item {
 
 fn every_kind_of_edit() -> Vec<Edit> {
     use SessionOp::*;
-    let aff = CaseSide::Aff;
+    let aff = Outline::Case(CaseSide::Aff);
+    let speech = Outline::Speech { round: 0, speech: 0 };
+    let mut facts = workspace().session.rounds[0].facts();
+    facts.opponent = "Lexington AB".into();
+    let mark = MarkedPoint { card: "kim-1".into(), offset: 12, at_seconds: 95 };
     vec![
+        Edit::Session(InsertItem { outline: speech, section: 0, index: 0, item: analytic("Overview.") }),
+        Edit::Session(MoveItem { outline: speech, from: (0, 0), to: (0, 1) }),
+        Edit::Session(RemoveSection { outline: Outline::Speech { round: 0, speech: 0 }, index: 0 }),
+        Edit::Session(AddRound {
+            index: 0,
+            round: Box::new(Round::new("Yale", "R1", CaseSide::Neg, DebateFormat::LincolnDouglas)),
+        }),
+        Edit::Session(RemoveRound { index: 0 }),
+        Edit::Session(SetRoundFacts { index: 0, facts: Box::new(facts) }),
+        Edit::Session(SetMarked { round: 0, speech: 0, marked: vec![mark] }),
+        Edit::Session(SetPrepUsed { round: 0, prep: [60, 0] }),
         Edit::Session(AddSection {
-            side: aff,
+            outline: aff,
             index: 1,
             section: Section::new("C2", SectionKind::Contention),
         }),
-        Edit::Session(RemoveSection { side: aff, index: 0 }),
-        Edit::Session(RenameSection { side: aff, index: 0, title: "Contention One".into() }),
-        Edit::Session(InsertItem { side: aff, section: 0, index: 2, item: analytic("Extend Kim.") }),
-        Edit::Session(RemoveItem { side: aff, section: 0, index: 0 }),
-        Edit::Session(ReplaceItem { side: aff, section: 0, index: 1, item: analytic("Rewritten.") }),
-        Edit::Session(MoveItem { side: aff, from: (0, 0), to: (0, 1) }),
+        Edit::Session(RemoveSection { outline: aff, index: 0 }),
+        Edit::Session(RenameSection { outline: aff, index: 0, title: "Contention One".into() }),
+        Edit::Session(InsertItem { outline: aff, section: 0, index: 2, item: analytic("Extend Kim.") }),
+        Edit::Session(RemoveItem { outline: aff, section: 0, index: 0 }),
+        Edit::Session(ReplaceItem { outline: aff, section: 0, index: 1, item: analytic("Rewritten.") }),
+        Edit::Session(MoveItem { outline: aff, from: (0, 0), to: (0, 1) }),
         Edit::Session(SetCaseTitle { side: CaseSide::Neg, title: "1NC".into() }),
-        Edit::Session(SetSpeechSeconds { side: aff, seconds: 360 }),
+        Edit::Session(SetSpeechSeconds { side: CaseSide::Aff, seconds: 360 }),
         Edit::Session(SetWpm(300)),
         Edit::Session(SetNotes("new notes".into())),
         Edit::Session(SetDecks(vec![])),
@@ -64,7 +82,7 @@ fn each_edit_changes_state_and_its_inverse_restores_it_exactly() {
 #[test]
 fn out_of_range_edit_fails_and_changes_nothing() {
     let mut ws = workspace();
-    let err = Edit::Session(SessionOp::RemoveItem { side: CaseSide::Aff, section: 0, index: 9 })
+    let err = Edit::Session(SessionOp::RemoveItem { outline: CaseSide::Aff.into(), section: 0, index: 9 })
         .apply(&mut ws)
         .unwrap_err();
     assert_eq!(err.to_string(), "item 9 does not exist (there are 2)");
@@ -77,7 +95,7 @@ fn failed_batch_rolls_back_its_applied_part() {
     let mut ws = workspace();
     let batch = SessionOp::Batch(vec![
         SessionOp::SetNotes("half".into()),
-        SessionOp::RemoveSection { side: CaseSide::Aff, index: 7 },
+        SessionOp::RemoveSection { outline: CaseSide::Aff.into(), index: 7 },
     ]);
     assert!(Edit::Session(batch).apply(&mut ws).is_err());
     assert_eq!(ws, workspace());
@@ -107,22 +125,37 @@ fn undo_and_redo_walk_the_history_and_track_unsaved_changes() {
 }
 
 fn arbitrary_edit() -> impl Strategy<Value = Edit> {
-    let side = prop_oneof![Just(CaseSide::Aff), Just(CaseSide::Neg)];
+    // Both cases, two speeches of the round, and a round that may not exist.
+    let outline = prop_oneof![
+        Just(Outline::Case(CaseSide::Aff)),
+        Just(Outline::Case(CaseSide::Neg)),
+        Just(Outline::Speech { round: 0, speech: 0 }),
+        Just(Outline::Speech { round: 0, speech: 2 }),
+        Just(Outline::Speech { round: 1, speech: 0 }),
+    ];
     prop_oneof![
-        (side.clone(), 0usize..3, "[a-z]{1,5}").prop_map(|(side, index, t)| Edit::Session(
-            SessionOp::AddSection { side, index, section: Section::new(t, SectionKind::Other) }
+        (outline.clone(), 0usize..3, "[a-z]{1,5}").prop_map(|(outline, index, t)| Edit::Session(
+            SessionOp::AddSection { outline, index, section: Section::new(t, SectionKind::Other) }
         )),
-        (side.clone(), 0usize..3)
-            .prop_map(|(side, index)| Edit::Session(SessionOp::RemoveSection { side, index })),
-        (side.clone(), 0usize..3, 0usize..3)
-            .prop_map(|(side, from, to)| Edit::Session(SessionOp::MoveSection { side, from, to })),
-        (side.clone(), 0usize..3, 0usize..4, "[a-z]{1,5}").prop_map(|(side, section, index, t)| {
-            Edit::Session(SessionOp::InsertItem { side, section, index, item: Item::Analytic { text: t } })
+        (outline.clone(), 0usize..3)
+            .prop_map(|(outline, index)| Edit::Session(SessionOp::RemoveSection { outline, index })),
+        (outline.clone(), 0usize..3, 0usize..3)
+            .prop_map(|(outline, from, to)| Edit::Session(SessionOp::MoveSection { outline, from, to })),
+        (outline.clone(), 0usize..3, 0usize..4, "[a-z]{1,5}").prop_map(|(outline, section, index, t)| {
+            Edit::Session(SessionOp::InsertItem { outline, section, index, item: Item::Analytic { text: t } })
         }),
-        (side.clone(), 0usize..3, 0usize..4)
-            .prop_map(|(side, section, index)| Edit::Session(SessionOp::RemoveItem { side, section, index })),
-        (side, (0usize..3, 0usize..4), (0usize..3, 0usize..4))
-            .prop_map(|(side, from, to)| Edit::Session(SessionOp::MoveItem { side, from, to })),
+        (outline.clone(), 0usize..3, 0usize..4).prop_map(|(outline, section, index)| Edit::Session(
+            SessionOp::RemoveItem { outline, section, index }
+        )),
+        (outline, (0usize..3, 0usize..4), (0usize..3, 0usize..4))
+            .prop_map(|(outline, from, to)| Edit::Session(SessionOp::MoveItem { outline, from, to })),
+        (0usize..3, "[A-Z]{1,4}").prop_map(|(index, t)| Edit::Session(SessionOp::AddRound {
+            index,
+            round: Box::new(Round::new(t, "R1", CaseSide::Aff, DebateFormat::PublicForum))
+        })),
+        (0usize..3).prop_map(|index| Edit::Session(SessionOp::RemoveRound { index })),
+        (0usize..2, 0u32..500)
+            .prop_map(|(round, p)| Edit::Session(SessionOp::SetPrepUsed { round, prep: [p, 1] })),
         ((0usize..2, 0usize..3), (0usize..2, 0usize..3))
             .prop_map(|(from, to)| Edit::Deck { deck: "test-aff".into(), op: DeckOp::MoveCard { from, to } }),
     ]

@@ -8,8 +8,8 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::export::speech_doc::{self, Profile};
-use crate::export::{ExportOptions, ExportSide, Format, caselist};
-use crate::model::{CaseSide, Round, Session};
+use crate::export::{Format, caselist};
+use crate::model::{Round, Session};
 
 /// The speech document profiles `--profile` accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -93,18 +93,7 @@ pub(super) fn speech(
     };
     let (doc, removed) = speech_doc::prepare(round, speech, args.profile, &session.resolution);
     let _ = writeln!(err, "{} doc of the {}: {}", args.profile.name(), speech.name, removed.summary());
-    let side = if doc.aff.sections.is_empty() && !doc.neg.sections.is_empty() {
-        CaseSide::Neg
-    } else {
-        CaseSide::Aff
-    };
-    let side = match (format, side) {
-        (Format::Json, _) => ExportSide::Both,
-        (_, CaseSide::Aff) => ExportSide::Aff,
-        (_, CaseSide::Neg) => ExportSide::Neg,
-    };
-    // A speech document always carries the cards' text and marks: it is read from.
-    let options = ExportOptions { side, full: true, wpm: Some(session.wpm) };
+    let options = speech_doc::options(&doc, format, session.wpm);
     let name = format!("{}.{}", speech_doc::file_name(round, speech), format.extension());
     let target = crate::export::Target::Session(&doc);
     match output {

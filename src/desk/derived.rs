@@ -1,17 +1,18 @@
 //! Values derived from the session and decks, computed once per change instead of every frame:
-//! reading figures per case and section, and how each case card compares with its deck.
+//! reading figures per outline (case or speech document) and section, and how each outline card
+//! compares with its deck.
 
 use std::collections::HashMap;
 
-use crate::model::{CaseSide, Deck, Item, Session, timing};
+use crate::model::{Deck, Item, Outline, Session, timing};
 use crate::workspace::{CardStatus, card_status};
 
 use super::identity::{Identities, ItemId};
 
-/// Reading figures of one case.
+/// Reading figures of one outline (a case or a speech document).
 #[derive(Clone, Debug, Default)]
 pub struct CaseFigures {
-    /// The whole case.
+    /// The whole outline.
     pub total: timing::Reading,
     /// Each section, in order.
     pub sections: Vec<timing::Reading>,
@@ -20,32 +21,29 @@ pub struct CaseFigures {
 /// The figures and card states of the current state.
 #[derive(Default)]
 pub(super) struct Derived {
-    aff: CaseFigures,
-    neg: CaseFigures,
+    outlines: HashMap<Outline, CaseFigures>,
     statuses: HashMap<ItemId, CardStatus>,
+    empty: CaseFigures,
 }
 
 impl Derived {
     /// Recomputes everything from `session` and `decks`.
     pub fn refresh(&mut self, session: &Session, decks: &[Deck], ids: &Identities) {
         self.statuses.clear();
-        for side in [CaseSide::Aff, CaseSide::Neg] {
-            let case = session.case(side);
+        self.outlines.clear();
+        for outline in session.outlines() {
+            let Some(sections) = session.outline(outline) else { continue };
             let figures = CaseFigures {
-                total: timing::case(case, session.counting, session.wpm),
-                sections: case
-                    .sections
+                total: timing::outline(sections, session.counting, session.wpm),
+                sections: sections
                     .iter()
                     .map(|s| timing::section(s, session.counting, session.wpm))
                     .collect(),
             };
-            match side {
-                CaseSide::Aff => self.aff = figures,
-                CaseSide::Neg => self.neg = figures,
-            }
-            for (s, section) in case.sections.iter().enumerate() {
+            self.outlines.insert(outline, figures);
+            for (s, section) in sections.iter().enumerate() {
                 for (i, item) in section.items.iter().enumerate() {
-                    if let (Item::Card { deck, card, .. }, Some(id)) = (item, ids.item_at(side, s, i)) {
+                    if let (Item::Card { deck, card, .. }, Some(id)) = (item, ids.item_at(outline, s, i)) {
                         self.statuses.insert(id, card_status(deck, card, decks));
                     }
                 }
@@ -53,12 +51,9 @@ impl Derived {
         }
     }
 
-    /// Figures of the `side` case.
-    pub fn case(&self, side: CaseSide) -> &CaseFigures {
-        match side {
-            CaseSide::Aff => &self.aff,
-            CaseSide::Neg => &self.neg,
-        }
+    /// Figures of `outline` (empty figures for one that does not exist).
+    pub fn outline(&self, outline: Outline) -> &CaseFigures {
+        self.outlines.get(&outline).unwrap_or(&self.empty)
     }
 
     /// How the card item compares with its deck.

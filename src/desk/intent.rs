@@ -5,10 +5,42 @@
 use std::path::PathBuf;
 
 use crate::cutting::SourceDoc;
+use crate::export::speech_doc::Profile;
 use crate::export::{ExportOptions, Format};
-use crate::model::{Card, CaseSide, Deck, MarkKind, Section, Session, Side, Source};
+use crate::model::{Card, CaseSide, Deck, MarkKind, Round, RoundFacts, Section, Session, Side, Source};
 
-use super::identity::{ItemId, SectionId};
+use super::identity::{ItemId, RoundId, SectionId, SpeechId};
+
+/// An outline named by identity: a prepared case, or a round's speech document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OutlineId {
+    /// The affirmative or negative case.
+    Case(CaseSide),
+    /// A speech document.
+    Speech(SpeechId),
+}
+
+impl From<CaseSide> for OutlineId {
+    fn from(side: CaseSide) -> Self {
+        OutlineId::Case(side)
+    }
+}
+
+/// What can be sent to a speech document (Verbatim's `` ` `` key).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Sendable {
+    /// One library card: it goes after the speech's selected item, or at the end.
+    Card(CardKey),
+    /// Every card of a deck's block, as a new section titled by the block.
+    Block {
+        /// The deck's id.
+        deck: String,
+        /// The block's index in the deck.
+        block: usize,
+    },
+    /// A section of a case or another speech, copied as a new section.
+    Section(SectionId),
+}
 
 /// A card in a loaded deck, named by the deck's id and the card's id.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -122,20 +154,16 @@ pub enum Intent {
     },
 
     // ---- the cases ----
-    /// Add a library card to a case.
+    /// Add a library card to a case or speech document.
     AddCard {
         /// The card.
         card: CardKey,
-        /// The case.
-        side: CaseSide,
-        /// Where in it.
+        /// Where (the section says which outline).
         place: Place,
     },
-    /// Add an analytic to a case.
+    /// Add an analytic to a case or speech document.
     AddAnalytic {
-        /// The case.
-        side: CaseSide,
-        /// Where in it.
+        /// Where (the section says which outline).
         place: Place,
         /// What the debater says.
         text: String,
@@ -165,10 +193,10 @@ pub enum Intent {
     },
     /// Replace a case card's snapshot with the card as its deck has it now.
     UpdateFromDeck(ItemId),
-    /// Add a section at the end of a case.
+    /// Add a section at the end of a case or speech document.
     AddSection {
-        /// The case.
-        side: CaseSide,
+        /// The case or speech document.
+        outline: OutlineId,
         /// The new section (usually empty).
         section: Section,
     },
@@ -215,6 +243,62 @@ pub enum Intent {
     SetNotes(String),
     /// Set what counts as read aloud besides highlighted text (tags, short cites).
     SetCounting(crate::model::timing::Counting),
+
+    // ---- rounds ----
+    /// Add a round at the end of the session's rounds.
+    AddRound(Box<Round>),
+    /// Remove a round with its speech documents.
+    RemoveRound(RoundId),
+    /// Replace a round's facts (tournament, opponent, judge, …).
+    SetRoundFacts {
+        /// The round.
+        round: RoundId,
+        /// Its new facts.
+        facts: Box<RoundFacts>,
+    },
+    /// Send a card, a block or a section to a speech document (`` ` ``), as one undo step.
+    Send {
+        /// What to send.
+        what: Sendable,
+        /// The speech document.
+        to: SpeechId,
+        /// The item it goes after; `None` sends it to the end.
+        after: Option<ItemId>,
+    },
+    /// Mark where reading stopped in a card of a speech (`None` clears the card's mark).
+    MarkSpeech {
+        /// The speech document.
+        speech: SpeechId,
+        /// The card item.
+        item: ItemId,
+        /// Characters of the card's text read, and seconds into the speech.
+        point: Option<(usize, u32)>,
+    },
+    /// Record the prep seconds each side has used in a round.
+    SetPrepUsed {
+        /// The round.
+        round: RoundId,
+        /// Seconds used by the affirmative and the negative.
+        prep: [u32; 2],
+    },
+    /// Write a speech document through a profile to `path`, atomically.
+    ExportSpeech {
+        /// The speech document.
+        speech: SpeechId,
+        /// What the document is for.
+        profile: Profile,
+        /// The format.
+        format: Format,
+        /// Where; the format's extension is added when the name has none.
+        path: PathBuf,
+    },
+    /// Write a round's caselist disclosure (cite entries in Markdown) to `path`, atomically.
+    Disclose {
+        /// The round.
+        round: RoundId,
+        /// Where; `.md` is added when the name has no extension.
+        path: PathBuf,
+    },
 
     // ---- cards in decks ----
     /// Replace a deck's card with this version (tag, side, labels, locator, note, quote);
@@ -286,7 +370,9 @@ impl Intent {
             | Intent::DuplicateCard(key)
             | Intent::DeleteCard(key)
             | Intent::MoveCardToBlock { key, .. }
-            | Intent::MoveCardToDeck { key, .. } => Some(&key.deck),
+            | Intent::MoveCardToDeck { key, .. }
+            | Intent::Send { what: Sendable::Card(key), .. } => Some(&key.deck),
+            Intent::Send { what: Sendable::Block { deck, .. }, .. } => Some(deck),
             _ => None,
         }
     }

@@ -17,6 +17,7 @@ mod identity;
 mod intent;
 mod library_folders;
 mod review;
+mod rounds;
 mod shelf;
 mod view;
 mod word_import;
@@ -30,8 +31,8 @@ use crate::workspace::{DeckOrigin, Recovery};
 
 pub use derived::CaseFigures;
 pub use file_job::{FileJob, ImportLine, JobKind};
-pub use identity::{Identities, ItemId, SectionId};
-pub use intent::{CardKey, Intent, Place, Step};
+pub use identity::{Identities, ItemId, RoundId, SectionId, SpeechId};
+pub use intent::{CardKey, Intent, OutlineId, Place, Sendable, Step};
 pub use review::Review;
 
 /// A problem to show the user: what failed (one line) and the details.
@@ -60,6 +61,8 @@ pub struct Outcome {
     pub select_item: Option<ItemId>,
     /// The section to make current.
     pub select_section: Option<SectionId>,
+    /// The speech document to make current (a round just added).
+    pub select_speech: Option<SpeechId>,
     /// The library card to select (`Some(None)` clears the selection).
     pub select_card: Option<Option<CardKey>>,
     /// A session file was opened or saved here (for the recent list).
@@ -229,14 +232,14 @@ impl Desk {
                 Outcome::default()
             }
             DecideReview { review, accepted } => self.decide_review(review, &accepted),
-            AddCard { card, side, place } => self.add_card(&card, side, place),
-            AddAnalytic { side, place, text } => self.add_analytic(side, place, text),
+            AddCard { card, place } => self.add_card(&card, place),
+            AddAnalytic { place, text } => self.add_analytic(place, text),
             SetAnalytic { item, text } => self.set_analytic(item, text),
             RemoveItem(item) => self.remove_item(item),
             MoveItem { item, place } => self.move_item(item, place),
             StepItem { item, step } => self.step_item(item, step),
             UpdateFromDeck(item) => self.update_from_deck(item),
-            AddSection { side, section } => self.add_section(side, section),
+            AddSection { outline, section } => self.add_section(outline, section),
             RemoveSection(section) => self.remove_section(section),
             RenameSection { section, title } => self.rename_section(section, title),
             StepSection { section, step } => self.step_section(section, step),
@@ -252,6 +255,16 @@ impl Desk {
             }
             SetNotes(notes) => self.session_edit(crate::ops::SessionOp::SetNotes(notes), None),
             SetCounting(counting) => self.session_edit(crate::ops::SessionOp::SetCounting(counting), None),
+            AddRound(round) => self.add_round(*round),
+            RemoveRound(round) => self.remove_round(round),
+            SetRoundFacts { round, facts } => self.set_round_facts(round, *facts),
+            Send { what, to, after } => self.send(what, to, after),
+            MarkSpeech { speech, item, point } => self.mark_speech(speech, item, point),
+            SetPrepUsed { round, prep } => self.set_prep_used(round, prep),
+            ExportSpeech { speech, profile, format, path } => {
+                self.export_speech(speech, profile, format, path)
+            }
+            Disclose { round, path } => self.disclose(round, path),
             UpdateCard { key, card } => self.update_card(&key, *card),
             MarkCard { key, kind, range } => self.mark_card(&key, kind, range),
             DuplicateCard(key) => self.duplicate_card(&key),

@@ -31,10 +31,10 @@ fn adding_a_card_lists_its_deck_in_the_session_as_one_undo_step() {
     let (_dir, mut desk) = desk();
     let key = first_key(&desk, 0);
     let place = end_of(&desk, CaseSide::Aff, 0);
-    let outcome = apply_ok(&mut desk, Intent::AddCard { card: key.clone(), side: CaseSide::Aff, place });
+    let outcome = apply_ok(&mut desk, Intent::AddCard { card: key.clone(), place });
     let item = outcome.select_item.expect("the new item is selected");
     let (side, s, i, added) = desk.item(item).expect("item");
-    assert_eq!((side, s, i), (CaseSide::Aff, 0, 0));
+    assert_eq!((side, s, i), (CaseSide::Aff.into(), 0, 0));
     assert!(matches!(added, Item::Card { card, .. } if card.id == key.card));
     let r = desk.session().deck_ref(&key.deck).expect("deck listed");
     assert_eq!(r.path, format!("bundled:{}", key.deck));
@@ -49,8 +49,8 @@ fn adding_a_card_lists_its_deck_in_the_session_as_one_undo_step() {
 fn a_selected_item_keeps_its_identity_through_moves_removals_and_undo() {
     let (_dir, mut desk) = desk();
     let place = end_of(&desk, CaseSide::Aff, 0);
-    let a = apply_ok(&mut desk, Intent::AddAnalytic { side: CaseSide::Aff, place, text: "A".into() });
-    let b = apply_ok(&mut desk, Intent::AddAnalytic { side: CaseSide::Aff, place, text: "B".into() });
+    let a = apply_ok(&mut desk, Intent::AddAnalytic { place, text: "A".into() });
+    let b = apply_ok(&mut desk, Intent::AddAnalytic { place, text: "B".into() });
     let (a, b) = (a.select_item.unwrap(), b.select_item.unwrap());
     apply_ok(&mut desk, Intent::StepItem { item: b, step: Step::Up });
     assert_eq!(desk.item(b).map(|x| x.2), Some(0));
@@ -164,9 +164,7 @@ fn a_case_card_is_updated_from_its_changed_deck() {
     let (_dir, mut desk) = desk();
     let key = first_key(&desk, 0);
     let place = end_of(&desk, CaseSide::Aff, 0);
-    let item = apply_ok(&mut desk, Intent::AddCard { card: key.clone(), side: CaseSide::Aff, place })
-        .select_item
-        .unwrap();
+    let item = apply_ok(&mut desk, Intent::AddCard { card: key.clone(), place }).select_item.unwrap();
     let mut card = desk.card(&key).unwrap().1.clone();
     card.tag = "A sharper tag".into();
     apply_ok(&mut desk, Intent::UpdateCard { key: key.clone(), card: Box::new(card) });
@@ -183,7 +181,7 @@ fn the_export_intent_writes_the_chosen_format_with_its_extension() {
     let key = first_key(&desk, 0);
     let tag = desk.card(&key).unwrap().1.tag.clone();
     let place = end_of(&desk, CaseSide::Aff, 0);
-    apply_ok(&mut desk, Intent::AddCard { card: key, side: CaseSide::Aff, place });
+    apply_ok(&mut desk, Intent::AddCard { card: key, place });
     let options = ExportOptions { side: ExportSide::Aff, full: false, wpm: Some(250) };
     let outcome =
         apply_ok(&mut desk, Intent::Export { format: Format::Html, options, path: dir.path().join("case") });
@@ -199,7 +197,7 @@ fn saving_and_reopening_keeps_the_session_and_clears_the_dirty_mark() {
     let (dir, mut desk) = desk();
     let key = first_key(&desk, 0);
     let place = end_of(&desk, CaseSide::Neg, 0);
-    apply_ok(&mut desk, Intent::AddCard { card: key, side: CaseSide::Neg, place });
+    apply_ok(&mut desk, Intent::AddCard { card: key, place });
     let path = dir.path().join("prep");
     let outcome = apply_ok(&mut desk, Intent::SaveSession(path));
     let saved = dir.path().join("prep.session.ron");
@@ -243,7 +241,7 @@ fn a_session_naming_a_teammates_private_deck_opens_with_the_library_deck_of_that
     let (dir, mut desk) = desk();
     let key = first_key(&desk, 0);
     let place = end_of(&desk, CaseSide::Aff, 0);
-    apply_ok(&mut desk, Intent::AddCard { card: key.clone(), side: CaseSide::Aff, place });
+    apply_ok(&mut desk, Intent::AddCard { card: key.clone(), place });
     let path = dir.path().join("prep.session.ron");
     apply_ok(&mut desk, Intent::SaveSession(path.clone()));
     // As saved on a teammate's machine: the deck lived in their private data folder.
@@ -269,7 +267,7 @@ fn saving_with_decks_writes_a_folder_that_opens_on_another_machine() {
     let (dir, mut desk) = desk();
     let key = first_key(&desk, 0);
     let place = end_of(&desk, CaseSide::Neg, 0);
-    apply_ok(&mut desk, Intent::AddCard { card: key.clone(), side: CaseSide::Neg, place });
+    apply_ok(&mut desk, Intent::AddCard { card: key.clone(), place });
     let folder = dir.path().join("usb stick");
     let outcome = apply_ok(&mut desk, Intent::SaveWithDecks(folder.clone()));
     assert!(outcome.status.unwrap().contains("1 deck"));
@@ -298,10 +296,10 @@ fn adding_another_sides_card_or_a_card_already_there_raises_a_concern() {
             d.cards().find(|c| c.side == crate::model::Side::Neg).map(|c| CardKey::new(&d.id, &c.id))
         })
         .unwrap();
-    assert_eq!(desk.add_card_concerns(&neg, CaseSide::Neg), Vec::<String>::new());
-    assert_eq!(desk.add_card_concerns(&neg, CaseSide::Aff).len(), 1);
+    assert_eq!(desk.add_card_concerns(&neg, CaseSide::Neg.into()), Vec::<String>::new());
+    assert_eq!(desk.add_card_concerns(&neg, CaseSide::Aff.into()).len(), 1);
     let place = end_of(&desk, CaseSide::Neg, 0);
-    apply_ok(&mut desk, Intent::AddCard { card: neg.clone(), side: CaseSide::Neg, place });
-    let concerns = desk.add_card_concerns(&neg, CaseSide::Neg);
+    apply_ok(&mut desk, Intent::AddCard { card: neg.clone(), place });
+    let concerns = desk.add_card_concerns(&neg, CaseSide::Neg.into());
     assert!(concerns.len() == 1 && concerns[0].contains("already in the neg case"), "{concerns:?}");
 }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::model::{Card, CaseSide, Deck, Item, Session, Source};
+use crate::model::{Card, Deck, Item, Outline, Session, Source};
 use crate::search::{CardPos, LibraryIndex};
 use crate::workspace::{CardStatus, DeckOrigin};
 
@@ -99,9 +99,9 @@ impl Desk {
         }
     }
 
-    /// Reading figures of the `side` case (whole case and each section).
-    pub fn figures(&self, side: CaseSide) -> &CaseFigures {
-        self.figures.case(side)
+    /// Reading figures of a case or speech document (whole outline and each section).
+    pub fn figures(&self, outline: impl Into<Outline>) -> &CaseFigures {
+        self.figures.outline(outline.into())
     }
 
     /// How a case card compares with its deck.
@@ -115,10 +115,10 @@ impl Desk {
     }
 
     /// The item with this id, and where it is.
-    pub fn item(&self, id: ItemId) -> Option<(CaseSide, usize, usize, &Item)> {
-        let (side, s, i) = self.ids.locate_item(id)?;
-        let item = self.ws.session.case(side).sections.get(s)?.items.get(i)?;
-        Some((side, s, i, item))
+    pub fn item(&self, id: ItemId) -> Option<(Outline, usize, usize, &Item)> {
+        let (outline, s, i) = self.ids.locate_item(id)?;
+        let item = self.ws.session.outline(outline)?.get(s)?.items.get(i)?;
+        Some((outline, s, i, item))
     }
 
     /// Where the card with this key is in the loaded decks ([`Desk::decks`]'s order; the

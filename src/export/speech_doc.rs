@@ -78,6 +78,20 @@ pub fn file_name(round: &Round, speech: &Speech) -> String {
     format!("Speech {} {}", speech.name, round.label()).trim().to_owned()
 }
 
+/// How a prepared speech document (from [`prepare`]) is exported as `format`: the side holding
+/// it (both for JSON), with the cards' full text and marks, since it is read from.
+pub fn options(doc: &Session, format: super::Format, wpm: u32) -> super::ExportOptions {
+    use super::ExportSide;
+    let side = if format == super::Format::Json {
+        ExportSide::Both
+    } else if doc.aff.sections.is_empty() && !doc.neg.sections.is_empty() {
+        ExportSide::Neg
+    } else {
+        ExportSide::Aff
+    };
+    super::ExportOptions { side, full: true, wpm: Some(wpm) }
+}
+
 /// `speech` of `round` through `profile`: a session holding it as the case of the side giving
 /// it (titled by [`file_name`]), and what was removed.
 pub fn prepare(round: &Round, speech: &Speech, profile: Profile, resolution: &str) -> (Session, Removed) {

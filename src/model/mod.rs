@@ -17,6 +17,7 @@ mod deck;
 pub mod deck_outline;
 mod fingerprint;
 pub mod marks;
+mod outline;
 pub mod provenance;
 pub mod round;
 mod session;
@@ -31,8 +32,9 @@ pub use deck::{Block, Deck, SourceIndex};
 pub use deck_outline::{Aside, AsideKind, Heading, HeadingLevel};
 pub use fingerprint::fingerprint;
 pub use marks::{Mark, MarkKind, normalize_marks};
+pub use outline::Outline;
 pub use provenance::{Conflict, ConflictSide, CutFrom, Provenance};
-pub use round::{DebateFormat, MarkedPoint, Round, Speech, SpeechSlot};
+pub use round::{DebateFormat, MarkedPoint, Round, RoundFacts, Speech, SpeechSlot};
 pub use session::{DEFAULT_WPM, DeckRef, Session, WPM_RANGE};
 pub use source::{Author, Source};
 

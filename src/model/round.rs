@@ -136,6 +136,27 @@ impl Speech {
     }
 }
 
+/// What can be said of a round after it started: everything but its format, speeches and prep.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoundFacts {
+    /// The tournament.
+    pub tournament: String,
+    /// The round ("R3", "Octas").
+    pub round: String,
+    /// The side this debater is on.
+    pub side: CaseSide,
+    /// The debater's school.
+    pub school: String,
+    /// The team code.
+    pub team: String,
+    /// The opposing team.
+    pub opponent: String,
+    /// The judge or panel.
+    pub judge: String,
+    /// The date, `YYYY-MM-DD`.
+    pub date: String,
+}
+
 /// A round of a tournament: its facts, the speech documents and the prep time used.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -213,6 +234,29 @@ impl Round {
             }
         }
         out
+    }
+
+    /// The round's facts.
+    pub fn facts(&self) -> RoundFacts {
+        RoundFacts {
+            tournament: self.tournament.clone(),
+            round: self.round.clone(),
+            side: self.side,
+            school: self.school.clone(),
+            team: self.team.clone(),
+            opponent: self.opponent.clone(),
+            judge: self.judge.clone(),
+            date: self.date.clone(),
+        }
+    }
+
+    /// Replaces the round's facts, returning the old ones.
+    pub fn set_facts(&mut self, facts: RoundFacts) -> RoundFacts {
+        let old = self.facts();
+        let RoundFacts { tournament, round, side, school, team, opponent, judge, date } = facts;
+        (self.tournament, self.round, self.side, self.school) = (tournament, round, side, school);
+        (self.team, self.opponent, self.judge, self.date) = (team, opponent, judge, date);
+        old
     }
 
     /// The speech document named `name` (ignoring case).

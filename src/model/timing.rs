@@ -137,8 +137,15 @@ pub fn section(section: &Section, counting: Counting, wpm: u32) -> Reading {
 
 /// Reading figures for a whole case.
 pub fn case(case: &Case, counting: Counting, wpm: u32) -> Reading {
-    let words = case.sections.iter().flat_map(|s| s.items.iter()).map(|i| item_words(i, counting)).sum();
-    Reading { cards: case.cards().count(), words, seconds: seconds_for(words, wpm) }
+    outline(&case.sections, counting, wpm)
+}
+
+/// Figures for an outline's sections (a case or a speech document).
+pub fn outline(sections: &[Section], counting: Counting, wpm: u32) -> Reading {
+    let items = || sections.iter().flat_map(|s| s.items.iter());
+    let words = items().map(|i| item_words(i, counting)).sum();
+    let cards = items().filter(|i| matches!(i, Item::Card { .. })).count();
+    Reading { cards, words, seconds: seconds_for(words, wpm) }
 }
 
 #[cfg(test)]

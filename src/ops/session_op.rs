@@ -1,6 +1,9 @@
-//! Edits to a session's cases and settings, each a value with an exact inverse.
+//! Edits to a session's outlines (its cases and its rounds' speech documents), its rounds and
+//! its settings, each a value with an exact inverse.
 
-use crate::model::{CaseSide, DeckRef, Item, Section, Session, WPM_RANGE};
+use crate::model::{
+    CaseSide, DeckRef, Item, MarkedPoint, Outline, Round, RoundFacts, Section, Session, WPM_RANGE,
+};
 
 use super::OpError;
 use super::lists::{get_mut, insert_at, move_between, move_within, remove_at, replace_at};
@@ -8,10 +11,10 @@ use super::lists::{get_mut, insert_at, move_between, move_within, remove_at, rep
 /// One edit of a session. Indices are positions at the time of applying.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SessionOp {
-    /// Insert `section` at `index` in the `side` case.
+    /// Insert `section` at `index` in an outline.
     AddSection {
-        /// Which case.
-        side: CaseSide,
+        /// Which outline (a case or a speech document).
+        outline: Outline,
         /// Where the section goes (at most the number of sections).
         index: usize,
         /// The section to insert.
@@ -19,15 +22,15 @@ pub enum SessionOp {
     },
     /// Remove the section at `index`.
     RemoveSection {
-        /// Which case.
-        side: CaseSide,
+        /// Which outline (a case or a speech document).
+        outline: Outline,
         /// The section to remove.
         index: usize,
     },
     /// Give the section at `index` a new title.
     RenameSection {
-        /// Which case.
-        side: CaseSide,
+        /// Which outline (a case or a speech document).
+        outline: Outline,
         /// The section to retitle.
         index: usize,
         /// Its new title.
@@ -35,8 +38,8 @@ pub enum SessionOp {
     },
     /// Move a section from `from` to `to` (final position).
     MoveSection {
-        /// Which case.
-        side: CaseSide,
+        /// Which outline (a case or a speech document).
+        outline: Outline,
         /// The section's position now.
         from: usize,
         /// Its position afterwards.
@@ -44,8 +47,8 @@ pub enum SessionOp {
     },
     /// Insert `item` into section `section` at `index`.
     InsertItem {
-        /// Which case.
-        side: CaseSide,
+        /// Which outline (a case or a speech document).
+        outline: Outline,
         /// The section to insert into.
         section: usize,
         /// Where in the section (at most its number of items).
@@ -55,8 +58,8 @@ pub enum SessionOp {
     },
     /// Remove the item at `index` of section `section`.
     RemoveItem {
-        /// Which case.
-        side: CaseSide,
+        /// Which outline (a case or a speech document).
+        outline: Outline,
         /// The section holding the item.
         section: usize,
         /// The item's position in the section.
@@ -64,8 +67,8 @@ pub enum SessionOp {
     },
     /// Replace the item at `index` (e.g. update a card snapshot, edit an analytic).
     ReplaceItem {
-        /// Which case.
-        side: CaseSide,
+        /// Which outline (a case or a speech document).
+        outline: Outline,
         /// The section holding the item.
         section: usize,
         /// The item's position in the section.
@@ -75,8 +78,8 @@ pub enum SessionOp {
     },
     /// Move an item, possibly to another section; `to` is the final (section, index).
     MoveItem {
-        /// Which case.
-        side: CaseSide,
+        /// Which outline (a case or a speech document).
+        outline: Outline,
         /// The item's (section, index) now.
         from: (usize, usize),
         /// Its (section, index) afterwards.
@@ -104,16 +107,63 @@ pub enum SessionOp {
     SetCounting(crate::model::timing::Counting),
     /// Replace the list of decks the session uses.
     SetDecks(Vec<DeckRef>),
+    /// Insert a round at `index` of the session's rounds.
+    AddRound {
+        /// Where (at most the number of rounds).
+        index: usize,
+        /// The round.
+        round: Box<Round>,
+    },
+    /// Remove the round at `index` with its speech documents.
+    RemoveRound {
+        /// The round's position.
+        index: usize,
+    },
+    /// Replace the facts (tournament, opponent, …) of the round at `index`.
+    SetRoundFacts {
+        /// The round's position.
+        index: usize,
+        /// Its new facts.
+        facts: Box<RoundFacts>,
+    },
+    /// Replace where reading stopped in the cards of a speech document.
+    SetMarked {
+        /// The round's position.
+        round: usize,
+        /// The speech's position in the round.
+        speech: usize,
+        /// Every marked point of the speech.
+        marked: Vec<MarkedPoint>,
+    },
+    /// Set the prep seconds each side used in the round at `round`.
+    SetPrepUsed {
+        /// The round's position.
+        round: usize,
+        /// Seconds used by the affirmative and the negative.
+        prep: [u32; 2],
+    },
     /// Several edits as one undo step (a drag, a paste); applied in order.
     Batch(Vec<SessionOp>),
 }
 
-fn sections(s: &mut Session, side: CaseSide) -> &mut Vec<Section> {
-    &mut s.case_mut(side).sections
+fn sections(s: &mut Session, outline: Outline) -> Result<&mut Vec<Section>, OpError> {
+    if let Outline::Speech { round, speech } = outline {
+        let rounds = s.rounds.len();
+        let speeches =
+            s.rounds.get(round).ok_or(OpError::out_of_range("round", round, rounds))?.speeches.len();
+        if speech >= speeches {
+            return Err(OpError::out_of_range("speech", speech, speeches));
+        }
+    }
+    s.outline_mut(outline).ok_or(OpError::out_of_range("round", 0, 0))
 }
 
-fn items(s: &mut Session, side: CaseSide, section: usize) -> Result<&mut Vec<Item>, OpError> {
-    Ok(&mut get_mut(sections(s, side), section, "section")?.items)
+fn items(s: &mut Session, outline: Outline, section: usize) -> Result<&mut Vec<Item>, OpError> {
+    Ok(&mut get_mut(sections(s, outline)?, section, "section")?.items)
+}
+
+fn round(s: &mut Session, index: usize) -> Result<&mut Round, OpError> {
+    get_mut(&mut s.rounds, index, "round")
 }
 
 impl SessionOp {
@@ -121,35 +171,53 @@ impl SessionOp {
     pub fn apply(self, s: &mut Session) -> Result<SessionOp, OpError> {
         use SessionOp::*;
         Ok(match self {
-            AddSection { side, index, section } => {
-                insert_at(sections(s, side), index, section)?;
-                RemoveSection { side, index }
+            AddSection { outline, index, section } => {
+                insert_at(sections(s, outline)?, index, section)?;
+                RemoveSection { outline, index }
             }
-            RemoveSection { side, index } => {
-                AddSection { side, index, section: remove_at(sections(s, side), index, "section")? }
+            RemoveSection { outline, index } => {
+                AddSection { outline, index, section: remove_at(sections(s, outline)?, index, "section")? }
             }
-            RenameSection { side, index, title } => {
-                let sec = get_mut(sections(s, side), index, "section")?;
-                RenameSection { side, index, title: std::mem::replace(&mut sec.title, title) }
+            RenameSection { outline, index, title } => {
+                let sec = get_mut(sections(s, outline)?, index, "section")?;
+                RenameSection { outline, index, title: std::mem::replace(&mut sec.title, title) }
             }
-            MoveSection { side, from, to } => {
-                move_within(sections(s, side), from, to, "section")?;
-                MoveSection { side, from: to, to: from }
+            MoveSection { outline, from, to } => {
+                move_within(sections(s, outline)?, from, to, "section")?;
+                MoveSection { outline, from: to, to: from }
             }
-            InsertItem { side, section, index, item } => {
-                insert_at(items(s, side, section)?, index, item)?;
-                RemoveItem { side, section, index }
+            InsertItem { outline, section, index, item } => {
+                insert_at(items(s, outline, section)?, index, item)?;
+                RemoveItem { outline, section, index }
             }
-            RemoveItem { side, section, index } => {
-                InsertItem { side, section, index, item: remove_at(items(s, side, section)?, index, "item")? }
+            RemoveItem { outline, section, index } => {
+                let item = remove_at(items(s, outline, section)?, index, "item")?;
+                InsertItem { outline, section, index, item }
             }
-            ReplaceItem { side, section, index, item } => {
-                let old = replace_at(items(s, side, section)?, index, item, "item")?;
-                ReplaceItem { side, section, index, item: old }
+            ReplaceItem { outline, section, index, item } => {
+                let old = replace_at(items(s, outline, section)?, index, item, "item")?;
+                ReplaceItem { outline, section, index, item: old }
             }
-            MoveItem { side, from, to } => {
-                move_between(s, |s, section| items(s, side, section), "item", from, to)?;
-                MoveItem { side, from: to, to: from }
+            MoveItem { outline, from, to } => {
+                move_between(s, |s, section| items(s, outline, section), "item", from, to)?;
+                MoveItem { outline, from: to, to: from }
+            }
+            AddRound { index, round } => {
+                insert_at(&mut s.rounds, index, *round)?;
+                RemoveRound { index }
+            }
+            RemoveRound { index } => {
+                AddRound { index, round: Box::new(remove_at(&mut s.rounds, index, "round")?) }
+            }
+            SetRoundFacts { index, facts } => {
+                SetRoundFacts { index, facts: Box::new(round(s, index)?.set_facts(*facts)) }
+            }
+            SetMarked { round: r, speech, marked } => {
+                let doc = get_mut(&mut round(s, r)?.speeches, speech, "speech")?;
+                SetMarked { round: r, speech, marked: std::mem::replace(&mut doc.marked, marked) }
+            }
+            SetPrepUsed { round: r, prep } => {
+                SetPrepUsed { round: r, prep: std::mem::replace(&mut round(s, r)?.prep_used, prep) }
             }
             SetCaseTitle { side, title } => {
                 SetCaseTitle { side, title: std::mem::replace(&mut s.case_mut(side).title, title) }

@@ -26,10 +26,10 @@ enum Row {
 
 /// Draws the rows of the current case.
 pub fn show(ui: &mut egui::Ui, desk: &Desk, selection: &mut Selection, out: &mut Requests) {
-    let side = selection.side;
-    let case = desk.session().case(side);
+    let side = selection.outline(desk);
+    let sections = desk.session().outline(side).map_or(&[][..], |o| &o[..]);
     let mut rows = Vec::new();
-    for (s, section) in case.sections.iter().enumerate() {
+    for (s, section) in sections.iter().enumerate() {
         rows.push(Row::Header(s));
         rows.extend((0..section.items.len()).map(|i| Row::Item(s, i)));
         rows.push(Row::End(s));
@@ -81,7 +81,7 @@ fn drop_target(
     let ctx = ui.ctx();
     let card = egui::DragAndDrop::payload::<CardKey>(ctx);
     let item = egui::DragAndDrop::payload::<ItemDrag>(ctx)
-        .filter(|d| desk.item(d.0).is_some_and(|(side, ..)| side == selection.side));
+        .filter(|d| desk.item(d.0).is_some_and(|(o, ..)| o == selection.outline(desk)));
     if card.is_none() && item.is_none() {
         return;
     }
@@ -92,7 +92,7 @@ fn drop_target(
     }
     if let Some(key) = card {
         egui::DragAndDrop::clear_payload(ctx);
-        out.intent(Intent::AddCard { card: (*key).clone(), side: selection.side, place });
+        out.intent(Intent::AddCard { card: (*key).clone(), place });
     }
     if let Some(drag) = item {
         egui::DragAndDrop::clear_payload(ctx);
@@ -109,9 +109,9 @@ fn header_row(
     s: usize,
     id: SectionId,
 ) -> egui::Response {
-    let side = selection.side;
-    let case = desk.session().case(side);
-    let title = case.sections[s].title.clone();
+    let side = selection.outline(desk);
+    let Some(sections) = desk.session().outline(side) else { return ui.label("") };
+    let title = sections[s].title.clone();
     let reading = desk.figures(side).sections.get(s).copied().unwrap_or_default();
     let current = selection.current_section(desk) == Some(id);
     ui.horizontal(|ui| {
@@ -142,7 +142,8 @@ fn header_row(
             }
         }
         if show_figures {
-            let colour = budget_colour(ui, reading.seconds, case.speech_seconds);
+            let colour =
+                budget_colour(ui, reading.seconds, desk.session().outline_seconds(side).unwrap_or(0));
             ui.add(egui::Label::new(RichText::new(reading_text(&reading)).small().color(colour)).extend());
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -152,8 +153,7 @@ fn header_row(
             if icon_button(ui, "✏", &format!("Rename section {title}")).clicked() {
                 selection.renaming_section = Some(id);
             }
-            if s + 1 < case.sections.len()
-                && icon_button(ui, "⬇", &format!("Move section {title} down")).clicked()
+            if s + 1 < sections.len() && icon_button(ui, "⬇", &format!("Move section {title} down")).clicked()
             {
                 selection.set_section(desk, id);
                 out.intent(Intent::StepSection { section: id, step: Step::Down });
@@ -175,9 +175,11 @@ fn item_row(
     s: usize,
     i: usize,
 ) -> egui::Response {
-    let side = selection.side;
+    let side = selection.outline(desk);
     let Some(id) = desk.ids().item_at(side, s, i) else { return ui.label("") };
-    let item = &desk.session().case(side).sections[s].items[i];
+    let Some(item) = desk.session().outline(side).and_then(|o| o.get(s)?.items.get(i)) else {
+        return ui.label("");
+    };
     let selected = selection.item == Some(id);
     let editing = selection.editing_analytic == Some(id);
     let text_width = ui.available_width() - 120.0;
@@ -263,7 +265,7 @@ fn item_buttons(
     id: ItemId,
     name: &str,
 ) {
-    let len = desk.session().case(selection.side).sections[s].items.len();
+    let len = desk.session().outline(selection.outline(desk)).map_or(0, |o| o[s].items.len());
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         if icon_button(ui, "✖", &format!("Remove {name}")).clicked() {
             out.intent(Intent::RemoveItem(id));

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::desk::{Intent, Outcome, Step};
-use crate::model::{CaseSide, Section, SectionKind};
+use crate::model::{CaseSide, Outline, Section, SectionKind};
 
 use super::app::CasebookApp;
 use super::commands::Command;
@@ -31,9 +31,10 @@ impl CasebookApp {
 
     fn handle(&mut self, request: Request, ctx: &egui::Context) {
         match request {
-            Request::Intent(Intent::AddCard { card, side, place }) => {
-                let concerns = self.desk.add_card_concerns(&card, side);
-                let intent = Intent::AddCard { card, side, place };
+            Request::Intent(Intent::AddCard { card, place }) => {
+                let outline = self.desk.ids().locate_section(place.section).map(|(o, _)| o);
+                let concerns = outline.map(|o| self.desk.add_card_concerns(&card, o)).unwrap_or_default();
+                let intent = Intent::AddCard { card, place };
                 if concerns.is_empty() {
                     self.apply(intent);
                 } else {
@@ -189,7 +190,6 @@ impl CasebookApp {
 
     fn run_command(&mut self, command: Command, ctx: &egui::Context) {
         use Command::*;
-        let side = self.selection.side;
         match command {
             New => self.requests.push(Request::Replace(Box::new(Request::Intent(Intent::NewSession)))),
             Open => self.ask_path(PathFor::OpenSession),
@@ -233,19 +233,24 @@ impl CasebookApp {
             AddCard => self.add_selected_card(),
             AddAnalytic => match self.selection.insertion_place(&self.desk) {
                 Some(place) => {
-                    let intent = Intent::AddAnalytic { side, place, text: "New analytic".into() };
+                    let intent = Intent::AddAnalytic { place, text: "New analytic".into() };
                     self.selection.editing_analytic = self.apply(intent).select_item;
                 }
                 None => self.status = "Add a section first.".into(),
             },
             AddSection => {
-                let n = self.desk.session().case(side).sections.len() + 1;
-                let section = match side {
-                    CaseSide::Aff => Section::new(format!("Contention {n}"), SectionKind::Contention),
-                    CaseSide::Neg => Section::new(format!("Off {n}"), SectionKind::OffCase),
+                let outline = self.selection.outline(&self.desk);
+                let n = self.desk.session().outline(outline).map_or(0, Vec::len) + 1;
+                let section = match outline {
+                    Outline::Case(CaseSide::Aff) => {
+                        Section::new(format!("Contention {n}"), SectionKind::Contention)
+                    }
+                    Outline::Case(CaseSide::Neg) => Section::new(format!("Off {n}"), SectionKind::OffCase),
+                    Outline::Speech { .. } => Section::new(format!("Section {n}"), SectionKind::Other),
                 };
+                let outline = self.selection.outline_id(&self.desk);
                 self.selection.renaming_section =
-                    self.apply(Intent::AddSection { side, section }).select_section;
+                    self.apply(Intent::AddSection { outline, section }).select_section;
             }
             RemoveItem => match self.selection.live_item(&self.desk) {
                 Some(item) => {
@@ -271,6 +276,7 @@ impl CasebookApp {
             NextItem | PrevItem => self.step_case_selection(command == NextItem),
             AffCase | NegCase => {
                 self.selection.side = if command == AffCase { CaseSide::Aff } else { CaseSide::Neg };
+                self.selection.showing_speech = false;
                 self.selection.item = None;
             }
             FocusSearch => self.library.focus_search = true,
@@ -294,7 +300,7 @@ impl CasebookApp {
             self.status = "Add a section first.".into();
             return;
         };
-        self.requests.intent(Intent::AddCard { card, side: self.selection.side, place });
+        self.requests.intent(Intent::AddCard { card, place });
     }
 
     /// Cuts the selected passage of the open source into a card in the chosen deck and block.

@@ -26,19 +26,16 @@ impl CasebookApp {
     /// Moves the case selection to the next or previous item of the shown case (across
     /// sections), so Remove and Move work from the keyboard.
     pub(super) fn step_case_selection(&mut self, forward: bool) {
-        let side = self.selection.side;
+        let side = self.selection.outline(&self.desk);
         let ids = self.desk.ids();
-        let items: Vec<_> = self
-            .desk
-            .session()
-            .case(side)
-            .sections
+        let sections = self.desk.session().outline(side).map_or(&[][..], |o| &o[..]);
+        let items: Vec<_> = sections
             .iter()
             .enumerate()
             .flat_map(|(s, sec)| (0..sec.items.len()).filter_map(move |i| ids.item_at(side, s, i)))
             .collect();
         if items.is_empty() {
-            self.status = "The case has no items yet.".into();
+            self.status = "It has no items yet.".into();
             return;
         }
         let at = self.selection.live_item(&self.desk).and_then(|id| items.iter().position(|&x| x == id));

@@ -5,7 +5,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, RichText};
 
 use crate::desk::{Desk, Intent, ItemId};
-use crate::model::{CaseSide, Item};
+use crate::model::Item;
 use crate::workspace::CardStatus;
 
 use super::card_text::{card_text_job_matching, marked_line_job};
@@ -184,15 +184,13 @@ fn actions_row(
 ) {
     ui.horizontal_wrapped(|ui| match item {
         None => {
-            let case = desk.session().case(selection.side);
+            let outline = selection.outline(desk);
+            let sections = desk.session().outline(outline).map_or(&[][..], |o| &o[..]);
             let target = selection
                 .current_index(desk)
-                .and_then(|s| case.sections.get(s))
+                .and_then(|s| sections.get(s))
                 .map_or("no section yet".to_owned(), |s| s.title.clone());
-            let side = match selection.side {
-                CaseSide::Aff => "Affirmative",
-                CaseSide::Neg => "Negative",
-            };
+            let side = super::widgets::outline_name(desk, outline);
             let hint = Command::AddCard.keys(ui.ctx());
             if ui.button(format!("Add to {side}: {target}")).on_hover_text(hint).clicked() {
                 out.command(Command::AddCard);

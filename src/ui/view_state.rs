@@ -3,9 +3,11 @@
 
 use std::path::PathBuf;
 
-use crate::desk::{CardKey, Desk, Intent, ItemId, Place, SectionId};
+use std::collections::HashMap;
+
+use crate::desk::{CardKey, Desk, Intent, ItemId, OutlineId, Place, SectionId, SpeechId};
 use crate::export::{ExportOptions, Format};
-use crate::model::CaseSide;
+use crate::model::{CaseSide, Outline};
 
 use super::commands::Command;
 use super::file_picker::Pick;
@@ -26,8 +28,12 @@ pub enum CentralTab {
 pub struct Selection {
     /// The case shown in the case builder.
     pub side: CaseSide,
-    /// The section new cards go to, per case (aff, neg); `None`: the first section.
-    pub section: [Option<SectionId>; 2],
+    /// The current speech document (what `` ` `` sends to), if the session has rounds.
+    pub speech: Option<SpeechId>,
+    /// Whether the right panel shows the current speech document instead of the case.
+    pub showing_speech: bool,
+    /// The section new cards go to, per outline; none: the outline's first section.
+    pub section: HashMap<OutlineId, SectionId>,
     /// The selected case item.
     pub item: Option<ItemId>,
     /// The selected library card.
@@ -48,7 +54,9 @@ impl Default for Selection {
     fn default() -> Self {
         Selection {
             side: CaseSide::Aff,
-            section: [None, None],
+            speech: None,
+            showing_speech: false,
+            section: HashMap::new(),
             item: None,
             card: None,
             showing_item: false,
@@ -60,27 +68,52 @@ impl Default for Selection {
     }
 }
 
-fn slot(side: CaseSide) -> usize {
-    usize::from(side == CaseSide::Neg)
-}
-
 impl Selection {
-    /// The current section of the shown case: the chosen one while it exists, else the first.
-    pub fn current_section(&self, desk: &Desk) -> Option<SectionId> {
-        self.section[slot(self.side)]
-            .filter(|s| desk.ids().locate_section(*s).is_some_and(|(side, _)| side == self.side))
-            .or_else(|| desk.ids().section_at(self.side, 0))
+    /// The current speech document while it exists, else the first of the last round.
+    pub fn current_speech(&self, desk: &Desk) -> Option<SpeechId> {
+        self.speech.filter(|s| desk.ids().speech_outline(*s).is_some()).or_else(|| {
+            let last = desk.session().rounds.len().checked_sub(1)?;
+            Some(SpeechId { round: desk.ids().round_at(last)?, speech: 0 })
+        })
     }
 
-    /// The index of the current section in the shown case.
+    /// The outline the right panel shows: the current speech document, or the chosen case.
+    pub fn outline(&self, desk: &Desk) -> Outline {
+        let speech = self.current_speech(desk).filter(|_| self.showing_speech);
+        speech.and_then(|s| desk.ids().speech_outline(s)).unwrap_or(Outline::Case(self.side))
+    }
+
+    /// [`Selection::outline`] by identity.
+    pub fn outline_id(&self, desk: &Desk) -> OutlineId {
+        let outline = self.outline(desk);
+        desk.ids().speech_id(outline).map_or(OutlineId::Case(self.side), OutlineId::Speech)
+    }
+
+    /// The current section of the shown outline: the chosen one while it exists, else the first.
+    pub fn current_section(&self, desk: &Desk) -> Option<SectionId> {
+        let outline = self.outline(desk);
+        self.section
+            .get(&self.outline_id(desk))
+            .copied()
+            .filter(|s| desk.ids().locate_section(*s).is_some_and(|(o, _)| o == outline))
+            .or_else(|| desk.ids().section_at(outline, 0))
+    }
+
+    /// The index of the current section in the shown outline.
     pub fn current_index(&self, desk: &Desk) -> Option<usize> {
         self.current_section(desk).and_then(|s| desk.ids().locate_section(s)).map(|(_, i)| i)
     }
 
-    /// Makes `section` current (in its own case).
+    /// Makes `section` current (in its own outline).
     pub fn set_section(&mut self, desk: &Desk, section: SectionId) {
-        if let Some((side, _)) = desk.ids().locate_section(section) {
-            self.section[slot(side)] = Some(section);
+        if let Some((outline, _)) = desk.ids().locate_section(section) {
+            let id = match outline {
+                Outline::Case(side) => Some(OutlineId::Case(side)),
+                Outline::Speech { .. } => desk.ids().speech_id(outline).map(OutlineId::Speech),
+            };
+            if let Some(id) = id {
+                self.section.insert(id, section);
+            }
         }
     }
 
@@ -89,9 +122,10 @@ impl Selection {
         self.current_section(desk).map(|section| Place { section, before: None })
     }
 
-    /// The selected case item if it still exists in the shown case.
+    /// The selected item if it still exists in the shown outline.
     pub fn live_item(&self, desk: &Desk) -> Option<ItemId> {
-        self.item.filter(|i| desk.item(*i).is_some_and(|(side, ..)| side == self.side))
+        let outline = self.outline(desk);
+        self.item.filter(|i| desk.item(*i).is_some_and(|(o, ..)| o == outline))
     }
 
     /// The card the editor works on: the selected case card (its card in the loaded deck) when

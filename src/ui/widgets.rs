@@ -226,3 +226,18 @@ pub fn new_dialog(ctx: &egui::Context) {
         *generation += 1;
     });
 }
+
+/// What an outline is called in buttons: "Affirmative", "Negative", or a speech ("2AC").
+pub fn outline_name(desk: &crate::desk::Desk, outline: crate::model::Outline) -> String {
+    use crate::model::{CaseSide, Outline};
+    match outline {
+        Outline::Case(CaseSide::Aff) => "Affirmative".into(),
+        Outline::Case(CaseSide::Neg) => "Negative".into(),
+        Outline::Speech { round, speech } => desk
+            .session()
+            .rounds
+            .get(round)
+            .and_then(|r| r.speeches.get(speech))
+            .map_or_else(|| "the speech".into(), |s| s.name.clone()),
+    }
+}
