@@ -366,4 +366,6 @@ fn touches_decks(edit: &Edit) -> bool {
 }
 
 #[cfg(test)]
+mod rounds_tests;
+#[cfg(test)]
 mod tests;
