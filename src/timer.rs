@@ -121,10 +121,26 @@ impl Timer {
 
     /// Stops the clocks and moves to the next speech (the last stays last), its clock full.
     pub fn next_speech(&mut self, now: f64) {
+        self.go_to_speech(self.speech + 1, now);
+    }
+
+    /// Stops the clocks and moves to speech `index` of the format (the last if past it), its
+    /// clock full.
+    pub fn go_to_speech(&mut self, index: usize, now: f64) {
         self.stop(now);
-        self.speech = (self.speech + 1).min(self.format.speeches().len() - 1);
+        self.speech = index.min(self.format.speeches().len() - 1);
         self.speech_left = f64::from(self.speech().seconds);
         self.fired.retain(|(c, _)| *c != Clock::Speech);
+    }
+
+    /// The position of the current speech in the format.
+    pub fn speech_index(&self) -> usize {
+        self.speech
+    }
+
+    /// Seconds of the current speech gone by at `now` (its length less the time left).
+    pub fn speech_elapsed(&self, now: f64) -> u32 {
+        (f64::from(self.speech().seconds) - self.left(Clock::Speech, now)).max(0.0).round() as u32
     }
 
     /// Sets `clock` to a typed time (see [`parse_time`]); a running clock keeps running from it.

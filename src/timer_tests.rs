@@ -51,6 +51,19 @@ fn next_speech_stops_the_clocks_and_sets_the_next_speech_length() {
 }
 
 #[test]
+fn going_to_a_speech_sets_its_clock_and_elapsed_time_counts_up_from_its_start() {
+    let mut t = Timer::new(DebateFormat::Policy, [0, 0]);
+    t.go_to_speech(4, 0.0);
+    assert_eq!((t.speech().name, t.speech_index()), ("1NR", 4));
+    assert_eq!(t.speech_elapsed(0.0), 0);
+    t.start(Clock::Speech, 10.0);
+    assert_eq!(t.speech_elapsed(85.0), 75);
+    t.go_to_speech(99, 90.0);
+    assert_eq!((t.speech().name, t.running()), ("2AR", None));
+    assert_eq!(t.speech_elapsed(500.0), 0);
+}
+
+#[test]
 fn alerts_fire_once_each_as_a_running_clock_crosses_them() {
     let mut t = Timer::new(DebateFormat::PublicForum, [0, 0]);
     t.set_alerts(vec![30, 60, 0, 30]);

@@ -19,6 +19,7 @@ mod fingerprint;
 pub mod marks;
 mod outline;
 pub mod provenance;
+pub mod read_aloud;
 pub mod round;
 mod session;
 pub mod source;
