@@ -23,9 +23,18 @@ fn src(sub: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(sub)
 }
 
-/// The shell: the window's entry point (`mod.rs`: `run`), its state and its controller (with the
-/// controller's keyboard stepping of the selection).
-const SHELL: [&str; 4] = ["app.rs", "controller.rs", "controller_steps.rs", "mod.rs"];
+/// The shell: the window's entry point (`mod.rs`: `run`), its state (with the files dropped on
+/// it) and its controller (with the controller's keyboard stepping of the selection, the
+/// round's commands and read mode's keys).
+const SHELL: [&str; 7] = [
+    "app.rs",
+    "app_drops.rs",
+    "controller.rs",
+    "controller_read.rs",
+    "controller_round.rs",
+    "controller_steps.rs",
+    "mod.rs",
+];
 
 #[test]
 fn no_view_imports_the_shell_so_the_ui_has_no_import_loop() {

@@ -71,7 +71,16 @@ impl Desk {
         if self.ws.session.rounds[index].prep_used == prep {
             return Outcome::default();
         }
-        self.edit(Edit::Session(SessionOp::SetPrepUsed { round: index, prep }), None)
+        // A record of the clock, not an edit: Undo is for the debater's edits, so this is kept
+        // out of the history (it moves nothing, so no recorded inverse depends on it) and only
+        // marks the session unsaved.
+        match (SessionOp::SetPrepUsed { round: index, prep }).apply(&mut self.ws.session) {
+            Ok(_) => {
+                self.history.mark_unsaved();
+                Outcome { session_changed: true, ..Outcome::default() }
+            }
+            Err(e) => Outcome::status(format!("Not done: {e}")),
+        }
     }
 
     /// A library card as a speech item, and the op listing its deck if the session does not.

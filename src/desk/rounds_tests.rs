@@ -156,6 +156,11 @@ fn prep_used_is_kept_with_the_round_and_facts_can_change() {
     let (_dir, mut desk, speech) = desk_with_round();
     desk.apply(Intent::SetPrepUsed { round: speech.round, prep: [95, 30] });
     assert_eq!(desk.session().rounds[0].prep_used, [95, 30]);
+    assert!(desk.is_dirty());
+    desk.apply(Intent::Undo);
+    assert_eq!(desk.session().rounds.len(), 0, "prep is a record, not an undo step: Undo takes the round");
+    desk.apply(Intent::Redo);
+    assert_eq!(desk.session().rounds[0].prep_used, [95, 30], "…and Redo brings it back with its prep");
     let mut facts = desk.session().rounds[0].facts();
     facts.opponent = "Lexington AB".into();
     desk.apply(Intent::SetRoundFacts { round: speech.round, facts: Box::new(facts) });

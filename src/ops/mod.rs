@@ -85,6 +85,7 @@ pub struct Workspace {
 
 /// One user edit.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant, reason = "one per gesture, kept in the history; boxing buys nothing")]
 pub enum Edit {
     /// An edit of the session.
     Session(SessionOp),

@@ -48,6 +48,7 @@ pub struct CasebookApp {
     pub(super) status: String,
     pub(super) team_watch: Option<crate::team_folder::FolderWatch>,
     pub(super) window: WindowState,
+    pub(super) round: super::round_state::RoundState,
 }
 
 /// What the shell tracks about the window itself: title, close and autosave timing.
@@ -89,6 +90,7 @@ impl CasebookApp {
             status: "Bundled decks loaded. Select a card and add it to the current section.".into(),
             team_watch: None,
             window: WindowState::default(),
+            round: Default::default(),
         }
     }
 
@@ -173,9 +175,57 @@ impl CasebookApp {
             self.window.prefs_applied = true;
         }
         self.shortcuts(&ctx);
+        self.tick_clock(&ctx);
+        let now = ctx.input(|i| i.time);
         let (desk, out, sel) = (&self.desk, &mut self.requests, &mut self.selection);
         egui::Panel::top("menu").show(ui, |ui| super::menu::menu_bar(ui, desk, &mut self.prefs, out));
         egui::Panel::bottom("status").show(ui, |ui| super::menu::status_bar(ui, desk, &self.status));
+        egui::Panel::bottom("speech-strip")
+            .show(ui, |ui| super::speech_strip::show(ui, desk, sel, &mut self.round, now, out));
+        if self.round.read.active
+            && let Some(speech) = sel.current_speech(desk)
+        {
+            // Read mode: the speech alone, in large type; the panels come back when it ends.
+            let clicked = egui::CentralPanel::default()
+                .show(ui, |ui| super::read_mode::show(ui, desk, speech, &mut self.round, now))
+                .inner;
+            if clicked.is_some() {
+                self.round.read.cursor = clicked;
+            }
+        } else {
+            self.panels(ui);
+        }
+        self.poll_team_folder(&ctx);
+        self.take_dropped_files(&ctx);
+        self.poll_word_import(&ctx);
+        if self.modal.is_none() {
+            super::import_report::show(&ctx, &self.desk, &mut self.requests);
+        }
+        if self.modal.is_none()
+            && let Some(review) = self.desk.reviews().first()
+        {
+            self.modal = Some(Modal::Review(review.id, Vec::new()));
+        }
+        if let Some(modal) = self.modal.take() {
+            self.modal = super::modals::show(&ctx, &self.desk, modal, &mut self.requests);
+        }
+        self.handle_requests(&ctx);
+        if std::mem::take(&mut self.round.submit_typed) {
+            self.set_typed_time(now);
+        }
+        let kind = self.modal.as_ref().map(std::mem::discriminant);
+        if kind != self.window.dialog_kind {
+            if kind.is_some() {
+                super::widgets::new_dialog(&ctx);
+            }
+            self.window.dialog_kind = kind;
+        }
+        self.housekeeping(&ctx);
+    }
+
+    /// The library, the case builder and the middle pane (reader, cutter, card editor).
+    fn panels(&mut self, ui: &mut egui::Ui) {
+        let (desk, out, sel) = (&self.desk, &mut self.requests, &mut self.selection);
         // On a small screen the reader keeps room to read: the side panels start at a share of
         // the width, and the case builder gives way before the reader does.
         let width = ui.available_width();
@@ -218,29 +268,6 @@ impl CasebookApp {
                 }
             }
         });
-        self.poll_team_folder(&ctx);
-        self.take_dropped_files(&ctx);
-        self.poll_word_import(&ctx);
-        if self.modal.is_none() {
-            super::import_report::show(&ctx, &self.desk, &mut self.requests);
-        }
-        if self.modal.is_none()
-            && let Some(review) = self.desk.reviews().first()
-        {
-            self.modal = Some(Modal::Review(review.id, Vec::new()));
-        }
-        if let Some(modal) = self.modal.take() {
-            self.modal = super::modals::show(&ctx, &self.desk, modal, &mut self.requests);
-        }
-        self.handle_requests(&ctx);
-        let kind = self.modal.as_ref().map(std::mem::discriminant);
-        if kind != self.window.dialog_kind {
-            if kind.is_some() {
-                super::widgets::new_dialog(&ctx);
-            }
-            self.window.dialog_kind = kind;
-        }
-        self.housekeeping(&ctx);
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -268,12 +295,15 @@ impl CasebookApp {
             if !pressed {
                 continue;
             }
-            if row.command == super::commands::Command::FocusSearch {
+            if row.command == super::commands::Command::FocusSearch && !self.round.read.active {
                 // At once, before the library draws this frame, so no key typed after Ctrl+F is lost.
                 self.library.focus_search = true;
             } else {
                 self.requests.command(row.command);
             }
+        }
+        if self.round.read.active && !typing {
+            self.read_mode_keys(ctx);
         }
     }
 
@@ -310,47 +340,6 @@ impl CasebookApp {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_SECONDS));
         } else {
             self.window.last_autosave = now;
-        }
-    }
-
-    /// Files dropped on the window: Word files are imported (all in one job), decks opened;
-    /// while files hover, the window says what a drop will do.
-    fn take_dropped_files(&mut self, ctx: &egui::Context) {
-        let (hovering, dropped) = ctx.input(|i| {
-            let paths: Vec<PathBuf> = i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect();
-            (!i.raw.hovered_files.is_empty(), paths)
-        });
-        if hovering {
-            let painter = ctx
-                .layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop-overlay")));
-            let rect = ctx.content_rect();
-            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
-            painter.text(
-                rect.center(),
-                egui::Align2::CENTER_CENTER,
-                "Drop Word files (.docx) to import them, or decks (.deck.ron) to open them",
-                egui::FontId::proportional(20.0),
-                egui::Color32::WHITE,
-            );
-        }
-        if dropped.is_empty() {
-            return;
-        }
-        let (word, rest): (Vec<PathBuf>, Vec<PathBuf>) =
-            dropped.into_iter().partition(|p| crate::docx_import::is_word_document(p));
-        for path in rest {
-            if crate::format::FileKind::of(&path) == Some(crate::format::FileKind::Deck) {
-                self.requests.intent(crate::desk::Intent::OpenDeck(path));
-            } else {
-                self.status = format!(
-                    "{} was not opened: drop Word files (.docx) or decks (.deck.ron).",
-                    path.file_name()
-                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
-                );
-            }
-        }
-        if !word.is_empty() {
-            self.requests.intent(crate::desk::Intent::ImportWordFiles(word));
         }
     }
 

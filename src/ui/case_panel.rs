@@ -1,4 +1,5 @@
-//! The case builder: affirmative and negative tabs, the speech the case is sized for, and the
+//! The case builder: affirmative and negative tabs (and the current speech's, see
+//! [`super::speech_panel`]), the speech the case is sized for, and the
 //! running totals coloured against it (amber past 75%, red past 100%).
 
 use egui::RichText;
@@ -10,15 +11,25 @@ use super::commands::Command;
 use super::view_state::{Requests, Selection};
 use super::widgets::{DraftField, budget_colour, reading_text};
 
-fn side_tabs(ui: &mut egui::Ui, selection: &Selection, out: &mut Requests) {
+fn side_tabs(ui: &mut egui::Ui, desk: &Desk, selection: &Selection, out: &mut Requests) {
     ui.horizontal(|ui| {
+        let speech = selection.current_speech(desk);
+        let showing_speech = selection.showing_speech && speech.is_some();
         for (side, name, command) in
             [(CaseSide::Aff, "Affirmative", Command::AffCase), (CaseSide::Neg, "Negative", Command::NegCase)]
         {
-            let r = ui.selectable_label(selection.side == side, RichText::new(name).heading());
+            let r =
+                ui.selectable_label(!showing_speech && selection.side == side, RichText::new(name).heading());
             if r.on_hover_text(command.hint(ui.ctx())).clicked() {
                 out.command(command);
             }
+        }
+        let name = speech
+            .and_then(|s| desk.ids().speech_outline(s))
+            .map_or_else(|| "Speech".to_owned(), |o| super::widgets::outline_name(desk, o));
+        let r = ui.selectable_label(showing_speech, RichText::new(name).heading());
+        if r.on_hover_text(Command::ShowSpeech.hint(ui.ctx())).clicked() {
+            out.command(if speech.is_some() { Command::ShowSpeech } else { Command::NewRound });
         }
     });
 }
@@ -57,7 +68,15 @@ fn title_and_speech(ui: &mut egui::Ui, desk: &Desk, side: CaseSide, out: &mut Re
 
 /// Draws the case builder.
 pub fn show(ui: &mut egui::Ui, desk: &Desk, selection: &mut Selection, out: &mut Requests) {
-    side_tabs(ui, selection, out);
+    side_tabs(ui, desk, selection, out);
+    if selection.showing_speech
+        && let Some(speech) = selection.current_speech(desk)
+    {
+        super::speech_panel::header(ui, desk, speech, out);
+        ui.separator();
+        super::case_rows::show(ui, desk, selection, out);
+        return;
+    }
     let side = selection.side;
     title_and_speech(ui, desk, side, out);
     let case = desk.session().case(side);

@@ -3,8 +3,8 @@
 
 use egui::{Id, RichText};
 
-use crate::desk::{CardKey, Desk, Intent, ItemId, Place, SectionId, Step};
-use crate::model::Item;
+use crate::desk::{CardKey, Desk, Intent, ItemId, Place, SectionId, Sendable, Step};
+use crate::model::{Item, Outline};
 use crate::workspace::CardStatus;
 
 use super::view_state::{Requests, Selection};
@@ -149,6 +149,14 @@ fn header_row(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if icon_button(ui, "🗑", &format!("Delete section {title}")).clicked() {
                 out.intent(Intent::RemoveSection(id));
+            }
+            // A case section goes to the current speech whole (Verbatim's send of a block).
+            if let (Outline::Case(_), Some(speech)) = (side, selection.current_speech(desk)) {
+                let name =
+                    super::widgets::outline_name(desk, desk.ids().speech_outline(speech).unwrap_or(side));
+                if icon_button(ui, "➡", &format!("Send section {title} to the {name}")).clicked() {
+                    out.intent(Intent::Send { what: Sendable::Section(id), to: speech, after: None });
+                }
             }
             if icon_button(ui, "✏", &format!("Rename section {title}")).clicked() {
                 selection.renaming_section = Some(id);

@@ -48,6 +48,20 @@ pub enum Command {
     MarkEmphasis,
     MarkHighlight,
     ClearMarks,
+    NewRound,
+    ExportSpeech,
+    Disclose,
+    SendToSpeech,
+    SendToSpeechEnd,
+    ShowSpeech,
+    NextSpeechDoc,
+    PrevSpeechDoc,
+    ReadMode,
+    SpeechClock,
+    OurPrep,
+    TheirPrep,
+    NextTimerSpeech,
+    SetTimer,
 }
 
 /// The menu a command is listed in.
@@ -59,6 +73,8 @@ pub enum Menu {
     Edit,
     /// What is shown and how.
     View,
+    /// The round: speech documents, read mode, the clocks.
+    Round,
     /// Help.
     Help,
 }
@@ -111,7 +127,7 @@ const fn yielding(r: Row) -> Row {
 }
 
 use Command as C;
-use Menu::{Edit, File, Help, View};
+use Menu::{Edit, File, Help, Round, View};
 
 /// Every command, in menu order.
 pub const TABLE: &[Row] = &[
@@ -153,6 +169,26 @@ pub const TABLE: &[Row] = &[
     with_alternative(row(C::ZoomIn, "Zoom in", keys(CTRL, Key::Equals), View, 1), keys(CTRL, Key::Plus)),
     row(C::ZoomOut, "Zoom out", keys(CTRL, Key::Minus), View, 1),
     row(C::ZoomReset, "Reset zoom", keys(CTRL, Key::Num0), View, 1),
+    row(C::NewRound, "New round…", keys(CTRL_SHIFT, Key::R), Round, 0),
+    row(C::ExportSpeech, "Export speech document…", keys(CTRL_SHIFT, Key::E), Round, 0),
+    row(C::Disclose, "Disclose round…", None, Round, 0),
+    yielding(row(
+        C::SendToSpeech,
+        "Send to speech (after its selected item)",
+        keys(NONE, Key::Backtick),
+        Round,
+        1,
+    )),
+    yielding(row(C::SendToSpeechEnd, "Send to end of speech", keys(ALT, Key::Backtick), Round, 1)),
+    row(C::ShowSpeech, "Show the current speech", keys(CTRL, Key::Num3), Round, 1),
+    row(C::NextSpeechDoc, "Next speech", keys(CTRL, Key::PageDown), Round, 1),
+    row(C::PrevSpeechDoc, "Previous speech", keys(CTRL, Key::PageUp), Round, 1),
+    row(C::ReadMode, "Read mode", keys(CTRL, Key::R), Round, 2),
+    row(C::SpeechClock, "Start/stop the speech clock", keys(CTRL, Key::Space), Round, 3),
+    row(C::OurPrep, "Start/stop our prep", keys(CTRL, Key::P), Round, 3),
+    row(C::TheirPrep, "Start/stop their prep", keys(CTRL_SHIFT, Key::P), Round, 3),
+    row(C::NextTimerSpeech, "Clock: next speech", keys(CTRL_SHIFT, Key::Space), Round, 3),
+    row(C::SetTimer, "Set a clock (type 800 for 8:00)", keys(CTRL, Key::T), Round, 3),
     row(C::Shortcuts, "Keyboard shortcuts", keys(NONE, Key::F1), Help, 0),
     row(C::Palette, "Command palette…", keys(CTRL, Key::K), Help, 0),
 ];
@@ -222,6 +258,6 @@ mod tests {
                 seen.push(s);
             }
         }
-        assert_eq!(TABLE.len(), 40);
+        assert_eq!(TABLE.len(), 54);
     }
 }

@@ -46,6 +46,7 @@ impl CasebookApp {
             }
             Request::Command(command) => self.run_command(command, ctx),
             Request::Path(what) => self.ask_path(what),
+            Request::PathNamed(what, name) => self.ask_path_named(what, &name),
             Request::PathGiven(what, path) => self.path_given(what, path),
             Request::Replace(then) if self.is_dirty() => self.modal = Some(Modal::ConfirmDiscard(then)),
             Request::Replace(then) => self.handle(*then, ctx),
@@ -74,6 +75,11 @@ impl CasebookApp {
             let central = self.selection.central;
             let card = self.selection.card.take();
             self.selection = super::view_state::Selection { central, card, ..Default::default() };
+            self.round = Default::default();
+        }
+        if let Some(speech) = outcome.select_speech {
+            self.selection.speech = Some(speech);
+            self.selection.showing_speech = true;
         }
         if let Some(item) = outcome.select_item {
             self.selection.item = Some(item);
@@ -108,7 +114,12 @@ impl CasebookApp {
             .session_path()
             .and_then(|p| p.file_name())
             .map_or("prep.session.ron".to_owned(), |n| n.to_string_lossy().into_owned());
-        match self.picker.pick(what.pick(), &suggested) {
+        self.ask_path_named(what, &suggested);
+    }
+
+    /// Asks for a path with a file dialog suggesting `suggested`, else with a path field.
+    pub(super) fn ask_path_named(&mut self, what: PathFor, suggested: &str) {
+        match self.picker.pick(what.pick(), suggested) {
             Picked::Path(path) => return self.requests.push(Request::PathGiven(what, path)),
             Picked::Paths(paths) => {
                 if what == PathFor::ImportWord {
@@ -131,7 +142,11 @@ impl CasebookApp {
         let text = match &what {
             PathFor::TeamFolder | PathFor::LibraryFolder => start.to_string_lossy().into_owned(),
             PathFor::SaveWithDecks => start.join("for-teammates").to_string_lossy().into_owned(),
-            PathFor::SaveSession => start.join(&suggested).to_string_lossy().into_owned(),
+            PathFor::SaveSession => start.join(suggested).to_string_lossy().into_owned(),
+            PathFor::ExportSpeech { format, .. } => {
+                start.join(format!("{suggested}.{}", format.extension())).to_string_lossy().into_owned()
+            }
+            PathFor::Disclose(_) => start.join(format!("{suggested}.md")).to_string_lossy().into_owned(),
             PathFor::Export(format, _) => {
                 let stem = suggested.trim_end_matches(".session.ron");
                 start.join(format!("{stem}.{}", format.extension())).to_string_lossy().into_owned()
@@ -185,11 +200,21 @@ impl CasebookApp {
                 self.prefs.team_folder = Some(path);
                 self.team_watch = None;
             }
+            PathFor::ExportSpeech { speech, profile, format } => {
+                self.apply(Intent::ExportSpeech { speech, profile, format, path });
+            }
+            PathFor::Disclose(round) => {
+                self.apply(Intent::Disclose { round, path });
+            }
         }
     }
 
     fn run_command(&mut self, command: Command, ctx: &egui::Context) {
         use Command::*;
+        if self.round.read.active && edits(command) {
+            self.status = "Read mode keeps the speech as it is: Esc leaves it, then edit.".into();
+            return;
+        }
         match command {
             New => self.requests.push(Request::Replace(Box::new(Request::Intent(Intent::NewSession)))),
             Open => self.ask_path(PathFor::OpenSession),
@@ -288,6 +313,9 @@ impl CasebookApp {
             }
             CutCard => self.cut_selected(ctx),
             MarkUnderline | MarkEmphasis | MarkHighlight | ClearMarks => self.mark_selected(command, ctx),
+            NewRound | ExportSpeech | Disclose | SendToSpeech | SendToSpeechEnd | ShowSpeech
+            | NextSpeechDoc | PrevSpeechDoc | ReadMode | SpeechClock | OurPrep | TheirPrep
+            | NextTimerSpeech | SetTimer => self.run_round_command(command, ctx.input(|i| i.time)),
         }
     }
 
@@ -355,4 +383,11 @@ impl CasebookApp {
             }
         }
     }
+}
+
+/// Whether a command changes the session or a deck (read mode refuses those).
+fn edits(command: Command) -> bool {
+    use Command::*;
+    command.row().menu == super::commands::Menu::Edit
+        || matches!(command, SendToSpeech | SendToSpeechEnd | NewRound | New | Open | OpenExample)
 }

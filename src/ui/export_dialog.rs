@@ -115,7 +115,7 @@ pub fn show(
     keep.then_some(dialog)
 }
 
-fn format_label(f: Format) -> &'static str {
+pub(super) fn format_label(f: Format) -> &'static str {
     match f {
         Format::Markdown => "Markdown (.md)",
         Format::Html => "HTML, printable (.html)",

@@ -130,6 +130,7 @@ pub fn menu_bar(ui: &mut egui::Ui, desk: &Desk, prefs: &mut Prefs, out: &mut Req
                 out.intent(Intent::SetCounting(counting));
             }
         });
+        ui.menu_button("Round", |ui| commands_of(ui, desk, out, Menu::Round, |_, _, _| {}));
         ui.menu_button("Help", |ui| commands_of(ui, desk, out, Menu::Help, |_, _, _| {}));
     });
 }

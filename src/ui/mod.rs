@@ -6,13 +6,17 @@
 //! `card_editor`, `cut_panel`, `export_dialog`, `import_review`, `palette`, `modals`, `menu`)
 //! above them; the shell (`app` and its `controller`) on top.
 
+mod alert_sound;
 mod app;
+mod app_drops;
 mod card_editor;
 mod card_text;
 mod case_panel;
 mod case_rows;
 mod commands;
 mod controller;
+mod controller_read;
+mod controller_round;
 mod controller_steps;
 mod cut_panel;
 mod export_dialog;
@@ -25,7 +29,13 @@ mod modals;
 mod other_cuts;
 mod palette;
 mod prefs;
+mod read_mode;
 mod reader;
+mod round_dialog;
+mod round_state;
+mod speech_export;
+mod speech_panel;
+mod speech_strip;
 mod view_state;
 mod widgets;
 

@@ -47,6 +47,10 @@ pub enum Modal {
     Review(u64, Vec<bool>),
     /// File → Export….
     Export(Box<ExportDialog>),
+    /// Round → New round….
+    NewRound(Box<super::round_dialog::RoundDraft>),
+    /// Round → Export speech document….
+    SpeechExport(Box<super::speech_export::SpeechExport>),
     /// The command palette.
     Palette {
         /// Filter typed so far.
@@ -67,6 +71,8 @@ fn title_of(what: &PathFor) -> &'static str {
         PathFor::OpenSource => "Open a source to cut from",
         PathFor::TeamFolder => "Team folder",
         PathFor::SaveWithDecks => "Save the session with its decks in the folder",
+        PathFor::ExportSpeech { .. } => "Export the speech document to",
+        PathFor::Disclose(_) => "Write the round's caselist disclosure (Markdown) to",
     }
 }
 
@@ -214,6 +220,14 @@ pub fn show(ctx: &egui::Context, desk: &Desk, modal: Modal, out: &mut Requests) 
         }
         Modal::Export(dialog) => {
             return super::export_dialog::show(ctx, desk, *dialog, out).map(|d| Modal::Export(Box::new(d)));
+        }
+        Modal::NewRound(mut draft) => {
+            keep = super::round_dialog::show(ctx, desk, &mut draft, out);
+            Modal::NewRound(draft)
+        }
+        Modal::SpeechExport(dialog) => {
+            return super::speech_export::show(ctx, desk, *dialog, out)
+                .map(|d| Modal::SpeechExport(Box::new(d)));
         }
     };
     keep.then_some(modal)

@@ -195,6 +195,7 @@ fn actions_row(
             if ui.button(format!("Add to {side}: {target}")).on_hover_text(hint).clicked() {
                 out.command(Command::AddCard);
             }
+            send_buttons(ui, desk, selection, out);
         }
         Some(id) => match desk.item_status(id) {
             CardStatus::Current => {
@@ -220,4 +221,24 @@ fn actions_row(
             }
         },
     });
+}
+
+/// "Send to 2AC" (the backtick's button) and "Send its block" for the library card shown.
+fn send_buttons(ui: &mut egui::Ui, desk: &Desk, selection: &Selection, out: &mut Requests) {
+    let Some(speech) = selection.current_speech(desk) else { return };
+    let Some(outline) = desk.ids().speech_outline(speech) else { return };
+    let name = super::widgets::outline_name(desk, outline);
+    if ui.button(format!("Send to {name}")).on_hover_text(Command::SendToSpeech.hint(ui.ctx())).clicked() {
+        out.command(Command::SendToSpeech);
+    }
+    let Some(key) = selection.card.as_ref() else { return };
+    let Some(pos) = desk.find_card(key) else { return };
+    if ui
+        .button("Send its block")
+        .on_hover_text(format!("Every card of this block, as a section of the {name}"))
+        .clicked()
+    {
+        let what = crate::desk::Sendable::Block { deck: key.deck.clone(), block: pos.block };
+        out.intent(Intent::Send { what, to: speech, after: None });
+    }
 }

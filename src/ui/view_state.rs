@@ -164,6 +164,17 @@ pub enum PathFor {
     OpenSource,
     /// Use this folder as the team folder.
     TeamFolder,
+    /// Export this speech document through this profile, in this format, here.
+    ExportSpeech {
+        /// The speech document.
+        speech: SpeechId,
+        /// What the document is for.
+        profile: crate::export::speech_doc::Profile,
+        /// The format.
+        format: Format,
+    },
+    /// Write this round's caselist disclosure here.
+    Disclose(crate::desk::RoundId),
 }
 
 impl PathFor {
@@ -179,6 +190,8 @@ impl PathFor {
             PathFor::Export(format, _) => Pick::SaveExport(*format),
             PathFor::OpenSource => Pick::OpenSource,
             PathFor::TeamFolder => Pick::Folder,
+            PathFor::ExportSpeech { format, .. } => Pick::SaveExport(*format),
+            PathFor::Disclose(_) => Pick::SaveExport(Format::Markdown),
         }
     }
 }
@@ -192,6 +205,8 @@ pub enum Request {
     Command(Command),
     /// Ask for a path, then act on it.
     Path(PathFor),
+    /// Ask for a path, suggesting this file name (without its extension), then act on it.
+    PathNamed(PathFor, String),
     /// A path for this purpose was given.
     PathGiven(PathFor, PathBuf),
     /// Replace the session (after asking about unsaved changes).
