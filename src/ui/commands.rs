@@ -142,6 +142,8 @@ pub const TABLE: &[Row] = &[
     row(C::SaveAs, "Save as…", keys(CTRL_SHIFT, Key::S), File, 2),
     row(C::SaveWithDecks, "Save session with its decks…", None, File, 2),
     row(C::Export, "Export…", keys(CTRL, Key::E), File, 2),
+    row(C::ExportSpeech, "Export speech document…", keys(CTRL_SHIFT, Key::E), File, 2),
+    row(C::Disclose, "Disclose round…", None, File, 2),
     row(C::Quit, "Quit", keys(CTRL, Key::Q), File, 3),
     yielding(row(C::Undo, "Undo", keys(CTRL, Key::Z), Edit, 0)),
     yielding(with_alternative(row(C::Redo, "Redo", keys(CTRL_SHIFT, Key::Z), Edit, 0), keys(CTRL, Key::Y))),
@@ -170,8 +172,6 @@ pub const TABLE: &[Row] = &[
     row(C::ZoomOut, "Zoom out", keys(CTRL, Key::Minus), View, 1),
     row(C::ZoomReset, "Reset zoom", keys(CTRL, Key::Num0), View, 1),
     row(C::NewRound, "New round…", keys(CTRL_SHIFT, Key::R), Round, 0),
-    row(C::ExportSpeech, "Export speech document…", keys(CTRL_SHIFT, Key::E), Round, 0),
-    row(C::Disclose, "Disclose round…", None, Round, 0),
     yielding(row(
         C::SendToSpeech,
         "Send to speech (after its selected item)",

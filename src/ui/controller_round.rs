@@ -190,6 +190,7 @@ impl CasebookApp {
         let now = ctx.input(|i| i.time);
         self.sync_clock(now);
         let Some((_, timer)) = &mut self.round.clock else { return };
+        timer.set_alerts(self.prefs.clock_alerts.clone());
         for alert in timer.tick(now) {
             self.round.flash_until = now + FLASH_SECONDS;
             self.round.alert = if alert.seconds_left == 0 {

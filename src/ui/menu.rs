@@ -73,6 +73,38 @@ fn library_folders(ui: &mut egui::Ui, prefs: &mut Prefs) {
     });
 }
 
+/// The times left at which a running clock alerts, typed as debaters type times.
+fn clock_alerts(ui: &mut egui::Ui, prefs: &mut Prefs) {
+    let current: Vec<String> = prefs.clock_alerts.iter().map(|s| crate::model::timing::clock(*s)).collect();
+    let current = current.join(" ");
+    let id = egui::Id::unique("clock-alerts");
+    let field = super::widgets::DraftField::new(
+        id,
+        "Clock alerts at (time left, e.g. 1:00 0:30 0:10 0:00)",
+        &current,
+    );
+    let error_id = id.with("error");
+    if let Some(text) = field.show(ui).changed() {
+        let parsed: Result<Vec<u32>, String> =
+            text.split([' ', ',']).filter(|t| !t.is_empty()).map(crate::timer::parse_time).collect();
+        match parsed {
+            Ok(mut alerts) => {
+                alerts.sort_unstable_by(|a, b| b.cmp(a));
+                alerts.dedup();
+                prefs.clock_alerts = alerts;
+                ui.data_mut(|d| d.remove::<String>(error_id));
+            }
+            // Kept until the next edit: the alerts stay as they were.
+            Err(e) => {
+                ui.data_mut(|d| d.insert_temp(error_id, e));
+            }
+        }
+    }
+    if let Some(e) = ui.data(|d| d.get_temp::<String>(error_id)) {
+        ui.colored_label(ui.visuals().error_fg_color, format!("Not changed: {e}"));
+    }
+}
+
 /// Draws the menu bar.
 pub fn menu_bar(ui: &mut egui::Ui, desk: &Desk, prefs: &mut Prefs, out: &mut Requests) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -130,7 +162,11 @@ pub fn menu_bar(ui: &mut egui::Ui, desk: &Desk, prefs: &mut Prefs, out: &mut Req
                 out.intent(Intent::SetCounting(counting));
             }
         });
-        ui.menu_button("Round", |ui| commands_of(ui, desk, out, Menu::Round, |_, _, _| {}));
+        ui.menu_button("Round", |ui| {
+            commands_of(ui, desk, out, Menu::Round, |_, _, _| {});
+            ui.separator();
+            clock_alerts(ui, prefs);
+        });
         ui.menu_button("Help", |ui| commands_of(ui, desk, out, Menu::Help, |_, _, _| {}));
     });
 }

@@ -36,6 +36,8 @@ pub struct Prefs {
     /// Folders whose decks and Word files (with their subfolders') are read into the library at
     /// start.
     pub library_folders: Vec<PathBuf>,
+    /// The time left (seconds) at which a running clock alerts: flash, and a sound.
+    pub clock_alerts: Vec<u32>,
 }
 
 impl Default for Prefs {
@@ -48,6 +50,7 @@ impl Default for Prefs {
             user_name,
             team_folder: None,
             library_folders: Vec::new(),
+            clock_alerts: crate::timer::DEFAULT_ALERTS.to_vec(),
         }
     }
 }
