@@ -5,8 +5,8 @@
 use crate::model::{CaseSide, DeckRef, Item, Outline, Section};
 use crate::ops::{Edit, SessionOp};
 
-use super::identity::{ItemId, SectionId};
-use super::intent::{CardKey, OutlineId, Place, Step};
+use super::identity::{ItemId, OutlineId, SectionId};
+use super::intent::{CardKey, Place, Step};
 use super::{Desk, Outcome};
 
 impl Desk {

@@ -10,7 +10,6 @@
 use crate::model::{CaseSide, Outline, Session};
 use crate::ops::{Edit, SessionOp};
 
-use super::intent::OutlineId;
 
 /// Identity of an outline item (card or analytic) for as long as the session is open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,6 +31,21 @@ pub struct SpeechId {
     pub round: RoundId,
     /// The speech's position in the round.
     pub speech: usize,
+}
+
+/// An outline named by identity: a prepared case, or a round's speech document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OutlineId {
+    /// The affirmative or negative case.
+    Case(CaseSide),
+    /// A speech document.
+    Speech(SpeechId),
+}
+
+impl From<CaseSide> for OutlineId {
+    fn from(side: CaseSide) -> Self {
+        OutlineId::Case(side)
+    }
 }
 
 #[derive(Clone, Debug)]

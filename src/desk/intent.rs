@@ -9,22 +9,7 @@ use crate::export::speech_doc::Profile;
 use crate::export::{ExportOptions, Format};
 use crate::model::{Card, CaseSide, Deck, MarkKind, Round, RoundFacts, Section, Session, Side, Source};
 
-use super::identity::{ItemId, RoundId, SectionId, SpeechId};
-
-/// An outline named by identity: a prepared case, or a round's speech document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum OutlineId {
-    /// The affirmative or negative case.
-    Case(CaseSide),
-    /// A speech document.
-    Speech(SpeechId),
-}
-
-impl From<CaseSide> for OutlineId {
-    fn from(side: CaseSide) -> Self {
-        OutlineId::Case(side)
-    }
-}
+use super::identity::{ItemId, OutlineId, RoundId, SectionId, SpeechId};
 
 /// What can be sent to a speech document (Verbatim's `` ` `` key).
 #[derive(Clone, Debug, PartialEq, Eq)]

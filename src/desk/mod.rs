@@ -31,8 +31,8 @@ use crate::workspace::{DeckOrigin, Recovery};
 
 pub use derived::CaseFigures;
 pub use file_job::{FileJob, ImportLine, JobKind};
-pub use identity::{Identities, ItemId, RoundId, SectionId, SpeechId};
-pub use intent::{CardKey, Intent, OutlineId, Place, Sendable, Step};
+pub use identity::{Identities, ItemId, OutlineId, RoundId, SectionId, SpeechId};
+pub use intent::{CardKey, Intent, Place, Sendable, Step};
 pub use review::Review;
 
 /// A problem to show the user: what failed (one line) and the details.
