@@ -10,7 +10,6 @@
 use crate::model::{CaseSide, Outline, Session};
 use crate::ops::{Edit, SessionOp};
 
-
 /// Identity of an outline item (card or analytic) for as long as the session is open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ItemId(u64);

@@ -294,6 +294,7 @@ impl Desk {
     /// merged into that step), then writes changed deck files through. The outcome says what
     /// changed.
     fn edit(&mut self, edit: Edit, gesture: Option<(Gesture, bool)>) -> Outcome {
+        let edit = self.keeping_marks(edit);
         let touches_decks = touches_decks(&edit);
         let merge = matches!(gesture, Some((g, true)) if self.gesture == Some((g, self.history.revision())));
         let gesture = gesture.map(|(g, _)| g);

@@ -182,6 +182,40 @@ impl Desk {
         outcome
     }
 
+    /// `edit`, with the marked points it would leave dangling dropped in the same step: a mark
+    /// names a card of its speech and a place in its text, and a session whose marks do not is
+    /// one the loader refuses (so it could not be saved). Undo brings the marks back.
+    pub(super) fn keeping_marks(&self, edit: Edit) -> Edit {
+        let Edit::Session(op) = &edit else { return edit };
+        if !changes_speech_cards(op) {
+            return edit;
+        }
+        let mut probe = self.ws.session.clone();
+        if op.clone().apply(&mut probe).is_err() {
+            return edit;
+        }
+        let mut fixes = Vec::new();
+        for (r, round) in probe.rounds.iter().enumerate() {
+            for (s, doc) in round.speeches.iter().enumerate() {
+                let holds = |m: &MarkedPoint| {
+                    let mut cards = doc.sections.iter().flat_map(|x| x.cards());
+                    cards.any(|c| c.id == m.card && m.offset <= c.text.chars().count())
+                };
+                if doc.marked.iter().all(holds) {
+                    continue;
+                }
+                let marked = doc.marked.iter().filter(|m| holds(m)).cloned().collect();
+                fixes.push(SessionOp::SetMarked { round: r, speech: s, marked });
+            }
+        }
+        if fixes.is_empty() {
+            return edit;
+        }
+        let Edit::Session(op) = edit else { return edit };
+        fixes.insert(0, op);
+        Edit::Session(SessionOp::Batch(fixes))
+    }
+
     /// The title of the block holding a library card ("Cards" when it has none).
     fn block_title(&self, key: &CardKey) -> String {
         let deck = self.ws.decks.iter().find(|d| d.id == key.deck);
@@ -269,5 +303,17 @@ impl Desk {
             )),
             Err(e) => Outcome::problem("Not disclosed", e.to_string()),
         }
+    }
+}
+
+/// Whether `op` removes or replaces something in a speech document (and so may strand a mark).
+fn changes_speech_cards(op: &SessionOp) -> bool {
+    let speech = |o: &Outline| matches!(o, Outline::Speech { .. });
+    match op {
+        SessionOp::RemoveItem { outline, .. }
+        | SessionOp::RemoveSection { outline, .. }
+        | SessionOp::ReplaceItem { outline, .. } => speech(outline),
+        SessionOp::Batch(ops) => ops.iter().any(changes_speech_cards),
+        _ => false,
     }
 }

@@ -192,3 +192,28 @@ fn a_speech_exports_through_its_profile_and_a_round_discloses() {
     let outcome = desk.apply(Intent::Disclose { round: speech.round, path });
     assert!(outcome.problem.is_some());
 }
+
+#[test]
+fn removing_a_marked_card_drops_its_mark_in_the_same_step_so_the_session_still_saves() {
+    let (dir, mut desk, speech) = desk_with_round();
+    let item = {
+        let k = key(&desk, 0, 0);
+        send(&mut desk, Sendable::Card(k), speech, None)
+    }
+    .select_item
+    .unwrap();
+    desk.apply(Intent::MarkSpeech { speech, item, point: Some((30, 60)) });
+    desk.apply(Intent::RemoveItem(item));
+    assert!(desk.session().rounds[0].speeches[0].marked.is_empty());
+    let path = dir.path().join("round.session.ron");
+    let outcome = desk.apply(Intent::SaveSession(path.clone()));
+    assert!(outcome.problem.is_none(), "{:?}", outcome.problem);
+    assert!(crate::format::load_session(&path).is_ok());
+    desk.apply(Intent::Undo);
+    let doc = &desk.session().rounds[0].speeches[0];
+    assert_eq!((doc.marked.len(), doc.sections[0].items.len()), (1, 1), "one undo brings back card and mark");
+    // A whole section removed takes its marks too.
+    let section = desk.ids().section_at(desk.ids().speech_outline(speech).unwrap(), 0).unwrap();
+    desk.apply(Intent::RemoveSection(section));
+    assert!(desk.session().rounds[0].speeches[0].marked.is_empty());
+}
