@@ -103,6 +103,7 @@ fn card(id: String, source: String) -> impl Strategy<Value = Card> {
                         quote_edited,
                         provenance,
                         conflict: None,
+                        answers: Vec::new(),
                     },
                 )
         },

@@ -20,6 +20,9 @@
 //! Version 4 differs from version 5 the same way: version 5 added a session's `rounds` (none when
 //! absent), each with its speech documents, marked points and prep time. Decks are unchanged.
 //!
+//! Version 5 differs from version 6 the same way: version 6 added a card's `answers` (the
+//! arguments it answers and how; none when absent), in decks and in sessions' card snapshots.
+//!
 //! Each migration is a pure function from the old struct to the new one; it never guesses data.
 
 use serde::Deserialize;

@@ -66,6 +66,14 @@ fn merge_both(base: Option<&Card>, o: &Card, t: &Card) -> Outcome {
         if t == b {
             return Outcome::Keep(Box::new(o.clone()));
         }
+        // Sides that agree on everything but what the card answers merge its links as a set:
+        // a link either side added stays, one either side removed goes.
+        let unlinked = |c: &Card| Card { answers: Vec::new(), ..c.clone() };
+        if o.answers != t.answers && unlinked(o).same_content(&unlinked(t)) {
+            let mut card = later(o, t).clone();
+            card.answers = crate::model::answers::merge_links(&b.answers, &o.answers, &t.answers);
+            return Outcome::Keep(Box::new(card));
+        }
         // Both differ from the base. Whoever changed the content wins over a side that only
         // changed history (provenance, cut position).
         match (!o.same_content(b), !t.same_content(b)) {
@@ -172,6 +180,26 @@ mod tests {
         o2.provenance.changed_at = "2026-01-02T00:00:00Z".into();
         assert_eq!(merge_card(Some(&b), Some(&o), Some(&o2), &mut n), Outcome::Keep(Box::new(o2.clone())));
         assert_eq!(merge_card(Some(&b), Some(&o2), Some(&o), &mut n), Outcome::Keep(Box::new(o2)));
+    }
+
+    #[test]
+    fn links_added_on_both_sides_of_one_card_are_both_kept_and_a_removed_one_goes() {
+        use crate::model::{AnswerHow, AnswerLink, AnswerTarget};
+        let link = |l: &str| AnswerLink { target: AnswerTarget::Label(l.into()), how: AnswerHow::Denies };
+        let mut b = sample_card("c");
+        b.answers = vec![link("seato")];
+        let (mut o, mut t) = (b.clone(), b.clone());
+        o.answers = vec![link("seato"), link("taiwan trap")];
+        t.answers = vec![link("escalation")];
+        let mut n = Vec::new();
+        let Outcome::Keep(merged) = merge_card(Some(&b), Some(&o), Some(&t), &mut n) else {
+            panic!("links merge without a conflict")
+        };
+        assert_eq!(merged.answers, [link("escalation"), link("taiwan trap")]);
+        // A text edit on one side and a link on the other still conflict (both kept, none lost).
+        let mut text = b.clone();
+        text.tag = "retagged".into();
+        assert!(matches!(merge_card(Some(&b), Some(&o), Some(&text), &mut n), Outcome::Conflict { .. }));
     }
 
     #[test]

@@ -81,6 +81,9 @@ pub struct Card {
     /// Set when a merge could not reconcile two edits: this card is one of two versions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conflict: Option<Conflict>,
+    /// The arguments this card answers, and how (format version 6); written only when any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<super::AnswerLink>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -102,6 +105,8 @@ struct Content<'a> {
     note: &'a Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     cite_line: &'a Option<CiteLine>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    answers: &'a [super::AnswerLink],
 }
 
 impl Card {
@@ -129,6 +134,7 @@ impl Card {
             quote_edited: false,
             provenance: Provenance::default(),
             conflict: None,
+            answers: Vec::new(),
         }
     }
 
@@ -148,6 +154,7 @@ impl Card {
             labels: &self.labels,
             note: &self.note,
             cite_line: &self.cite_line,
+            answers: &self.answers,
         };
         // Serializing plain strings, options and vectors cannot fail.
         super::fingerprint(ron::to_string(&content).unwrap_or_default().as_bytes())
@@ -166,6 +173,7 @@ impl Card {
             && self.labels == other.labels
             && self.note == other.note
             && self.cite_line == other.cite_line
+            && self.answers == other.answers
     }
 
     /// The short cite a debater reads ("Kim 25"): the bold part of the cite as written when the
@@ -283,6 +291,7 @@ pub(crate) fn sample_card(id: &str) -> Card {
         quote_edited: false,
         provenance: Provenance::default(),
         conflict: None,
+        answers: Vec::new(),
     }
 }
 

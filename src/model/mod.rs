@@ -8,6 +8,7 @@
 //! edits, a [`Conflict`] mark ([`provenance`]). A session's [`Round`]s hold the speech documents
 //! of a tournament round ([`round`]). Nothing here reads files or draws pixels.
 
+pub mod answers;
 pub mod calendar;
 pub(crate) mod card;
 mod case;
@@ -26,6 +27,7 @@ pub mod source;
 pub mod timing;
 pub mod verbatim;
 
+pub use answers::{AnswerHow, AnswerLink, AnswerTarget};
 pub use card::{Card, CiteLine, Side, optional_text, parse_labels};
 pub use case::{Case, CaseSide, Item, Section, SectionKind};
 pub use colour::HighlightColour;
@@ -42,7 +44,7 @@ pub use source::{Author, Source};
 /// The file format version this build writes (decks and sessions carry it as their first field).
 /// The model owns it so that constructors need not know the file format; [`crate::format`]
 /// re-exports it.
-pub const CURRENT_VERSION: u32 = 5;
+pub const CURRENT_VERSION: u32 = 6;
 
 /// The resolution every bundled deck and the example session argue.
 pub const RESOLUTION: &str =

@@ -51,6 +51,7 @@ pub fn card(id: &str) -> Card {
         quote_edited: false,
         provenance: Provenance::default(),
         conflict: None,
+        answers: Vec::new(),
     }
 }
 
