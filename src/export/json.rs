@@ -39,6 +39,24 @@ struct MarkJson {
 }
 
 #[derive(Serialize)]
+struct AnswerJson<'a> {
+    target: &'a str,
+    kind: &'static str,
+    deck: Option<&'a str>,
+    how: &'static str,
+}
+
+fn answer_json(link: &crate::model::AnswerLink) -> AnswerJson<'_> {
+    use crate::model::AnswerTarget;
+    let (target, kind, deck) = match &link.target {
+        AnswerTarget::Card { deck, card } => (card.as_str(), "card", Some(deck.as_str())),
+        AnswerTarget::Block { deck, title } => (title.as_str(), "block", Some(deck.as_str())),
+        AnswerTarget::Label(label) => (label.as_str(), "label", None),
+    };
+    AnswerJson { target, kind, deck, how: link.how.name() }
+}
+
+#[derive(Serialize)]
 struct CardJson<'a> {
     id: &'a str,
     deck: &'a str,
@@ -50,6 +68,8 @@ struct CardJson<'a> {
     text: &'a str,
     highlighted: String,
     marks: Vec<MarkJson>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    answers: Vec<AnswerJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -116,6 +136,7 @@ fn card_json<'a>(deck: &'a str, card: &'a Card, source: Option<&'a Source>) -> C
                 colour: (m.kind == MarkKind::Highlight).then(|| m.colour.name()),
             })
             .collect(),
+        answers: card.answers.iter().map(answer_json).collect(),
     }
 }
 
@@ -180,6 +201,32 @@ mod tests {
     use super::*;
     use crate::model::card::sample_card;
     use crate::model::{CiteLine, HighlightColour, Mark};
+
+    #[test]
+    fn a_card_that_answers_arguments_lists_each_target_and_how() {
+        use crate::model::{AnswerHow, AnswerLink, AnswerTarget};
+        let mut card = sample_card("c");
+        let plain = serde_json::to_value(card_json("d", &card, None)).unwrap();
+        assert!(plain.get("answers").is_none(), "a card that answers nothing has no answers key");
+        card.answers = vec![
+            AnswerLink { target: AnswerTarget::Label("taiwan trap".into()), how: AnswerHow::NoLink },
+            AnswerLink {
+                target: AnswerTarget::Card { deck: "neg".into(), card: "seato-failed".into() },
+                how: AnswerHow::Turns,
+            },
+            AnswerLink {
+                target: AnswerTarget::Block { deck: "neg".into(), title: "Escalation".into() },
+                how: AnswerHow::Outweighs,
+            },
+        ];
+        let json = serde_json::to_value(card_json("d", &card, None)).unwrap();
+        let expected = serde_json::json!([
+            {"target": "taiwan trap", "kind": "label", "deck": null, "how": "no link"},
+            {"target": "seato-failed", "kind": "card", "deck": "neg", "how": "turns"},
+            {"target": "Escalation", "kind": "block", "deck": "neg", "how": "outweighs"},
+        ]);
+        assert_eq!(json["answers"], expected);
+    }
 
     #[test]
     fn a_card_gives_its_cite_line_note_and_highlight_colours() {
