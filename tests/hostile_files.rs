@@ -344,3 +344,29 @@ fn p6_the_owner_of_a_replaced_file_survives_where_the_system_allows() {
     assert_ne!(fs::read_to_string(&shared).unwrap(), "old");
     assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()), "the owner is kept");
 }
+
+#[test]
+fn p10_answer_links_that_name_nothing_or_repeat_are_refused_at_their_card() {
+    use casebook::model::{AnswerHow, AnswerLink, AnswerTarget};
+    let link = |target: AnswerTarget| AnswerLink { target, how: AnswerHow::Denies };
+    let mut deck = common::deck();
+    let card = &mut deck.blocks[0].cards[0];
+    card.answers = vec![link(AnswerTarget::Label("   ".into()))];
+    let id = card.id.clone();
+    let err = deck_error(&format::deck_to_string(&deck).unwrap());
+    assert!(err.contains(&format!("card {id:?}: an answer link names nothing")), "{err}");
+    let seato = AnswerTarget::Card { deck: "neg".into(), card: "seato".into() };
+    deck.blocks[0].cards[0].answers = vec![link(seato.clone()), link(seato)];
+    let err = deck_error(&format::deck_to_string(&deck).unwrap());
+    assert!(err.contains(&format!("card {id:?}: answers \"neg/seato\" twice")), "{err}");
+    // One good link of each kind loads and saves to the same bytes.
+    deck.blocks[0].cards[0].answers = vec![
+        link(AnswerTarget::Label("taiwan trap".into())),
+        link(AnswerTarget::Block { deck: "neg".into(), title: "Escalation".into() }),
+        link(AnswerTarget::Card { deck: "neg".into(), card: "seato".into() }),
+    ];
+    let text = format::deck_to_string(&deck).unwrap();
+    let back = format::parse_deck(&text, Path::new("d.deck.ron")).unwrap();
+    assert_eq!(back, deck);
+    assert_eq!(format::deck_to_string(&back).unwrap(), text);
+}

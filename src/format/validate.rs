@@ -183,6 +183,28 @@ fn check_card(card: &Card, nth: usize, out: &mut Out) {
     if let Some(cut) = card.cut_from.filter(|c| c.start > c.end) {
         out.at_id(id, nth, None, || format!("card {id:?}: cut_from {}..{} is reversed", cut.start, cut.end));
     }
+    check_answers(card, nth, out);
+}
+
+/// A card's links: each names something (no blank label, deck, card or block), once.
+fn check_answers(card: &Card, nth: usize, out: &mut Out) {
+    use crate::model::AnswerTarget;
+    let id = &card.id;
+    let mut seen = HashSet::new();
+    for link in &card.answers {
+        let blank = match &link.target {
+            AnswerTarget::Card { deck, card } => is_blank(deck) || is_blank(card),
+            AnswerTarget::Block { deck, title } => is_blank(deck) || is_blank(title),
+            AnswerTarget::Label(label) => is_blank(label),
+        };
+        if blank {
+            out.at_id(id, nth, None, || format!("card {id:?}: an answer link names nothing"));
+        } else if !seen.insert(&link.target) {
+            out.at_id(id, nth, None, || {
+                format!("card {id:?}: answers {:?} twice", link.target.describe())
+            });
+        }
+    }
 }
 
 /// Counts occurrences, so a duplicate is reported at itself rather than at the first.
