@@ -17,6 +17,7 @@
 #![warn(missing_docs)]
 
 pub mod bundled;
+pub mod clash;
 pub mod cli;
 pub mod cutting;
 pub mod desk;

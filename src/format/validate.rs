@@ -200,9 +200,7 @@ fn check_answers(card: &Card, nth: usize, out: &mut Out) {
         if blank {
             out.at_id(id, nth, None, || format!("card {id:?}: an answer link names nothing"));
         } else if !seen.insert(&link.target) {
-            out.at_id(id, nth, None, || {
-                format!("card {id:?}: answers {:?} twice", link.target.describe())
-            });
+            out.at_id(id, nth, None, || format!("card {id:?}: answers {:?} twice", link.target.describe()));
         }
     }
 }

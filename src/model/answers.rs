@@ -109,7 +109,11 @@ mod tests {
         let merged = merge_links(&base, &ours, &theirs);
         assert_eq!(
             merged,
-            [label("cost", AnswerHow::Outweighs), label("seato", AnswerHow::NoLink), label("taiwan trap", AnswerHow::Denies)]
+            [
+                label("cost", AnswerHow::Outweighs),
+                label("seato", AnswerHow::NoLink),
+                label("taiwan trap", AnswerHow::Denies)
+            ]
         );
         assert_eq!(merge_links(&base, &base, &base), {
             let mut b = base.to_vec();

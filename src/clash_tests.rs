@@ -1,0 +1,87 @@
+//! Coverage on a small hand-made pair of decks: an argument answered in the case, one with
+//! answers only in the library, one with none; links by block, by card and by label.
+
+use super::*;
+use crate::model::{AnswerHow, AnswerLink, Block, Card, Section, SectionKind};
+
+fn card(id: &str, side: Side, labels: &[&str], answers: Vec<AnswerTarget>) -> Card {
+    let mut c = Card::new(id, format!("tag {id}"), side, "src", "Some quoted words.");
+    c.labels = labels.iter().map(|l| (*l).to_owned()).collect();
+    c.answers = answers.into_iter().map(|target| AnswerLink { target, how: AnswerHow::Denies }).collect();
+    c
+}
+
+fn any_source() -> crate::model::Source {
+    crate::bundled::deck("asian-nato-aff").expect("bundled deck").sources[0].clone()
+}
+
+fn deck(id: &str, blocks: Vec<Block>) -> Deck {
+    let mut d = Deck::empty(id, id, "R");
+    d.blocks = blocks;
+    d
+}
+
+fn library() -> Vec<Deck> {
+    let neg = deck(
+        "neg",
+        vec![
+            Block::new("Taiwan trap", vec![card("taiwan-1", Side::Neg, &["taiwan trap"], vec![])]),
+            Block::new(
+                "Escalation",
+                vec![card("esc-1", Side::Neg, &[], vec![]), card("esc-2", Side::Neg, &[], vec![])],
+            ),
+            Block::new("Cost", vec![card("cost-1", Side::Neg, &["money"], vec![])]),
+        ],
+    );
+    let aff_answers = deck(
+        "aff-answers",
+        vec![Block::new(
+            "Answers",
+            vec![
+                card("at-taiwan", Side::Aff, &[], vec![AnswerTarget::Label("Taiwan Trap".into())]),
+                card(
+                    "at-esc",
+                    Side::Aff,
+                    &[],
+                    vec![AnswerTarget::Card { deck: "neg".into(), card: "esc-2".into() }],
+                ),
+                card(
+                    "at-esc-block",
+                    Side::Aff,
+                    &[],
+                    vec![AnswerTarget::Block { deck: "neg".into(), title: "Escalation".into() }],
+                ),
+            ],
+        )],
+    );
+    vec![neg, aff_answers]
+}
+
+#[test]
+fn each_argument_is_answered_available_or_missing() {
+    let library = library();
+    let at_taiwan = library[1].blocks[0].cards[0].clone();
+    let mut section = Section::new("Answers", SectionKind::Answers);
+    section.items.push(Item::Card { deck: "aff-answers".into(), card: at_taiwan, source: any_source() });
+    let map = coverage(&library, Side::Neg, &[section]);
+    let titles: Vec<(&str, Coverage)> = map.iter().map(|c| (c.argument.title.as_str(), c.coverage)).collect();
+    assert_eq!(
+        titles,
+        [
+            ("Taiwan trap", Coverage::Answered),
+            ("Escalation", Coverage::Available),
+            ("Cost", Coverage::Missing)
+        ]
+    );
+    let esc = &map[1];
+    assert_eq!(esc.available.len(), 2, "one answer by a card of the block, one by the block");
+    assert!(esc.placed.is_empty());
+    assert_eq!(summary(&map, Side::Neg, "1AC"), "2 of the neg's 3 positions unanswered in your 1AC");
+}
+
+#[test]
+fn the_answers_blocks_are_not_arguments_for_their_own_side() {
+    let map = coverage(&library(), Side::Aff, &[]);
+    assert_eq!(map.len(), 1, "only the aff's answer block argues for the aff");
+    assert_eq!(map[0].coverage, Coverage::Missing);
+}
