@@ -52,6 +52,11 @@ pub enum Command {
         /// Files or folders; folders are searched for `*.deck.ron` and `*.session.ron`.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Also warn (without failing) about what a coach would flag in the decks: read-aloud
+        /// text opening on a reference word, highlights outside underlining, cites without a
+        /// date or qualifications, answer links to nothing, arguments with no answer.
+        #[arg(long)]
+        lint: bool,
     },
     /// Import Verbatim Word files as decks: one `ID.deck.ron` per file (id and title from the
     /// file name), one report line per file; exit 1 if any file failed (the others are written).
@@ -261,7 +266,7 @@ fn window(file: Option<PathBuf>) -> ExitCode {
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match command {
         Command::Open { .. } => 2,
-        Command::Validate { paths } => validate(&paths, out, err),
+        Command::Validate { paths, lint } => validate(&paths, lint, out, err),
         Command::Search { query, library, limit, json } => search(&query, &library, limit, json, out, err),
         Command::Import { paths, output, resolution, id, title, side } => {
             let args = ImportArgs { paths, output, resolution, id, title, side: side.map(Into::into) };

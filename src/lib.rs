@@ -24,6 +24,7 @@ pub mod desk;
 pub mod docx_import;
 pub mod export;
 pub mod format;
+pub mod lint;
 pub mod merge;
 pub mod model;
 pub mod ops;

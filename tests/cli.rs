@@ -212,3 +212,32 @@ fn merge_with_a_file_that_does_not_load_writes_nothing_and_exits_2() {
     assert_eq!(fs::read(&ours).unwrap(), before);
     assert_eq!(casebook(&["merge", base.to_str().unwrap()]).status.code(), Some(2), "usage");
 }
+
+#[test]
+fn validate_lint_warns_at_the_card_line_without_failing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut deck = common::deck();
+    let card = &mut deck.blocks[0].cards[0];
+    card.text = format!("These challenges are real. {}", card.text);
+    card.marks = vec![casebook::model::Mark::highlight(casebook::model::HighlightColour::Yellow, 0, 16)];
+    let id = card.id.clone();
+    let path = dir.path().join("test-aff.deck.ron");
+    casebook::format::save_deck(&deck, &path).unwrap();
+    let o = casebook(&["validate", "--lint", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "warnings do not fail: {}", stdout(&o));
+    let text = fs::read_to_string(&path).unwrap();
+    let line = text.lines().position(|l| l.contains(&format!("id: {id:?}"))).unwrap() + 1;
+    let out = stdout(&o);
+    let expected = format!(
+        "{}:{line}:1: warning: card {id:?}: the read-aloud text opens on “these”, which refers to something not read",
+        path.display()
+    );
+    assert!(out.lines().any(|l| l == expected), "{out}");
+    assert!(
+        out.contains("warning: card") && out.contains("highlighted text outside the underlining"),
+        "{out}"
+    );
+    // Without --lint the same deck is simply valid.
+    let plain = casebook(&["validate", path.to_str().unwrap()]);
+    assert_eq!((plain.status.code(), stdout(&plain)), (Some(0), String::new()));
+}

@@ -73,10 +73,38 @@ fn validate_word(path: &Path) -> Result<String, String> {
         .map_err(|e| format!("{}:1:1: {}", path.display(), e.why()))
 }
 
-pub(super) fn validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+/// The 1-based line of the first line of `text` holding `needle`, else 1.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).map_or(1, |i| i + 1)
+}
+
+/// Lint warnings for the decks that loaded, at the line of their card or block.
+fn lint_lines(decks: &[(PathBuf, crate::model::Deck)]) -> Vec<String> {
+    let all: Vec<crate::model::Deck> = decks.iter().map(|(_, d)| d.clone()).collect();
+    let mut out = Vec::new();
+    for warning in crate::lint::lint(&all) {
+        let Some((path, _)) = decks.iter().find(|(_, d)| d.id == warning.deck) else { continue };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let (needle, what) = if warning.card {
+            (format!("id: {:?}", warning.at), format!("card {:?}", warning.at))
+        } else {
+            (format!("title: {:?}", warning.at), format!("block {:?}", warning.at))
+        };
+        out.push(format!(
+            "{}:{}:1: warning: {what}: {}",
+            path.display(),
+            line_of(&text, &needle),
+            warning.message
+        ));
+    }
+    out
+}
+
+pub(super) fn validate(paths: &[PathBuf], lint: bool, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let mut problems = Vec::new();
     let files = collect(paths, &mut problems);
     let mut notes = Vec::new();
+    let mut decks = Vec::new();
     for file in &files {
         if docx_import::is_docx(file) {
             match validate_word(file) {
@@ -86,7 +114,10 @@ pub(super) fn validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Wri
             continue;
         }
         let result = match FileKind::of(file) {
-            Some(FileKind::Deck) => format::load_deck(file).map(|_| Vec::new()),
+            Some(FileKind::Deck) => format::load_deck(file).map(|deck| {
+                decks.push((file.clone(), deck));
+                Vec::new()
+            }),
             _ => format::load_session(file).map(|s| session_reference_problems(file, &s)),
         };
         match result {
@@ -97,9 +128,16 @@ pub(super) fn validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Wri
     for p in &problems {
         let _ = writeln!(out, "{p}");
     }
+    let warnings = if lint { lint_lines(&decks) } else { Vec::new() };
+    for w in &warnings {
+        let _ = writeln!(out, "{w}");
+    }
     for n in &notes {
         let _ = writeln!(err, "{n}");
     }
     let _ = writeln!(err, "{} files checked, {} problems", files.len(), problems.len());
+    if lint {
+        let _ = writeln!(err, "{} warnings (warnings do not fail the check)", warnings.len());
+    }
     u8::from(!problems.is_empty())
 }
