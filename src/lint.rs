@@ -59,21 +59,43 @@ fn opening(card: &Card) -> Option<(String, String)> {
     (!words.is_empty()).then(|| (word(0), word(1)))
 }
 
-/// Whether some highlighted character of `card` is not underlined or emphasised.
-fn highlight_outside_underline(card: &Card) -> bool {
-    let len = card.text.chars().count();
-    let mut under = vec![false; len];
-    for m in card.marks.iter().filter(|m| m.kind != MarkKind::Highlight) {
-        under[m.start.min(len)..m.end.min(len)].iter_mut().for_each(|u| *u = true);
+/// How many marks of each sort cover each character, by a sweep over start and end points
+/// (linear in the text and the marks however they overlap).
+fn covered(len: usize, ranges: impl Iterator<Item = (usize, usize)>) -> Vec<bool> {
+    let mut delta = vec![0i64; len + 1];
+    for (start, end) in ranges {
+        let (start, end) = (start.min(len), end.min(len));
+        if start < end {
+            delta[start] += 1;
+            delta[end] -= 1;
+        }
     }
-    let chars: Vec<char> = card.text.chars().collect();
-    card.marks
+    let mut depth = 0;
+    delta[..len]
         .iter()
-        .filter(|m| m.kind == MarkKind::Highlight)
-        .any(|m| (m.start.min(len)..m.end.min(len)).any(|i| !under[i] && !chars[i].is_whitespace()))
+        .map(|d| {
+            depth += d;
+            depth > 0
+        })
+        .collect()
 }
 
-fn card_lints(deck: &Deck, card: &Card, known: &Known<'_>, out: &mut Vec<Lint>) {
+/// Whether some highlighted character of `card` (not a space) is not underlined or emphasised.
+fn highlight_outside_underline(card: &Card) -> bool {
+    let chars: Vec<char> = card.text.chars().collect();
+    let range = |m: &crate::model::Mark| (m.start, m.end);
+    let under = covered(chars.len(), card.marks.iter().filter(|m| m.kind != MarkKind::Highlight).map(range));
+    let lit = covered(chars.len(), card.marks.iter().filter(|m| m.kind == MarkKind::Highlight).map(range));
+    (0..chars.len()).any(|i| lit[i] && !under[i] && !chars[i].is_whitespace())
+}
+
+fn card_lints(
+    deck: &Deck,
+    sources: &crate::model::SourceIndex<'_>,
+    card: &Card,
+    known: &Known<'_>,
+    out: &mut Vec<Lint>,
+) {
     let mut warn = |message: String| {
         out.push(Lint { deck: deck.id.clone(), at: card.id.clone(), card: true, message });
     };
@@ -86,7 +108,7 @@ fn card_lints(deck: &Deck, card: &Card, known: &Known<'_>, out: &mut Vec<Lint>) 
     if highlight_outside_underline(card) {
         warn("highlighted text outside the underlining".into());
     }
-    if let Some(source) = deck.source(&card.source) {
+    if let Some(source) = sources.get(&card.source) {
         if source.date.is_none() {
             warn(format!("the cite ({}) has no date", source.cite_name()));
         }
@@ -128,8 +150,9 @@ pub fn lint(decks: &[Deck]) -> Vec<Lint> {
     }
     let mut out = Vec::new();
     for deck in decks {
+        let sources = deck.source_index();
         for card in deck.cards() {
-            card_lints(deck, card, &known, &mut out);
+            card_lints(deck, &sources, card, &known, &mut out);
         }
     }
     for side in [Side::Aff, Side::Neg] {
