@@ -52,92 +52,197 @@ fn block_side(cards: &[crate::model::Card]) -> Side {
     }
 }
 
-/// Where each argument can be found from a link's target.
-#[derive(Default)]
-struct Targets<'a> {
-    blocks: HashMap<(&'a str, &'a str), usize>,
-    cards: HashMap<(&'a str, &'a str), usize>,
+/// The arguments of one side in a library, the library's answers to each, and where each
+/// argument can be found from a link's target; built once per library change, then asked about
+/// any number of cases.
+#[derive(Clone, Debug)]
+pub struct ClashIndex {
+    arguments: Vec<Argument>,
+    available: Vec<Vec<(String, String)>>,
+    /// "deck\0title" and "deck\0card" keys.
+    blocks: HashMap<String, usize>,
+    cards: HashMap<String, usize>,
     labels: HashMap<String, Vec<usize>>,
+    /// The labels each argument's cards carry, for finding candidate answers.
+    argument_labels: Vec<Vec<String>>,
+    /// The side whose arguments these are.
+    against: Side,
 }
 
-impl Targets<'_> {
-    fn find(&self, target: &AnswerTarget, out: &mut Vec<usize>) {
-        match target {
-            AnswerTarget::Block { deck, title } => {
-                out.extend(self.blocks.get(&(deck.as_str(), title.as_str())))
-            }
-            AnswerTarget::Card { deck, card } => out.extend(self.cards.get(&(deck.as_str(), card.as_str()))),
-            AnswerTarget::Label(label) => {
-                out.extend(self.labels.get(&label.trim().to_lowercase()).into_iter().flatten())
-            }
+impl Default for ClashIndex {
+    fn default() -> Self {
+        ClashIndex {
+            arguments: Vec::new(),
+            available: Vec::new(),
+            blocks: HashMap::new(),
+            cards: HashMap::new(),
+            labels: HashMap::new(),
+            argument_labels: Vec::new(),
+            against: Side::Either,
         }
     }
 }
 
-/// The arguments `against` can be met with in the library, and how ready `case` is for each:
-/// every titled block of `library` whose cards are mostly of side `against`, in library order.
-pub fn coverage(library: &[Deck], against: Side, case: &[Section]) -> Vec<ArgumentCoverage> {
-    let mut out = Vec::new();
-    let mut targets = Targets::default();
-    for deck in library {
-        for block in deck.blocks.iter().filter(|b| !b.title.trim().is_empty()) {
-            if block_side(&block.cards) != against {
-                continue;
+fn key(deck: &str, name: &str) -> String {
+    format!("{deck}\0{name}")
+}
+
+impl ClashIndex {
+    /// The arguments side `against` runs in `library` (every titled block whose cards are mostly
+    /// of that side, in library order) with the library's answers to each.
+    pub fn build(library: &[Deck], against: Side) -> ClashIndex {
+        let mut index = ClashIndex { against, ..ClashIndex::default() };
+        for deck in library {
+            for block in deck.blocks.iter().filter(|b| !b.title.trim().is_empty()) {
+                if block_side(&block.cards) != against {
+                    continue;
+                }
+                let n = index.arguments.len();
+                index.blocks.insert(key(&deck.id, &block.title), n);
+                let mut labels: Vec<String> = Vec::new();
+                for card in &block.cards {
+                    index.cards.insert(key(&deck.id, &card.id), n);
+                    for label in &card.labels {
+                        let label = label.trim().to_lowercase();
+                        let at = index.labels.entry(label.clone()).or_default();
+                        if at.last() != Some(&n) {
+                            at.push(n);
+                        }
+                        if !labels.contains(&label) {
+                            labels.push(label);
+                        }
+                    }
+                }
+                index.arguments.push(Argument { deck: deck.id.clone(), title: block.title.clone() });
+                index.available.push(Vec::new());
+                index.argument_labels.push(labels);
             }
-            let n = out.len();
-            targets.blocks.insert((&deck.id, &block.title), n);
-            for card in &block.cards {
-                targets.cards.insert((&deck.id, &card.id), n);
-                for label in &card.labels {
-                    let at = targets.labels.entry(label.trim().to_lowercase()).or_default();
-                    if at.last() != Some(&n) {
-                        at.push(n);
+        }
+        let mut found = Vec::new();
+        for deck in library {
+            for card in deck.blocks.iter().flat_map(|b| &b.cards) {
+                index.met_by(&card.answers, &mut found);
+                for &n in &found {
+                    index.available[n].push((deck.id.clone(), card.id.clone()));
+                }
+            }
+        }
+        index
+    }
+
+    /// The arguments, in library order.
+    pub fn arguments(&self) -> &[Argument] {
+        &self.arguments
+    }
+
+    /// The labels the cards of argument `n` carry.
+    pub fn labels_of(&self, n: usize) -> &[String] {
+        self.argument_labels.get(n).map_or(&[], Vec::as_slice)
+    }
+
+    /// The arguments `links` meet, each once, in order.
+    pub fn met_by(&self, links: &[crate::model::AnswerLink], out: &mut Vec<usize>) {
+        out.clear();
+        for link in links {
+            match &link.target {
+                AnswerTarget::Block { deck, title } => out.extend(self.blocks.get(&key(deck, title))),
+                AnswerTarget::Card { deck, card } => out.extend(self.cards.get(&key(deck, card))),
+                AnswerTarget::Label(label) => {
+                    out.extend(self.labels.get(&label.trim().to_lowercase()).into_iter().flatten())
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// How ready the outline `case` is for each argument.
+    pub fn coverage(&self, case: &[Section]) -> Vec<ArgumentCoverage> {
+        let mut out: Vec<ArgumentCoverage> = self
+            .arguments
+            .iter()
+            .zip(&self.available)
+            .map(|(argument, available)| ArgumentCoverage {
+                argument: argument.clone(),
+                coverage: Coverage::Missing,
+                placed: Vec::new(),
+                available: available.clone(),
+            })
+            .collect();
+        let mut found = Vec::new();
+        for item in case.iter().flat_map(|s| &s.items) {
+            let (owner, id, links) = match item {
+                Item::Card { deck, card, .. } => (deck.as_str(), card.id.as_str(), &card.answers),
+                Item::Analytic { .. } => continue,
+            };
+            self.met_by(links, &mut found);
+            for &n in &found {
+                out[n].placed.push((owner.to_owned(), id.to_owned()));
+            }
+        }
+        for arg in &mut out {
+            arg.coverage = if !arg.placed.is_empty() {
+                Coverage::Answered
+            } else if !arg.available.is_empty() {
+                Coverage::Available
+            } else {
+                Coverage::Missing
+            };
+        }
+        out
+    }
+}
+
+/// Words too common to say what an argument is about.
+const COMMON: &[&str] = &[
+    "answers", "about", "would", "could", "their", "there", "which", "with", "from", "that", "this", "into",
+    "more", "than",
+];
+
+impl ClashIndex {
+    /// Cards not of the arguing side that may answer argument `n` and do not link to it yet:
+    /// those carrying one of its labels, or whose tag or labels use a word of its heading (of
+    /// four letters or more), best first; at most `limit`. One pass over the library.
+    pub fn candidates(&self, library: &[Deck], n: usize, limit: usize) -> Vec<(String, String)> {
+        let Some(argument) = self.arguments.get(n) else { return Vec::new() };
+        let labels = self.labels_of(n);
+        let title_words: Vec<String> = crate::search::words::words(&argument.title)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 4 && !COMMON.contains(&w.as_str()))
+            .collect();
+        let linked = &self.available[n];
+        let mut scored = Vec::new();
+        for deck in library {
+            for block in &deck.blocks {
+                // The argument's own side does not answer it.
+                if deck.id == argument.deck && block.title == argument.title {
+                    continue;
+                }
+                for card in block.cards.iter().filter(|c| c.side != self.against) {
+                    if linked.iter().any(|(d, c)| *d == deck.id && *c == card.id) {
+                        continue;
+                    }
+                    let own: Vec<String> = card.labels.iter().map(|l| l.trim().to_lowercase()).collect();
+                    let by_label = own.iter().filter(|l| labels.contains(l)).count();
+                    let words =
+                        crate::search::words::words(&format!("{} {}", card.tag, card.labels.join(" ")));
+                    let by_word = title_words.iter().filter(|w| words.contains(w)).count();
+                    let score = 3 * by_label + by_word;
+                    if score > 0 {
+                        scored.push((std::cmp::Reverse(score), deck.id.clone(), card.id.clone()));
                     }
                 }
             }
-            let argument = Argument { deck: deck.id.clone(), title: block.title.clone() };
-            out.push(ArgumentCoverage {
-                argument,
-                coverage: Coverage::Missing,
-                placed: Vec::new(),
-                available: Vec::new(),
-            });
         }
+        scored.sort();
+        scored.into_iter().take(limit).map(|(_, d, c)| (d, c)).collect()
     }
-    let mut found = Vec::new();
-    for deck in library {
-        for card in deck.blocks.iter().flat_map(|b| &b.cards) {
-            found.clear();
-            card.answers.iter().for_each(|l| targets.find(&l.target, &mut found));
-            found.sort_unstable();
-            found.dedup();
-            for &n in &found {
-                out[n].available.push((deck.id.clone(), card.id.clone()));
-            }
-        }
-    }
-    for section in case {
-        for item in &section.items {
-            let Item::Card { deck, card, .. } = item else { continue };
-            found.clear();
-            card.answers.iter().for_each(|l| targets.find(&l.target, &mut found));
-            found.sort_unstable();
-            found.dedup();
-            for &n in &found {
-                out[n].placed.push((deck.clone(), card.id.clone()));
-            }
-        }
-    }
-    for arg in &mut out {
-        arg.coverage = if !arg.placed.is_empty() {
-            Coverage::Answered
-        } else if !arg.available.is_empty() {
-            Coverage::Available
-        } else {
-            Coverage::Missing
-        };
-    }
-    out
+}
+
+/// The arguments `against` runs in `library`, and how ready `case` is for each (see
+/// [`ClashIndex`]).
+pub fn coverage(library: &[Deck], against: Side, case: &[Section]) -> Vec<ArgumentCoverage> {
+    ClashIndex::build(library, against).coverage(case)
 }
 
 /// "3 of the neg's 7 positions unanswered in your 1AC" — counted from [`coverage`].

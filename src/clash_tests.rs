@@ -85,3 +85,27 @@ fn the_answers_blocks_are_not_arguments_for_their_own_side() {
     assert_eq!(map.len(), 1, "only the aff's answer block argues for the aff");
     assert_eq!(map[0].coverage, Coverage::Missing);
 }
+
+#[test]
+fn candidates_are_cards_sharing_a_label_or_a_heading_word_not_yet_linked() {
+    let mut library = library();
+    library[1].blocks[0].cards.push(card("maybe-cost", Side::Aff, &["money"], vec![]));
+    library[1].blocks[0].cards.push(card("cost-words", Side::Aff, &[], vec![]));
+    library[1].blocks[0].cards.last_mut().unwrap().tag = "The cost is small".into();
+    let index = ClashIndex::build(&library, Side::Neg);
+    let cost = index.arguments().iter().position(|a| a.title == "Cost").unwrap();
+    let found = index.candidates(&library, cost, 10);
+    assert_eq!(
+        found,
+        [
+            ("aff-answers".to_owned(), "maybe-cost".to_owned()),
+            ("aff-answers".to_owned(), "cost-words".to_owned())
+        ],
+        "a shared label ranks above a shared word; the argument's own cards are not candidates"
+    );
+    let taiwan = index.arguments().iter().position(|a| a.title == "Taiwan trap").unwrap();
+    assert!(
+        !index.candidates(&library, taiwan, 10).iter().any(|(_, c)| c == "at-taiwan"),
+        "an answer already linked is not a candidate"
+    );
+}
