@@ -65,6 +65,8 @@ pub struct ClashIndex {
     labels: HashMap<String, Vec<usize>>,
     /// The labels each argument's cards carry, for finding candidate answers.
     argument_labels: Vec<Vec<String>>,
+    /// The arguments each library card ("deck\0card") answers.
+    answers_of: HashMap<String, Vec<usize>>,
     /// The side whose arguments these are.
     against: Side,
 }
@@ -78,6 +80,7 @@ impl Default for ClashIndex {
             cards: HashMap::new(),
             labels: HashMap::new(),
             argument_labels: Vec::new(),
+            answers_of: HashMap::new(),
             against: Side::Either,
         }
     }
@@ -124,6 +127,9 @@ impl ClashIndex {
                 index.met_by(&card.answers, &mut found);
                 for &n in &found {
                     index.available[n].push((deck.id.clone(), card.id.clone()));
+                }
+                if !found.is_empty() {
+                    index.answers_of.insert(key(&deck.id, &card.id), found.clone());
                 }
             }
         }
@@ -175,7 +181,11 @@ impl ClashIndex {
                 Item::Card { deck, card, .. } => (deck.as_str(), card.id.as_str(), &card.answers),
                 Item::Analytic { .. } => continue,
             };
+            // The case's copy may predate a link made in the library since: both count.
             self.met_by(links, &mut found);
+            found.extend(self.answers_of.get(&key(owner, id)).into_iter().flatten());
+            found.sort_unstable();
+            found.dedup();
             for &n in &found {
                 out[n].placed.push((owner.to_owned(), id.to_owned()));
             }

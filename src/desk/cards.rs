@@ -30,6 +30,41 @@ impl Desk {
         self.deck_edit(vec![(key.deck.clone(), DeckOp::ReplaceCard { block, index, card })])
     }
 
+    pub(super) fn link_answer(
+        &mut self,
+        key: &CardKey,
+        target: crate::model::AnswerTarget,
+        how: crate::model::AnswerHow,
+    ) -> Outcome {
+        let Some((_, card)) = self.card(key) else {
+            return Outcome::status("That card is no longer in the library.");
+        };
+        if key.deck == target_deck(&target)
+            && matches!(&target, crate::model::AnswerTarget::Card { card: c, .. } if *c == key.card)
+        {
+            return Outcome::status("A card does not answer itself.");
+        }
+        let mut changed = card.clone();
+        let what = target.describe();
+        changed.answers.retain(|l| l.target != target);
+        changed.answers.push(crate::model::AnswerLink { target, how });
+        let tag = card.tag.clone();
+        let mut outcome = self.update_card(key, changed);
+        if outcome.decks_changed {
+            outcome.status = Some(format!("“{tag}” now answers “{what}” ({}).", how.name()));
+        }
+        outcome
+    }
+
+    pub(super) fn unlink_answer(&mut self, key: &CardKey, target: &crate::model::AnswerTarget) -> Outcome {
+        let Some((_, card)) = self.card(key) else {
+            return Outcome::status("That card is no longer in the library.");
+        };
+        let mut changed = card.clone();
+        changed.answers.retain(|l| l.target != *target);
+        self.update_card(key, changed)
+    }
+
     pub(super) fn mark_card(
         &mut self,
         key: &CardKey,
@@ -215,5 +250,15 @@ impl Desk {
             outcome.status = Some(format!("Cut “{tag}”: now underline and highlight it."));
         }
         outcome
+    }
+}
+
+/// The deck a link's target lives in ("" for a label).
+fn target_deck(target: &crate::model::AnswerTarget) -> &str {
+    match target {
+        crate::model::AnswerTarget::Card { deck, .. } | crate::model::AnswerTarget::Block { deck, .. } => {
+            deck
+        }
+        crate::model::AnswerTarget::Label(_) => "",
     }
 }

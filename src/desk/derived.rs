@@ -24,6 +24,8 @@ pub(super) struct Derived {
     outlines: HashMap<Outline, CaseFigures>,
     statuses: HashMap<ItemId, CardStatus>,
     empty: CaseFigures,
+    /// The arguments each side runs in the loaded decks, with their answers (aff, neg).
+    clash: [crate::clash::ClashIndex; 2],
 }
 
 impl Derived {
@@ -48,6 +50,20 @@ impl Derived {
                     }
                 }
             }
+        }
+    }
+
+    /// Rebuilds the clash indexes from the loaded decks (after they changed).
+    pub fn refresh_clash(&mut self, decks: &[Deck]) {
+        use crate::model::Side;
+        self.clash = [Side::Aff, Side::Neg].map(|side| crate::clash::ClashIndex::build(decks, side));
+    }
+
+    /// The arguments `against` runs in the loaded decks (`Either` has none).
+    pub fn clash(&self, against: crate::model::Side) -> &crate::clash::ClashIndex {
+        match against {
+            crate::model::Side::Neg => &self.clash[1],
+            _ => &self.clash[0],
         }
     }
 

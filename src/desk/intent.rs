@@ -285,6 +285,25 @@ pub enum Intent {
         path: PathBuf,
     },
 
+    // ---- clash ----
+    /// Link a library card as an answer to an argument (a card, a block or a label), in its
+    /// deck; replaces the way it answers that argument if it already did.
+    LinkAnswer {
+        /// The answering card.
+        answer: CardKey,
+        /// What it answers.
+        target: crate::model::AnswerTarget,
+        /// How.
+        how: crate::model::AnswerHow,
+    },
+    /// Remove a card's link to an argument.
+    UnlinkAnswer {
+        /// The answering card.
+        answer: CardKey,
+        /// What it no longer answers.
+        target: crate::model::AnswerTarget,
+    },
+
     // ---- cards in decks ----
     /// Replace a deck's card with this version (tag, side, labels, locator, note, quote);
     /// who changed it and when are recorded.
@@ -356,7 +375,9 @@ impl Intent {
             | Intent::DeleteCard(key)
             | Intent::MoveCardToBlock { key, .. }
             | Intent::MoveCardToDeck { key, .. }
-            | Intent::Send { what: Sendable::Card(key), .. } => Some(&key.deck),
+            | Intent::Send { what: Sendable::Card(key), .. }
+            | Intent::LinkAnswer { answer: key, .. }
+            | Intent::UnlinkAnswer { answer: key, .. } => Some(&key.deck),
             Intent::Send { what: Sendable::Block { deck, .. }, .. } => Some(deck),
             _ => None,
         }

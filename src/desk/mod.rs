@@ -260,6 +260,8 @@ impl Desk {
             SetRoundFacts { round, facts } => self.set_round_facts(round, *facts),
             Send { what, to, after } => self.send(what, to, after),
             MarkSpeech { speech, item, point } => self.mark_speech(speech, item, point),
+            LinkAnswer { answer, target, how } => self.link_answer(&answer, target, how),
+            UnlinkAnswer { answer, target } => self.unlink_answer(&answer, &target),
             SetPrepUsed { round, prep } => self.set_prep_used(round, prep),
             ExportSpeech { speech, profile, format, path } => {
                 self.export_speech(speech, profile, format, path)
@@ -283,6 +285,7 @@ impl Desk {
         if decks {
             let ready = std::mem::take(&mut self.ready);
             self.index = LibraryIndex::rebuild(self.library_parts(), &self.index, ready);
+            self.figures.refresh_clash(&self.ws.decks);
             self.index_stale = false;
             self.last_index = std::time::Instant::now();
             self.library_revision += 1;
@@ -366,6 +369,8 @@ fn touches_decks(edit: &Edit) -> bool {
     }
 }
 
+#[cfg(test)]
+mod clash_tests;
 #[cfg(test)]
 mod rounds_tests;
 #[cfg(test)]

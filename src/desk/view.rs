@@ -104,6 +104,25 @@ impl Desk {
         self.figures.outline(outline.into())
     }
 
+    /// The arguments `against` runs in the loaded decks, with the library's answers to each.
+    pub fn clash_index(&self, against: crate::model::Side) -> &crate::clash::ClashIndex {
+        self.figures.clash(against)
+    }
+
+    /// How ready `outline` is for the other side's arguments: that side, and each argument's
+    /// coverage (`None` for an outline that does not exist).
+    pub fn clash(
+        &self,
+        outline: Outline,
+    ) -> Option<(crate::model::Side, Vec<crate::clash::ArgumentCoverage>)> {
+        let against = match self.outline_side(outline)? {
+            crate::model::CaseSide::Aff => crate::model::Side::Neg,
+            crate::model::CaseSide::Neg => crate::model::Side::Aff,
+        };
+        let sections = self.ws.session.outline(outline)?;
+        Some((against, self.figures.clash(against).coverage(sections)))
+    }
+
     /// How a case card compares with its deck.
     pub fn item_status(&self, item: ItemId) -> CardStatus {
         self.figures.status(item)
