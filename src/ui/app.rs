@@ -49,6 +49,7 @@ pub struct CasebookApp {
     pub(super) team_watch: Option<crate::team_folder::FolderWatch>,
     pub(super) window: WindowState,
     pub(super) round: super::round_state::RoundState,
+    pub(super) clash: super::clash_view::ClashState,
 }
 
 /// What the shell tracks about the window itself: title, close and autosave timing.
@@ -91,6 +92,7 @@ impl CasebookApp {
             team_watch: None,
             window: WindowState::default(),
             round: Default::default(),
+            clash: Default::default(),
         }
     }
 
@@ -250,6 +252,7 @@ impl CasebookApp {
                     (CentralTab::Read, "Read"),
                     (CentralTab::Cut, "Cut from source"),
                     (CentralTab::EditCard, "Edit card"),
+                    (CentralTab::Clash, "Clash map"),
                 ] {
                     if ui.selectable_label(sel.central == tab, name).clicked() {
                         sel.central = tab;
@@ -260,6 +263,7 @@ impl CasebookApp {
             match sel.central {
                 CentralTab::Read => super::reader::show(ui, desk, sel, (&matching.0, matching.1), out),
                 CentralTab::Cut => super::cut_panel::show(ui, desk, &mut self.cut, out),
+                CentralTab::Clash => super::clash_view::show(ui, desk, sel, &mut self.clash, out),
                 CentralTab::EditCard => {
                     egui::ScrollArea::vertical()
                         .id_salt("card-editor")

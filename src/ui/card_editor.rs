@@ -84,6 +84,7 @@ pub fn show(ui: &mut egui::Ui, desk: &Desk, sel: &Selection, out: &mut Requests)
         );
     }
     quote(ui, &key, card, out);
+    super::card_answers::show(ui, desk, &key, card, out);
     ui.horizontal_wrapped(|ui| card_actions(ui, desk, &key, pos, out));
 }
 

@@ -66,6 +66,16 @@ fn title_and_speech(ui: &mut egui::Ui, desk: &Desk, side: CaseSide, out: &mut Re
     });
 }
 
+/// "3 of the neg's 7 positions unanswered in your Affirmative": a link to the clash map.
+pub fn clash_line(ui: &mut egui::Ui, desk: &Desk, selection: &Selection, out: &mut Requests) {
+    let Some((line, open)) = super::clash_view::summary_line(desk, selection) else { return };
+    let colour = if open { ui.visuals().warn_fg_color } else { ui.visuals().text_color() };
+    let r = ui.add(egui::Button::new(RichText::new(line).color(colour)).frame(false));
+    if r.on_hover_text(Command::ClashMap.hint(ui.ctx())).clicked() {
+        out.command(Command::ClashMap);
+    }
+}
+
 /// Draws the case builder.
 pub fn show(ui: &mut egui::Ui, desk: &Desk, selection: &mut Selection, out: &mut Requests) {
     side_tabs(ui, desk, selection, out);
@@ -73,6 +83,7 @@ pub fn show(ui: &mut egui::Ui, desk: &Desk, selection: &mut Selection, out: &mut
         && let Some(speech) = selection.current_speech(desk)
     {
         super::speech_panel::header(ui, desk, speech, out);
+        clash_line(ui, desk, selection, out);
         ui.separator();
         super::case_rows::show(ui, desk, selection, out);
         return;
@@ -92,6 +103,7 @@ pub fn show(ui: &mut egui::Ui, desk: &Desk, selection: &mut Selection, out: &mut
         .color(colour)
         .strong(),
     );
+    clash_line(ui, desk, selection, out);
     ui.horizontal_wrapped(|ui| {
         for command in [Command::AddSection, Command::AddAnalytic, Command::AddCard] {
             if ui.button(command.label()).on_hover_text(command.keys(ui.ctx())).clicked() {

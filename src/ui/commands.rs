@@ -62,6 +62,8 @@ pub enum Command {
     TheirPrep,
     NextTimerSpeech,
     SetTimer,
+    ClashMap,
+    FindAnswers,
 }
 
 /// The menu a command is listed in.
@@ -165,6 +167,8 @@ pub const TABLE: &[Row] = &[
     row(C::AffCase, "Affirmative case", keys(CTRL, Key::Num1), View, 0),
     row(C::NegCase, "Negative case", keys(CTRL, Key::Num2), View, 0),
     row(C::FocusSearch, "Search the library", keys(CTRL, Key::F), View, 0),
+    row(C::ClashMap, "Clash map", keys(CTRL, Key::M), View, 0),
+    row(C::FindAnswers, "Find answers to the selected argument", keys(CTRL_SHIFT, Key::F), View, 0),
     row(C::NextCard, "Next card in library", keys(CTRL, Key::ArrowDown), View, 0),
     row(C::PrevCard, "Previous card in library", keys(CTRL, Key::ArrowUp), View, 0),
     row(C::ToggleTheme, "Toggle light/dark theme", keys(CTRL_SHIFT, Key::T), View, 1),
@@ -258,6 +262,6 @@ mod tests {
                 seen.push(s);
             }
         }
-        assert_eq!(TABLE.len(), 54);
+        assert_eq!(TABLE.len(), 56);
     }
 }

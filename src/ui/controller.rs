@@ -305,6 +305,8 @@ impl CasebookApp {
                 self.selection.item = None;
             }
             FocusSearch => self.library.focus_search = true,
+            ClashMap => self.selection.central = CentralTab::Clash,
+            FindAnswers => self.find_answers(),
             Palette => self.modal = Some(Modal::Palette { query: String::new(), selected: 0 }),
             Shortcuts => self.modal = Some(Modal::Shortcuts),
             ToggleTheme | ZoomIn | ZoomOut | ZoomReset => {

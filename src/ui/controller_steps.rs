@@ -1,5 +1,5 @@
 //! Keyboard stepping through the selection: the next or previous library card shown, the next
-//! or previous item of the shown case.
+//! or previous item of the shown case; and the clash map's search for candidate answers.
 
 use super::app::CasebookApp;
 
@@ -53,5 +53,19 @@ impl CasebookApp {
         {
             self.selection.set_section(&self.desk, section);
         }
+    }
+
+    /// Finds candidate answers to the clash map's selected argument (Ctrl+Shift+F).
+    pub(super) fn find_answers(&mut self) {
+        self.selection.central = super::view_state::CentralTab::Clash;
+        let Some(n) = self.clash.selected else {
+            self.status = "Select an argument in the clash map, then find answers to it.".into();
+            return;
+        };
+        let Some((against, _)) = self.desk.clash(self.selection.outline(&self.desk)) else { return };
+        let found = self.desk.clash_index(against).candidates(self.desk.decks(), n, 20);
+        self.status = format!("{} candidate answers.", found.len());
+        let keys = found.into_iter().map(|(d, c)| crate::desk::CardKey::new(d, c)).collect();
+        self.clash.candidates = Some((n, keys));
     }
 }

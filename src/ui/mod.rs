@@ -9,10 +9,12 @@
 mod alert_sound;
 mod app;
 mod app_drops;
+mod card_answers;
 mod card_editor;
 mod card_text;
 mod case_panel;
 mod case_rows;
+mod clash_view;
 mod commands;
 mod controller;
 mod controller_read;

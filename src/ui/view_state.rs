@@ -21,6 +21,8 @@ pub enum CentralTab {
     Cut,
     /// Editing the selected card: tag, cite, marks.
     EditCard,
+    /// The clash map of the case or speech shown.
+    Clash,
 }
 
 /// What is selected, by identity.

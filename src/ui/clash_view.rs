@@ -1,0 +1,179 @@
+//! The clash map, beside the case builder: for the case or speech shown there, each argument
+//! the other side can run (their blocks) with its answers — in this case, in the library only,
+//! or none — coloured by coverage. Select an argument and Ctrl+Shift+F finds candidate answers
+//! to link or place; drop a library card on an argument to link it as an answer.
+
+use egui::{Color32, RichText};
+
+use crate::clash::Coverage;
+use crate::desk::{CardKey, Desk, Intent};
+use crate::model::{AnswerHow, AnswerTarget};
+
+use super::view_state::{Requests, Selection};
+
+/// What the clash map keeps between frames.
+#[derive(Default)]
+pub struct ClashState {
+    /// The selected argument (its position in the map).
+    pub selected: Option<usize>,
+    /// Candidate answers found for an argument: (argument, cards).
+    pub candidates: Option<(usize, Vec<CardKey>)>,
+    /// The side whose arguments the selection is among (a change of side clears it).
+    pub against: Option<crate::model::Side>,
+}
+
+/// The colour and words of a coverage.
+pub fn coverage_look(coverage: Coverage) -> (Color32, &'static str) {
+    match coverage {
+        Coverage::Answered => (Color32::from_rgb(40, 140, 60), "answered in this case"),
+        Coverage::Available => (Color32::from_rgb(200, 130, 0), "answers in the library, none placed"),
+        Coverage::Missing => (Color32::from_rgb(200, 40, 40), "no answer anywhere"),
+    }
+}
+
+/// "3 of the neg's 7 positions unanswered in your Affirmative", for the outline shown.
+pub fn summary_line(desk: &Desk, selection: &Selection) -> Option<(String, bool)> {
+    let outline = selection.outline(desk);
+    let (against, map) = desk.clash(outline)?;
+    if map.is_empty() {
+        return None;
+    }
+    let name = super::widgets::outline_name(desk, outline);
+    let open = map.iter().any(|c| c.coverage != Coverage::Answered);
+    Some((crate::clash::summary(&map, against, &name), open))
+}
+
+fn tag_of(desk: &Desk, (deck, card): &(String, String)) -> String {
+    desk.card(&CardKey::new(deck, card)).map_or_else(|| card.clone(), |(_, c)| c.tag.clone())
+}
+
+/// Draws the map.
+pub fn show(
+    ui: &mut egui::Ui,
+    desk: &Desk,
+    selection: &Selection,
+    state: &mut ClashState,
+    out: &mut Requests,
+) {
+    let outline = selection.outline(desk);
+    let Some((against, map)) = desk.clash(outline) else { return };
+    if state.against != Some(against) {
+        *state = ClashState { against: Some(against), ..ClashState::default() };
+    }
+    let name = super::widgets::outline_name(desk, outline);
+    ui.heading(format!("Clash: the {}'s arguments against your {name}", against.name()));
+    if map.is_empty() {
+        ui.label(format!("The loaded decks hold no {} blocks to answer.", against.name()));
+        return;
+    }
+    ui.label(RichText::new(crate::clash::summary(&map, against, &name)).strong());
+    let counts = |c: Coverage| map.iter().filter(|a| a.coverage == c).count();
+    ui.horizontal_wrapped(|ui| {
+        for c in [Coverage::Answered, Coverage::Available, Coverage::Missing] {
+            let (colour, words) = coverage_look(c);
+            ui.label(RichText::new(format!("{} {words}", counts(c))).color(colour));
+        }
+    });
+    ui.label(
+        RichText::new("Click an argument to see its answers; Ctrl+Shift+F finds candidates; drop a library card on an argument to link it.")
+            .weak(),
+    );
+    ui.separator();
+    let place = selection.insertion_place(desk);
+    egui::ScrollArea::vertical().id_salt("clash-map").auto_shrink([false, false]).show(ui, |ui| {
+        for (n, arg) in map.iter().enumerate() {
+            let (colour, words) = coverage_look(arg.coverage);
+            let text = RichText::new(format!("{} — {} ({words})", arg.argument.title, arg.argument.deck))
+                .color(colour);
+            let r = ui.selectable_label(state.selected == Some(n), text);
+            if r.clicked() {
+                state.selected = if state.selected == Some(n) { None } else { Some(n) };
+            }
+            link_on_drop(ui, &r, &arg.argument, out);
+            if state.selected != Some(n) {
+                continue;
+            }
+            ui.indent(("clash-answers", n), |ui| {
+                for placed in &arg.placed {
+                    ui.label(format!(
+                        "in this {}: {}",
+                        if outline.case().is_some() { "case" } else { "speech" },
+                        tag_of(desk, placed)
+                    ));
+                }
+                for available in arg.available.iter().filter(|a| !arg.placed.contains(a)) {
+                    ui.horizontal(|ui| {
+                        ui.label(format!("in the library: {}", tag_of(desk, available)));
+                        if let Some(place) = place
+                            && ui.button("Add to case").clicked()
+                        {
+                            out.intent(Intent::AddCard {
+                                card: CardKey::new(&available.0, &available.1),
+                                place,
+                            });
+                        }
+                    });
+                }
+                if arg.available.is_empty() {
+                    ui.label(RichText::new("No card answers it yet.").weak());
+                }
+                candidates(ui, desk, state, n, &arg.argument, out);
+            });
+        }
+    });
+}
+
+fn candidates(
+    ui: &mut egui::Ui,
+    desk: &Desk,
+    state: &ClashState,
+    n: usize,
+    argument: &crate::clash::Argument,
+    out: &mut Requests,
+) {
+    let Some((at, found)) = &state.candidates else {
+        if ui.button("Find candidate answers (Ctrl+Shift+F)").clicked() {
+            out.command(super::commands::Command::FindAnswers);
+        }
+        return;
+    };
+    if *at != n {
+        return;
+    }
+    if found.is_empty() {
+        ui.label(RichText::new("No card shares a label or a heading word with it.").weak());
+    }
+    for key in found {
+        ui.horizontal(|ui| {
+            let tag = desk.card(key).map_or_else(|| key.card.clone(), |(_, c)| c.tag.clone());
+            ui.label(format!("candidate: {tag}"));
+            if ui.button("Link as an answer").clicked() {
+                let target =
+                    AnswerTarget::Block { deck: argument.deck.clone(), title: argument.title.clone() };
+                out.intent(Intent::LinkAnswer { answer: key.clone(), target, how: AnswerHow::Denies });
+            }
+        });
+    }
+}
+
+/// A library card dropped on an argument answers it (it denies it until the editor says how).
+fn link_on_drop(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    argument: &crate::clash::Argument,
+    out: &mut Requests,
+) {
+    let Some(key) = response.dnd_release_payload::<CardKey>() else {
+        if egui::DragAndDrop::has_payload_of_type::<CardKey>(ui.ctx()) && response.contains_pointer() {
+            ui.painter().rect_stroke(
+                response.rect,
+                2.0,
+                (2.0, ui.visuals().selection.stroke.color),
+                egui::StrokeKind::Outside,
+            );
+        }
+        return;
+    };
+    let target = AnswerTarget::Block { deck: argument.deck.clone(), title: argument.title.clone() };
+    out.intent(Intent::LinkAnswer { answer: (*key).clone(), target, how: AnswerHow::Denies });
+}
