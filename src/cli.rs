@@ -10,12 +10,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
-use crate::export::{ExportError, ExportOptions, ExportSide, ExportWriteError, Format, Target};
+use crate::export::{ExportError, ExportOptions, ExportWriteError, Format, Target};
 use crate::format::{self, FileKind, LoadError, Problem};
 use crate::model::{Deck, Session};
 
+mod args;
 mod import;
 mod merge;
 mod search;
@@ -23,6 +24,7 @@ mod validate;
 
 mod rounds;
 
+pub use args::{CardSideArg, ExportFormat, SideArg};
 use import::{ImportArgs, import};
 use merge::merge;
 use rounds::{ProfileArg, caselist};
@@ -111,6 +113,9 @@ pub enum Command {
         /// Card text with its marks; without it, an outline of tags and cites.
         #[arg(long)]
         full: bool,
+        /// Under each card that answers something, what it answers and how.
+        #[arg(long)]
+        answers: bool,
         /// A session's round (1 is the first): its caselist disclosure (`--format caselist`) or,
         /// with `--speech`, a speech document.
         #[arg(long)]
@@ -141,81 +146,6 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
-}
-
-/// Export formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// Card JSON (see the README).
-    Json,
-    /// Markdown, marks as `<u>`, `<mark>` and `<strong>`.
-    #[value(alias = "md")]
-    Markdown,
-    /// One self-contained, printable HTML page styled like Verbatim.
-    Html,
-    /// Indented plain text.
-    #[value(alias = "txt")]
-    Text,
-    /// A Word document with Verbatim's styles (needs -o).
-    Docx,
-    /// A round's caselist disclosure: cite entries in Markdown (needs --round).
-    Caselist,
-}
-
-impl ExportFormat {
-    /// The export format, for all but the caselist disclosure.
-    fn as_format(self) -> Option<Format> {
-        match self {
-            ExportFormat::Json => Some(Format::Json),
-            ExportFormat::Markdown => Some(Format::Markdown),
-            ExportFormat::Html => Some(Format::Html),
-            ExportFormat::Text => Some(Format::Text),
-            ExportFormat::Docx => Some(Format::Docx),
-            ExportFormat::Caselist => None,
-        }
-    }
-}
-
-/// The sides `--side` accepts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SideArg {
-    /// The affirmative.
-    Aff,
-    /// The negative.
-    Neg,
-    /// Both sides.
-    Both,
-}
-
-impl From<SideArg> for ExportSide {
-    fn from(s: SideArg) -> ExportSide {
-        match s {
-            SideArg::Aff => ExportSide::Aff,
-            SideArg::Neg => ExportSide::Neg,
-            SideArg::Both => ExportSide::Both,
-        }
-    }
-}
-
-/// The sides a card can be read on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum CardSideArg {
-    /// Affirmative.
-    Aff,
-    /// Negative.
-    Neg,
-    /// Either side.
-    Either,
-}
-
-impl From<CardSideArg> for crate::model::Side {
-    fn from(s: CardSideArg) -> crate::model::Side {
-        match s {
-            CardSideArg::Aff => crate::model::Side::Aff,
-            CardSideArg::Neg => crate::model::Side::Neg,
-            CardSideArg::Either => crate::model::Side::Either,
-        }
-    }
 }
 
 /// Entry point of the binary.
@@ -272,7 +202,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             let args = ImportArgs { paths, output, resolution, id, title, side: side.map(Into::into) };
             import(&args, out, err)
         }
-        Command::Export { file, format, side, full, round, speech, profile, output } => {
+        Command::Export { file, format, side, full, answers, round, speech, profile, output } => {
             match (format.as_format(), round) {
                 (None, round) => caselist(&file, round, output.as_deref(), out, err),
                 (Some(format), Some(round)) => match speech {
@@ -289,7 +219,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                     }
                 },
                 (Some(format), None) => {
-                    let options = ExportOptions { side: side.into(), full, wpm: None };
+                    let options = ExportOptions { side: side.into(), full, wpm: None, answers };
                     export(&file, format, &options, output.as_deref(), out, err)
                 }
             }

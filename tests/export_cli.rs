@@ -1,5 +1,8 @@
 //! `casebook export` to Markdown, HTML, text and .docx as a user runs it: standard output or an
-//! atomically replaced file, `--side` and `--full`, and clear refusals that leave nothing behind.
+//! atomically replaced file, `--side`, `--full` and `--answers`, and clear refusals that leave
+//! nothing behind.
+
+mod common;
 
 use std::fs;
 use std::path::Path;
@@ -201,4 +204,41 @@ fn json_export_is_unchanged() {
     assert_eq!(out.status.code(), Some(0));
     let session = casebook::format::load_session(Path::new(SESSION)).expect("session loads");
     assert_eq!(out.stdout, casebook::export::json::session_json(&session));
+}
+
+#[test]
+fn answers_print_under_their_card_only_when_asked_in_every_outline_format() {
+    use casebook::model::{AnswerHow, AnswerLink, AnswerTarget};
+    let dir = tempfile::tempdir().unwrap();
+    let mut deck = common::deck();
+    deck.blocks[1].cards[0].answers = vec![
+        AnswerLink { target: AnswerTarget::Label("seato failed".into()), how: AnswerHow::Denies },
+        AnswerLink {
+            target: AnswerTarget::Block { deck: "neg".into(), title: "Taiwan trap".into() },
+            how: AnswerHow::NoLink,
+        },
+    ];
+    let path = dir.path().join("test-aff.deck.ron");
+    casebook::format::save_deck(&deck, &path).unwrap();
+    let line = "answers: seato failed (denies); Taiwan trap (no link)";
+    for format in ["markdown", "text", "html"] {
+        let with = casebook(&["export", path.to_str().unwrap(), "--format", format, "--answers"]);
+        assert_eq!(with.status.code(), Some(0), "{}", stderr(&with));
+        assert_eq!(stdout(&with).matches(line).count(), 1, "{format}: {}", stdout(&with));
+        let without = casebook(&["export", path.to_str().unwrap(), "--format", format]);
+        assert!(!stdout(&without).contains("answers:"), "{format} prints links only when asked");
+    }
+    let docx = dir.path().join("out.docx");
+    let o = casebook(&[
+        "export",
+        path.to_str().unwrap(),
+        "--format",
+        "docx",
+        "--answers",
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = casebook(&["export", path.to_str().unwrap(), "--format", "json"]);
+    assert!(stdout(&text).contains("\"how\": \"no link\""), "{}", stdout(&text));
 }

@@ -13,7 +13,7 @@ use casebook::model::{
 };
 
 fn to_docx(deck: &Deck) -> Vec<u8> {
-    let options = ExportOptions { side: ExportSide::Both, full: true, wpm: None };
+    let options = ExportOptions { side: ExportSide::Both, full: true, wpm: None, answers: false };
     export(Format::Docx, Target::Deck(deck), &options).expect("exports")
 }
 
@@ -207,7 +207,7 @@ fn a_case_built_from_an_imported_file_exports_to_word_with_every_card_whole() {
             source,
         });
     }
-    let options = ExportOptions { side: ExportSide::Neg, full: true, wpm: None };
+    let options = ExportOptions { side: ExportSide::Neg, full: true, wpm: None, answers: false };
     let bytes = export(Format::Docx, Target::Session(&session), &options).expect("exports");
     let back = reimport(&bytes, "1nc.docx");
     let cards: Vec<&Card> = back.cards().collect();

@@ -182,7 +182,7 @@ fn the_export_intent_writes_the_chosen_format_with_its_extension() {
     let tag = desk.card(&key).unwrap().1.tag.clone();
     let place = end_of(&desk, CaseSide::Aff, 0);
     apply_ok(&mut desk, Intent::AddCard { card: key, place });
-    let options = ExportOptions { side: ExportSide::Aff, full: false, wpm: Some(250) };
+    let options = ExportOptions { side: ExportSide::Aff, full: false, wpm: Some(250), answers: false };
     let outcome =
         apply_ok(&mut desk, Intent::Export { format: Format::Html, options, path: dir.path().join("case") });
     assert!(outcome.status.unwrap().starts_with("Exported html"));

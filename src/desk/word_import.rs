@@ -322,8 +322,12 @@ mod tests {
     fn an_import_says_how_many_cards_are_already_in_the_library_word_for_word() {
         let dir = tempfile::tempdir().unwrap();
         let deck = crate::bundled::deck("asian-nato-neg").unwrap();
-        let options =
-            crate::export::ExportOptions { side: crate::export::ExportSide::Both, full: true, wpm: None };
+        let options = crate::export::ExportOptions {
+            side: crate::export::ExportSide::Both,
+            full: true,
+            wpm: None,
+            answers: false,
+        };
         let bytes =
             crate::export::export(crate::export::Format::Docx, crate::export::Target::Deck(&deck), &options)
                 .unwrap();

@@ -149,6 +149,9 @@ fn card(body: &mut String, c: &CardEntry<'_>, full: bool) {
     if let Some(note) = c.note() {
         body.push_str(&paragraph("Undertag", &run("", note)));
     }
+    if let Some(answers) = &c.answers {
+        body.push_str(&paragraph("Undertag", &run("", answers)));
+    }
     let cite: String = match &c.card.cite_line {
         Some(line) if !line.marks.is_empty() => marked_cite(line),
         _ => c.cite.0.iter().map(|(text, bold)| run(if *bold { CITE_STYLE } else { "" }, text)).collect(),

@@ -152,6 +152,9 @@ fn card(out: &mut String, c: &CardEntry<'_>, outline: &Outline<'_>) {
     if let Some(note) = c.note() {
         line(out, 3, &format!("<p class=\"note\"><span class=\"label\">Note:</span> {}</p>", escape(note)));
     }
+    if let Some(answers) = &c.answers {
+        line(out, 3, &format!("<p class=\"answers\">{}</p>", escape(answers)));
+    }
     let cite: String = c
         .cite
         .0

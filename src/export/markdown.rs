@@ -141,6 +141,9 @@ fn card(out: &mut String, c: &CardEntry<'_>, outline: &Outline<'_>) {
         let quoted: Vec<String> = paragraphs(note).map(escape).collect();
         out.push_str(&format!("> *Note:* {}\n\n", quoted.join("\n>\n> ")));
     }
+    if let Some(answers) = &c.answers {
+        out.push_str(&format!("*{}*\n\n", escape(answers)));
+    }
     para(out, c.cite.0.iter().map(|(text, bold)| cite_piece(text, *bold)).collect());
     if outline.full {
         for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {

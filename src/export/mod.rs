@@ -113,6 +113,8 @@ pub struct ExportOptions {
     pub full: bool,
     /// Reading speed for time estimates; `None` uses the session's own (250 for a deck).
     pub wpm: Option<u32>,
+    /// Print under each card that answers something what it answers and how (outline formats).
+    pub answers: bool,
 }
 
 /// What to export: a session (its cases) or a deck (its blocks and cards).

@@ -30,6 +30,16 @@ pub struct CardEntry<'a> {
     /// Its cite (the cite line as written, or one built from the source), split for the bold
     /// Cite style.
     pub cite: CiteRuns,
+    /// "answers: Taiwan trap (no link); SEATO failed (denies)", when the export shows links and
+    /// the card has some.
+    pub answers: Option<String>,
+}
+
+/// The line saying what `card` answers, when `show` and it answers something.
+fn answers_line(card: &Card, show: bool) -> Option<String> {
+    let links: Vec<String> =
+        card.answers.iter().map(|l| format!("{} ({})", l.target.describe(), l.how.name())).collect();
+    (show && !links.is_empty()).then(|| format!("answers: {}", links.join("; ")))
 }
 
 impl CardEntry<'_> {
@@ -170,7 +180,13 @@ pub fn part_summary(reading: &Reading, wpm: u32, budget_seconds: Option<u32>) ->
     format!("{} · reading time {}{of} at {wpm} wpm", count(reading.cards), timing::clock(reading.seconds))
 }
 
-fn case_part<'a>(case: &'a Case, resolution: &'a str, counting: Counting, wpm: u32) -> Part<'a> {
+fn case_part<'a>(
+    case: &'a Case,
+    resolution: &'a str,
+    counting: Counting,
+    wpm: u32,
+    answers: bool,
+) -> Part<'a> {
     let groups = case
         .sections
         .iter()
@@ -183,7 +199,8 @@ fn case_part<'a>(case: &'a Case, resolution: &'a str, counting: Counting, wpm: u
                 .iter()
                 .map(|item| match item {
                     Item::Card { card, source, .. } => {
-                        Entry::Card(CardEntry { card, cite: card_cite(card, Some(source)) })
+                        let answers = answers_line(card, answers);
+                        Entry::Card(CardEntry { card, cite: card_cite(card, Some(source)), answers })
                     }
                     Item::Analytic { text } => {
                         Entry::Aside(AsideEntry { kind: AsideKind::Analytic, text, marks: &[] })
@@ -210,7 +227,9 @@ pub fn session_outline<'a>(session: &'a Session, options: &ExportOptions) -> Out
     };
     let parts = sides
         .iter()
-        .map(|&side| case_part(session.case(side), &session.resolution, session.counting, wpm))
+        .map(|&side| {
+            case_part(session.case(side), &session.resolution, session.counting, wpm, options.answers)
+        })
         .collect();
     Outline { title: &session.resolution, parts, full: options.full, pockets: false, hats: false }
 }
@@ -247,7 +266,7 @@ pub fn deck_outline<'a>(deck: &'a Deck, options: &ExportOptions) -> Outline<'a> 
             headings: std::mem::take(&mut headings),
             title: &block.title,
             summary: group_summary(&cards_reading(&sources, cards.iter().copied(), wpm)),
-            entries: block_entries(block, &sources, keep),
+            entries: block_entries(block, &sources, keep, options.answers),
         });
         kept.extend(cards);
     }
@@ -273,6 +292,7 @@ fn block_entries<'a>(
     block: &'a Block,
     sources: &SourceIndex<'a>,
     keep: impl Fn(Side) -> bool,
+    answers: bool,
 ) -> Vec<Entry<'a>> {
     // In place order (a stable sort keeps the order of asides at one place), read once.
     let mut asides: Vec<&Aside> = block.asides.iter().collect();
@@ -284,7 +304,8 @@ fn block_entries<'a>(
             entries.push(Entry::Aside(AsideEntry::of(aside)));
         }
         if keep(card.side) {
-            entries.push(Entry::Card(CardEntry { card, cite: card_cite(card, sources.get(&card.source)) }));
+            let cite = card_cite(card, sources.get(&card.source));
+            entries.push(Entry::Card(CardEntry { card, cite, answers: answers_line(card, answers) }));
         }
     }
     entries.extend(asides.map(|a| Entry::Aside(AsideEntry::of(a))));

@@ -89,7 +89,7 @@ pub fn options(doc: &Session, format: super::Format, wpm: u32) -> super::ExportO
     } else {
         ExportSide::Aff
     };
-    super::ExportOptions { side, full: true, wpm: Some(wpm) }
+    super::ExportOptions { side, full: true, wpm: Some(wpm), answers: false }
 }
 
 /// `speech` of `round` through `profile`: a session holding it as the case of the side giving

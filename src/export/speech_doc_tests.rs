@@ -68,7 +68,7 @@ fn a_marked_doc_cuts_each_marked_card_at_its_mark_and_the_marker_shows_in_every_
     let mut others = marked.aff.cards().filter(|c| c.id != point.card);
     assert!(others.all(|c| !c.text.contains("[MARKED")), "unmarked cards stay whole");
     // The marker is in the text, so every format carries it.
-    let options = ExportOptions { side: ExportSide::Aff, full: true, wpm: None };
+    let options = ExportOptions { side: ExportSide::Aff, full: true, wpm: None, answers: false };
     for format in [Format::Markdown, Format::Html, Format::Text, Format::Json] {
         let options = if format == Format::Json {
             ExportOptions { side: ExportSide::Both, ..options }

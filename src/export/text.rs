@@ -122,6 +122,9 @@ fn card(out: &mut String, c: &CardEntry<'_>, indent: usize, full: bool) {
     if let Some(note) = c.note() {
         wrap(out, indent, "[Note] ", note);
     }
+    if let Some(answers) = &c.answers {
+        wrap(out, indent, "", answers);
+    }
     wrap(out, indent, "", &c.cite.line());
     if full {
         for paragraph in marked_paragraphs(&c.card.text, &c.card.marks) {

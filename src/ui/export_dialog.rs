@@ -18,24 +18,32 @@ pub struct ExportDialog {
     pub side: ExportSide,
     /// Card text with marks, or an outline of tags and cites.
     pub full: bool,
-    preview: Option<(Format, ExportSide, bool, String)>,
+    /// Under each card, what it answers and how.
+    pub answers: bool,
+    preview: Option<((Format, ExportSide, bool, bool), String)>,
 }
 
 impl Default for ExportDialog {
     fn default() -> Self {
-        ExportDialog { format: Format::Markdown, side: ExportSide::Both, full: false, preview: None }
+        ExportDialog {
+            format: Format::Markdown,
+            side: ExportSide::Both,
+            full: false,
+            answers: false,
+            preview: None,
+        }
     }
 }
 
 impl ExportDialog {
     fn options(&self, wpm: u32) -> ExportOptions {
-        ExportOptions { side: self.side, full: self.full, wpm: Some(wpm) }
+        ExportOptions { side: self.side, full: self.full, wpm: Some(wpm), answers: self.answers }
     }
 
     /// The preview text for the current choices (recomputed only when a choice changes).
     fn preview(&mut self, desk: &Desk) -> &str {
-        let key = (self.format, self.side, self.full);
-        if self.preview.as_ref().is_none_or(|(f, s, full, _)| (*f, *s, *full) != key) {
+        let key = (self.format, self.side, self.full, self.answers);
+        if self.preview.as_ref().is_none_or(|(k, _)| *k != key) {
             // A .docx is binary: preview its text through the plain-text exporter.
             let shown = if self.format.is_binary() { Format::Text } else { self.format };
             let side = if shown == Format::Json { ExportSide::Both } else { self.side };
@@ -44,9 +52,9 @@ impl ExportDialog {
                 Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
                 Err(e) => format!("Cannot export: {e}"),
             };
-            self.preview = Some((key.0, key.1, key.2, text));
+            self.preview = Some((key, text));
         }
-        self.preview.as_ref().map_or("", |(_, _, _, t)| t.as_str())
+        self.preview.as_ref().map_or("", |(_, t)| t.as_str())
     }
 }
 
@@ -79,6 +87,7 @@ pub fn show(
                     }
                 });
                 ui.checkbox(&mut dialog.full, "Full card text with marks");
+                ui.checkbox(&mut dialog.answers, "What each card answers");
             });
             if json {
                 dialog.side = ExportSide::Both;

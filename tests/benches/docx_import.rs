@@ -123,7 +123,7 @@ fn main() {
     // file reaches with Verbatim's heavier run formatting.
     for cards in [400, 1000] {
         let deck = tiled_deck(cards);
-        let options = ExportOptions { side: ExportSide::Both, full: true, wpm: None };
+        let options = ExportOptions { side: ExportSide::Both, full: true, wpm: None, answers: false };
         let generated = export(Format::Docx, Target::Deck(&deck), &options).expect("exports");
         let name = format!("generated-{cards}");
         let path = dir.path().join(format!("{name}.docx"));
