@@ -64,6 +64,7 @@ pub enum Command {
     SetTimer,
     ClashMap,
     FindAnswers,
+    Lint,
 }
 
 /// The menu a command is listed in.
@@ -169,6 +170,7 @@ pub const TABLE: &[Row] = &[
     row(C::FocusSearch, "Search the library", keys(CTRL, Key::F), View, 0),
     row(C::ClashMap, "Clash map", keys(CTRL, Key::M), View, 0),
     row(C::FindAnswers, "Find answers to the selected argument", keys(CTRL_SHIFT, Key::F), View, 0),
+    row(C::Lint, "Check the library as a coach would…", None, View, 0),
     row(C::NextCard, "Next card in library", keys(CTRL, Key::ArrowDown), View, 0),
     row(C::PrevCard, "Previous card in library", keys(CTRL, Key::ArrowUp), View, 0),
     row(C::ToggleTheme, "Toggle light/dark theme", keys(CTRL_SHIFT, Key::T), View, 1),
@@ -262,6 +264,6 @@ mod tests {
                 seen.push(s);
             }
         }
-        assert_eq!(TABLE.len(), 56);
+        assert_eq!(TABLE.len(), 57);
     }
 }

@@ -55,6 +55,12 @@ impl CasebookApp {
                 self.window.quit_requested = true;
                 self.desk.clear_recovery();
             }
+            Request::ShowCard(key) => {
+                self.selection.card = Some(key);
+                self.selection.showing_item = false;
+                self.selection.scroll_to_card = true;
+                self.selection.central = CentralTab::Read;
+            }
             Request::SaveAndClose => {
                 self.window.quit_after_save = true;
                 self.run_command(Command::Save, ctx);
@@ -306,6 +312,7 @@ impl CasebookApp {
             }
             FocusSearch => self.library.focus_search = true,
             ClashMap => self.selection.central = CentralTab::Clash,
+            Lint => self.modal = Some(Modal::Lint(crate::lint::lint(self.desk.decks()))),
             FindAnswers => self.find_answers(),
             Palette => self.modal = Some(Modal::Palette { query: String::new(), selected: 0 }),
             Shortcuts => self.modal = Some(Modal::Shortcuts),

@@ -26,6 +26,7 @@ mod file_picker;
 mod import_report;
 mod import_review;
 mod library_panel;
+mod lint_panel;
 mod menu;
 mod modals;
 mod other_cuts;

@@ -47,6 +47,8 @@ pub enum Modal {
     Review(u64, Vec<bool>),
     /// File → Export….
     Export(Box<ExportDialog>),
+    /// View → Check the library: the lint warnings, computed when asked.
+    Lint(Vec<crate::lint::Lint>),
     /// Round → New round….
     NewRound(Box<super::round_dialog::RoundDraft>),
     /// Round → Export speech document….
@@ -220,6 +222,10 @@ pub fn show(ctx: &egui::Context, desk: &Desk, modal: Modal, out: &mut Requests) 
         }
         Modal::Export(dialog) => {
             return super::export_dialog::show(ctx, desk, *dialog, out).map(|d| Modal::Export(Box::new(d)));
+        }
+        Modal::Lint(warnings) => {
+            keep = super::lint_panel::show(ctx, desk, &warnings, out);
+            Modal::Lint(warnings)
         }
         Modal::NewRound(mut draft) => {
             keep = super::round_dialog::show(ctx, desk, &mut draft, out);

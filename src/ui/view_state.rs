@@ -219,6 +219,8 @@ pub enum Request {
     CloseWithoutSaving,
     /// Save, then close.
     SaveAndClose,
+    /// Select this library card and show it in the reader.
+    ShowCard(CardKey),
 }
 
 /// The requests views made this frame, handled after the frame in one place.
