@@ -177,9 +177,10 @@ impl ClashIndex {
             .collect();
         let mut found = Vec::new();
         for item in case.iter().flat_map(|s| &s.items) {
+            // An analytic is named by its words (it has no id outside the session).
             let (owner, id, links) = match item {
                 Item::Card { deck, card, .. } => (deck.as_str(), card.id.as_str(), &card.answers),
-                Item::Analytic { .. } => continue,
+                Item::Analytic { text, answers } => ("", text.as_str(), answers),
             };
             // The case's copy may predate a link made in the library since: both count.
             self.met_by(links, &mut found);

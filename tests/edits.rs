@@ -15,7 +15,7 @@ fn workspace() -> Workspace {
 }
 
 fn analytic(text: &str) -> Item {
-    Item::Analytic { text: text.into() }
+    Item::analytic(text)
 }
 
 fn every_kind_of_edit() -> Vec<Edit> {
@@ -142,7 +142,7 @@ fn arbitrary_edit() -> impl Strategy<Value = Edit> {
         (outline.clone(), 0usize..3, 0usize..3)
             .prop_map(|(outline, from, to)| Edit::Session(SessionOp::MoveSection { outline, from, to })),
         (outline.clone(), 0usize..3, 0usize..4, "[a-z]{1,5}").prop_map(|(outline, section, index, t)| {
-            Edit::Session(SessionOp::InsertItem { outline, section, index, item: Item::Analytic { text: t } })
+            Edit::Session(SessionOp::InsertItem { outline, section, index, item: Item::analytic(t) })
         }),
         (outline.clone(), 0usize..3, 0usize..4).prop_map(|(outline, section, index)| Edit::Session(
             SessionOp::RemoveItem { outline, section, index }

@@ -380,7 +380,7 @@ fn mutate_session(rng: &mut Rng, session: &mut casebook::model::Session) {
         _ => {
             let text = format!("line one\r\nline{snippet}two");
             if let Some(s) = session.case_mut(side).sections.first_mut() {
-                s.items.push(Item::Analytic { text });
+                s.items.push(Item::analytic(text));
             }
         }
     }

@@ -164,7 +164,7 @@ fn session() -> impl Strategy<Value = Session> {
                 sec.items.push(Item::Card { deck: deck.id.clone(), card: c.clone(), source });
             }
             for text in analytics {
-                sec.items.push(Item::Analytic { text });
+                sec.items.push(Item::analytic(text));
             }
             s.aff.sections.push(sec.clone());
             s.neg = Case::new(CaseSide::Neg);

@@ -16,7 +16,7 @@ fn items(app: &casebook::ui::CasebookApp, aff: bool, section: usize) -> Vec<Stri
         .iter()
         .map(|i| match i {
             Item::Card { card, .. } => card.id.clone(),
-            Item::Analytic { text } => format!("analytic: {text}"),
+            Item::Analytic { text, .. } => format!("analytic: {text}"),
         })
         .collect()
 }

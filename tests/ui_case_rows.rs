@@ -59,11 +59,11 @@ fn the_grip_drags_its_row() {
     let before = ids(&h);
     let third = match &h.state().session().aff.sections[1].items[2] {
         Item::Card { card, .. } => card.tag.clone(),
-        Item::Analytic { text } => text.clone(),
+        Item::Analytic { text, .. } => text.clone(),
     };
     let first = match &h.state().session().aff.sections[1].items[0] {
         Item::Card { card, .. } => card.tag.clone(),
-        Item::Analytic { text } => text.clone(),
+        Item::Analytic { text, .. } => text.clone(),
     };
     let from = h.get_by_label(&format!("Drag {third}")).rect().center();
     let to = h.get_by_label(&format!("Drag {first}")).rect().center();

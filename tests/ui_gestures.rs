@@ -46,14 +46,14 @@ fn the_selected_item_stays_selected_through_an_edit_above_it_and_its_undo() {
     assert!(before.len() >= 3);
     let third = match &h.state().session().aff.sections[1].items[2] {
         Item::Card { card, .. } => card.tag.clone(),
-        Item::Analytic { text } => format!("✏ {text}"),
+        Item::Analytic { text, .. } => format!("✏ {text}"),
     };
     h.get_by(common::ui::case_row(third)).click();
     settle(&mut h);
     // Remove the first item of the section (above the selection), then undo it.
     let first = match &h.state().session().aff.sections[1].items[0] {
         Item::Card { card, .. } => card.tag.clone(),
-        Item::Analytic { text } => text.clone(),
+        Item::Analytic { text, .. } => text.clone(),
     };
     h.get_by_label(&format!("Remove {first}")).click();
     settle(&mut h);

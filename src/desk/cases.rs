@@ -122,21 +122,50 @@ impl Desk {
             Ok(at) => at,
             Err(outcome) => return *outcome,
         };
-        let item = Item::Analytic { text };
+        let item = Item::analytic(text);
         let op = SessionOp::InsertItem { outline, section: s, index, item };
         let outcome = self.edit(Edit::Session(op), None);
         self.selecting(outcome, outline, s, index)
     }
 
     pub(super) fn set_analytic(&mut self, item: ItemId, text: String) -> Outcome {
-        let Some((outline, s, i, Item::Analytic { text: old })) = self.item(item) else {
+        let Some((outline, s, i, Item::Analytic { text: old, answers })) = self.item(item) else {
             return Outcome::status("That analytic is no longer in the case.");
         };
         if *old == text {
             return Outcome::default();
         }
-        let item = Item::Analytic { text };
+        let item = Item::Analytic { text, answers: answers.clone() };
         self.edit(Edit::Session(SessionOp::ReplaceItem { outline, section: s, index: i, item }), None)
+    }
+
+    /// Links an analytic as an answer to `target` (replacing how it answered it, if it did); a
+    /// card item links in its deck.
+    pub(super) fn link_analytic(
+        &mut self,
+        item: ItemId,
+        target: crate::model::AnswerTarget,
+        how: crate::model::AnswerHow,
+    ) -> Outcome {
+        let (outline, s, i, text, answers) = match self.item(item) {
+            Some((outline, s, i, Item::Analytic { text, answers })) => (outline, s, i, text, answers),
+            Some((_, _, _, Item::Card { deck, card, .. })) => {
+                let key = CardKey::new(deck, &card.id);
+                return self.link_answer(&key, target, how);
+            }
+            None => return Outcome::status("That item is no longer there."),
+        };
+        let what = target.describe();
+        let mut answers = answers.clone();
+        answers.retain(|l| l.target != target);
+        answers.push(crate::model::AnswerLink { target, how });
+        let item = Item::Analytic { text: text.clone(), answers };
+        let mut outcome =
+            self.edit(Edit::Session(SessionOp::ReplaceItem { outline, section: s, index: i, item }), None);
+        if outcome.session_changed {
+            outcome.status = Some(format!("The analytic now answers “{what}” ({}).", how.name()));
+        }
+        outcome
     }
 
     pub(super) fn remove_item(&mut self, item: ItemId) -> Outcome {

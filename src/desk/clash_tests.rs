@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::clash::Coverage;
-use crate::model::{AnswerHow, AnswerTarget, Side};
+use crate::model::{AnswerHow, AnswerTarget, Item, Side};
 
 fn desk() -> (tempfile::TempDir, Desk) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -61,4 +61,41 @@ fn a_card_does_not_answer_itself() {
     let outcome = desk.apply(Intent::LinkAnswer { answer: key.clone(), target, how: AnswerHow::Denies });
     assert!(!outcome.decks_changed);
     assert!(desk.card(&key).unwrap().1.answers.is_empty());
+}
+
+#[test]
+fn an_analytic_answers_in_the_case_keeps_its_links_when_retyped_and_saves() {
+    let (dir, mut desk) = desk();
+    let (n, _) = neg_argument_and_aff_card(&desk);
+    let argument = desk.clash_index(Side::Neg).arguments()[n].clone();
+    let target = AnswerTarget::Block { deck: argument.deck.clone(), title: argument.title.clone() };
+    let place = Place { section: desk.ids().section_at(CaseSide::Aff, 0).unwrap(), before: None };
+    let item = desk
+        .apply(Intent::AddAnalytic { place, text: "They have no link to the plan.".into() })
+        .select_item
+        .unwrap();
+    desk.apply(Intent::LinkItem { item, target: target.clone(), how: AnswerHow::NoLink });
+    let map = desk.clash(CaseSide::Aff.into()).unwrap().1;
+    assert_eq!(map[n].coverage, Coverage::Answered);
+    assert_eq!(map[n].placed, [(String::new(), "They have no link to the plan.".to_owned())]);
+    desk.apply(Intent::SetAnalytic { item, text: "No link to the plan.".into() });
+    let Some((_, _, _, Item::Analytic { answers, .. })) = desk.item(item) else { panic!("analytic") };
+    assert_eq!(answers.len(), 1, "retyping keeps the link");
+    let path = dir.path().join("linked.session.ron");
+    assert!(desk.apply(Intent::SaveSession(path.clone())).problem.is_none());
+    let back = crate::format::load_session(&path).unwrap();
+    assert_eq!(&back.aff, &desk.session().aff);
+    // The same link twice is refused on load.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let doubled = text.replacen(
+        "answers: [",
+        "answers: [(target: Label(\"x\"), how: Denies), (target: Label(\"x\"), how: Denies), ",
+        1,
+    );
+    let err = crate::format::parse_session(&doubled, &path).unwrap_err().to_string();
+    assert!(err.contains("answers \"x\" twice"), "{err}");
+    desk.apply(Intent::Undo);
+    desk.apply(Intent::Undo);
+    let Some((_, _, _, Item::Analytic { answers, .. })) = desk.item(item) else { panic!("analytic") };
+    assert!(answers.is_empty(), "two undo steps: the retyping, then the link");
 }

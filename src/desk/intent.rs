@@ -296,6 +296,16 @@ pub enum Intent {
         /// How.
         how: crate::model::AnswerHow,
     },
+    /// Link an item of a case or speech as an answer to an argument: an analytic in the
+    /// session, a card in its deck.
+    LinkItem {
+        /// The analytic or card item.
+        item: ItemId,
+        /// What it answers.
+        target: crate::model::AnswerTarget,
+        /// How.
+        how: crate::model::AnswerHow,
+    },
     /// Remove a card's link to an argument.
     UnlinkAnswer {
         /// The answering card.

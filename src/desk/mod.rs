@@ -262,6 +262,7 @@ impl Desk {
             MarkSpeech { speech, item, point } => self.mark_speech(speech, item, point),
             LinkAnswer { answer, target, how } => self.link_answer(&answer, target, how),
             UnlinkAnswer { answer, target } => self.unlink_answer(&answer, &target),
+            LinkItem { item, target, how } => self.link_analytic(item, target, how),
             SetPrepUsed { round, prep } => self.set_prep_used(round, prep),
             ExportSpeech { speech, profile, format, path } => {
                 self.export_speech(speech, profile, format, path)

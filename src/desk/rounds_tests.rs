@@ -30,7 +30,7 @@ fn speech_items(desk: &Desk, speech: SpeechId) -> Vec<Vec<String>> {
                 .iter()
                 .map(|i| match i {
                     Item::Card { card, .. } => card.id.clone(),
-                    Item::Analytic { text } => text.clone(),
+                    Item::Analytic { text, .. } => text.clone(),
                 })
                 .collect()
         })

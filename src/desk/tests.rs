@@ -225,7 +225,7 @@ fn reading_time_counts_tags_and_cites_unless_turned_off_and_the_switch_undoes() 
         .flat_map(|s| &s.items)
         .map(|i| match i {
             Item::Card { card, .. } => card.highlighted_words(),
-            Item::Analytic { text } => text.split_whitespace().count(),
+            Item::Analytic { text, .. } => text.split_whitespace().count(),
         })
         .sum();
     assert!(with_all.words > highlighted, "tags and cites are read too");

@@ -41,7 +41,7 @@ fn round() -> Round {
     round.school = "Lexington High".into();
     round.team = "AB".into();
     let mut c1 = Section::new("Contention 1: Hub-and-spoke", SectionKind::Contention);
-    c1.items = vec![item(&deck, 0), Item::Analytic { text: "Extend this.".into() }, item(&deck, 1)];
+    c1.items = vec![item(&deck, 0), Item::analytic("Extend this."), item(&deck, 1)];
     round.speech_mut("1AC").unwrap().sections = vec![c1, Section::new("Empty", SectionKind::Other)];
     let mut off = Section::new("SEATO", SectionKind::OffCase);
     off.items = vec![item(&neg, 0)];

@@ -173,7 +173,7 @@ fn case_json(case: &Case) -> CaseJson<'_> {
                     .iter()
                     .map(|i| match i {
                         Item::Card { card, .. } => ItemJson::Card(&card.id),
-                        Item::Analytic { text } => ItemJson::Analytic(text),
+                        Item::Analytic { text, .. } => ItemJson::Analytic(text),
                     })
                     .collect(),
             })

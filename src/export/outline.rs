@@ -202,7 +202,7 @@ fn case_part<'a>(
                         let answers = answers_line(card, answers);
                         Entry::Card(CardEntry { card, cite: card_cite(card, Some(source)), answers })
                     }
-                    Item::Analytic { text } => {
+                    Item::Analytic { text, .. } => {
                         Entry::Aside(AsideEntry { kind: AsideKind::Analytic, text, marks: &[] })
                     }
                 })

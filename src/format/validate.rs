@@ -188,21 +188,30 @@ fn check_card(card: &Card, nth: usize, out: &mut Out) {
 
 /// A card's links: each names something (no blank label, deck, card or block), once.
 fn check_answers(card: &Card, nth: usize, out: &mut Out) {
-    use crate::model::AnswerTarget;
     let id = &card.id;
+    for why in link_problems(&card.answers) {
+        out.at_id(id, nth, None, || format!("card {id:?}: {why}"));
+    }
+}
+
+/// What is wrong with a list of answer links: one that names nothing, one given twice.
+fn link_problems(links: &[crate::model::AnswerLink]) -> Vec<String> {
+    use crate::model::AnswerTarget;
     let mut seen = HashSet::new();
-    for link in &card.answers {
+    let mut out = Vec::new();
+    for link in links {
         let blank = match &link.target {
             AnswerTarget::Card { deck, card } => is_blank(deck) || is_blank(card),
             AnswerTarget::Block { deck, title } => is_blank(deck) || is_blank(title),
             AnswerTarget::Label(label) => is_blank(label),
         };
         if blank {
-            out.at_id(id, nth, None, || format!("card {id:?}: an answer link names nothing"));
+            out.push("an answer link names nothing".to_owned());
         } else if !seen.insert(&link.target) {
-            out.at_id(id, nth, None, || format!("card {id:?}: answers {:?} twice", link.target.describe()));
+            out.push(format!("answers {:?} twice", link.target.describe()));
         }
     }
+    out
 }
 
 /// Counts occurrences, so a duplicate is reported at itself rather than at the first.
@@ -299,7 +308,16 @@ pub fn validate_session(session: &Session, text: &str) -> Vec<Problem> {
         bump(&mut seen, &d.id);
     }
     for (section, item) in session.items() {
-        let Item::Card { deck, card, source } = item else { continue };
+        let (deck, card, source) = match item {
+            Item::Card { deck, card, source } => (deck, card, source),
+            Item::Analytic { text, answers } => {
+                let words: String = text.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+                for why in link_problems(answers) {
+                    out.whole_file(|| format!("analytic {words:?} in {:?}: {why}", section.title));
+                }
+                continue;
+            }
+        };
         let nth = bump(&mut seen, &card.id);
         check_card(card, nth, &mut out);
         let source_nth = bump(&mut seen, &source.id);

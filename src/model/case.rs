@@ -57,7 +57,17 @@ pub enum Item {
     Analytic {
         /// What the debater says.
         text: String,
+        /// The arguments it answers, and how (format version 6); written only when any.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        answers: Vec<super::AnswerLink>,
     },
+}
+
+impl Item {
+    /// An analytic that answers nothing yet.
+    pub fn analytic(text: impl Into<String>) -> Item {
+        Item::Analytic { text: text.into(), answers: Vec::new() }
+    }
 }
 
 /// A contention, off-case position or answer block: an ordered list of items.

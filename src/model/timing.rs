@@ -125,7 +125,7 @@ pub fn card(card: &Card, source: Option<&Source>, counting: Counting, wpm: u32) 
 pub fn item_words(item: &Item, counting: Counting) -> usize {
     match item {
         Item::Card { card, source, .. } => card_words(card, Some(source), counting),
-        Item::Analytic { text } => text.split_whitespace().count(),
+        Item::Analytic { text, .. } => text.split_whitespace().count(),
     }
 }
 
@@ -179,7 +179,7 @@ mod tests {
     #[test]
     fn section_and_case_sum_cards_and_analytics() {
         let mut s = Section::new("C1", SectionKind::Contention);
-        s.items.push(Item::Analytic { text: "Extend this, it is dropped".into() });
+        s.items.push(Item::analytic("Extend this, it is dropped"));
         s.items.push(Item::Card {
             deck: "d".into(),
             card: sample_card("a"),

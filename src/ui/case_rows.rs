@@ -199,7 +199,7 @@ fn item_row(
     };
     let title = match item {
         Item::Card { card, .. } => card.tag.as_str(),
-        Item::Analytic { text } => text.as_str(),
+        Item::Analytic { text, .. } => text.as_str(),
     };
     ui.horizontal(|ui| {
         ui.set_height(ROW_HEIGHT);
@@ -231,7 +231,7 @@ fn item_row(
                 }
                 card.tag.clone()
             }
-            Item::Analytic { text } if editing => {
+            Item::Analytic { text, .. } if editing => {
                 let field = DraftField::new(Id::unique(("edit-analytic", id)), "Analytic", text)
                     .inline("Analytic", text_width)
                     .grab_focus();
@@ -244,7 +244,7 @@ fn item_row(
                 }
                 text.clone()
             }
-            Item::Analytic { text } => {
+            Item::Analytic { text, .. } => {
                 let label = RichText::new(format!("✏ {text}")).italics();
                 let r = draggable(ui, egui::Button::selectable(selected, label), text);
                 if r.clicked() {

@@ -44,6 +44,9 @@ pub fn summary_line(desk: &Desk, selection: &Selection) -> Option<(String, bool)
 }
 
 fn tag_of(desk: &Desk, (deck, card): &(String, String)) -> String {
+    if deck.is_empty() {
+        return format!("analytic: {card}");
+    }
     desk.card(&CardKey::new(deck, card)).map_or_else(|| card.clone(), |(_, c)| c.tag.clone())
 }
 

@@ -96,7 +96,7 @@ pub fn show(
                 let Some(id) = desk.ids().item_at(outline, si, ii) else { continue };
                 ui.add_space(10.0);
                 match item {
-                    Item::Analytic { text } => {
+                    Item::Analytic { text, .. } => {
                         ui.label(RichText::new(text).size(READ_SIZE).italics());
                     }
                     Item::Card { card, source, .. } => {

@@ -81,7 +81,7 @@ pub fn session() -> Session {
     });
     let mut c1 = Section::new("Contention 1: Hub-and-spoke fails", SectionKind::Contention);
     c1.items.push(Item::Card { deck: "test-aff".into(), card: card("kim-disjointed"), source: kim() });
-    c1.items.push(Item::Analytic { text: "Only a collective alliance can act jointly.".into() });
+    c1.items.push(Item::analytic("Only a collective alliance can act jointly."));
     s.aff.sections.push(c1);
     let mut a = Section::new("Answers to SEATO", SectionKind::Answers);
     a.items.push(Item::Card { deck: "test-aff".into(), card: card("kim-seato-lessons"), source: kim() });

@@ -113,7 +113,7 @@ pub fn aff_items(app: &CasebookApp, section: usize) -> Vec<String> {
         .iter()
         .map(|i| match i {
             casebook::model::Item::Card { card, .. } => card.id.clone(),
-            casebook::model::Item::Analytic { text } => text.clone(),
+            casebook::model::Item::Analytic { text, .. } => text.clone(),
         })
         .collect()
 }

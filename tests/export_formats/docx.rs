@@ -162,7 +162,7 @@ fn docx_of_the_session_has_pockets_blocks_tags_cites_and_highlighting() {
         .iter()
         .flat_map(|c| c.sections.iter().flat_map(|x| &x.items))
         .filter_map(|i| match i {
-            Item::Analytic { text } => Some(text.trim().to_owned()),
+            Item::Analytic { text, .. } => Some(text.trim().to_owned()),
             Item::Card { .. } => None,
         })
         .collect();
