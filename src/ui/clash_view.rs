@@ -88,7 +88,7 @@ pub fn show(
             let (colour, words) = coverage_look(arg.coverage);
             let text = RichText::new(format!("{} — {} ({words})", arg.argument.title, arg.argument.deck))
                 .color(colour);
-            let r = ui.selectable_label(state.selected == Some(n), text);
+            let r = ui.add(egui::Button::selectable(state.selected == Some(n), text).wrap());
             if r.clicked() {
                 state.selected = if state.selected == Some(n) { None } else { Some(n) };
             }
@@ -105,8 +105,8 @@ pub fn show(
                     ));
                 }
                 for available in arg.available.iter().filter(|a| !arg.placed.contains(a)) {
-                    ui.horizontal(|ui| {
-                        ui.label(format!("in the library: {}", tag_of(desk, available)));
+                    // The button first: a long tag wraps after it instead of pushing it away.
+                    ui.horizontal_wrapped(|ui| {
                         if let Some(place) = place
                             && ui.button("Add to case").clicked()
                         {
@@ -115,6 +115,7 @@ pub fn show(
                                 place,
                             });
                         }
+                        ui.label(format!("in the library: {}", tag_of(desk, available)));
                     });
                 }
                 if arg.available.is_empty() {
@@ -147,14 +148,14 @@ fn candidates(
         ui.label(RichText::new("No card shares a label or a heading word with it.").weak());
     }
     for key in found {
-        ui.horizontal(|ui| {
-            let tag = desk.card(key).map_or_else(|| key.card.clone(), |(_, c)| c.tag.clone());
-            ui.label(format!("candidate: {tag}"));
+        ui.horizontal_wrapped(|ui| {
             if ui.button("Link as an answer").clicked() {
                 let target =
                     AnswerTarget::Block { deck: argument.deck.clone(), title: argument.title.clone() };
                 out.intent(Intent::LinkAnswer { answer: key.clone(), target, how: AnswerHow::Denies });
             }
+            let tag = desk.card(key).map_or_else(|| key.card.clone(), |(_, c)| c.tag.clone());
+            ui.label(format!("candidate: {tag}"));
         });
     }
 }
