@@ -79,6 +79,13 @@ fn a_candidate_found_with_the_key_links_in_one_click_and_covers_its_argument() {
     settle(&mut h);
     let placed = h.state().desk().clash(CaseSide::Aff.into()).unwrap().1;
     assert_eq!(placed[zebra].coverage, Coverage::Answered);
+    // A candidate can also be placed without linking it.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    settle(&mut h);
+    let before = h.state().session().aff.sections[0].items.len();
+    h.query_all_by_label("Place in case").next().expect("a candidate to place").click_accesskit();
+    settle(&mut h);
+    assert_eq!(h.state().session().aff.sections[0].items.len(), before + 1, "{}", h.state().status());
     let saved = std::fs::read_to_string(dir.path().join("recovery/decks/zebra.deck.ron")).unwrap();
     assert!(saved.contains("answers:"), "the link is written through to the deck file");
 }

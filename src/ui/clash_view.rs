@@ -121,7 +121,7 @@ pub fn show(
                 if arg.available.is_empty() {
                     ui.label(RichText::new("No card answers it yet.").weak());
                 }
-                candidates(ui, desk, state, n, &arg.argument, out);
+                candidates(ui, desk, state, (n, &arg.argument), place, out);
             });
         }
     });
@@ -131,8 +131,8 @@ fn candidates(
     ui: &mut egui::Ui,
     desk: &Desk,
     state: &ClashState,
-    n: usize,
-    argument: &crate::clash::Argument,
+    (n, argument): (usize, &crate::clash::Argument),
+    place: Option<crate::desk::Place>,
     out: &mut Requests,
 ) {
     let Some((at, found)) = &state.candidates else {
@@ -153,6 +153,14 @@ fn candidates(
                 let target =
                     AnswerTarget::Block { deck: argument.deck.clone(), title: argument.title.clone() };
                 out.intent(Intent::LinkAnswer { answer: key.clone(), target, how: AnswerHow::Denies });
+            }
+            if let Some(place) = place
+                && ui
+                    .button("Place in case")
+                    .on_hover_text("Add it to the current section (not linked)")
+                    .clicked()
+            {
+                out.intent(Intent::AddCard { card: key.clone(), place });
             }
             let tag = desk.card(key).map_or_else(|| key.card.clone(), |(_, c)| c.tag.clone());
             ui.label(format!("candidate: {tag}"));
