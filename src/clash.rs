@@ -8,13 +8,36 @@ use std::collections::HashMap;
 
 use crate::model::{AnswerTarget, Deck, Item, Section, Side};
 
-/// An argument the other side can run: one block of their evidence.
+/// An argument the other side can run: one block of their evidence, or a named argument (a
+/// label their cards carry that some answer names).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Argument {
-    /// The deck's id.
+    /// The deck's id; empty for a named argument.
     pub deck: String,
-    /// The block's heading.
+    /// The block's heading, or the argument's name (the label).
     pub title: String,
+}
+
+impl Argument {
+    /// Whether it is a named argument (a label) rather than a block.
+    pub fn is_named(&self) -> bool {
+        self.deck.is_empty()
+    }
+
+    /// What a link answering it names.
+    pub fn target(&self) -> AnswerTarget {
+        if self.is_named() {
+            AnswerTarget::Label(self.title.clone())
+        } else {
+            AnswerTarget::Block { deck: self.deck.clone(), title: self.title.clone() }
+        }
+    }
+
+    /// "The Taiwan trap — asian-nato-neg", "taiwan trap — named argument".
+    pub fn describe(&self) -> String {
+        let whose = if self.is_named() { "named argument" } else { self.deck.as_str() };
+        format!("{} — {whose}", self.title)
+    }
 }
 
 /// How ready a case is for one argument.
@@ -91,8 +114,9 @@ fn key(deck: &str, name: &str) -> String {
 }
 
 impl ClashIndex {
-    /// The arguments side `against` runs in `library` (every titled block whose cards are mostly
-    /// of that side, in library order) with the library's answers to each.
+    /// The arguments side `against` runs in `library` — every titled block whose cards are mostly
+    /// of that side, in library order, then every label of that side's cards that an answer of the
+    /// other side names (a named argument) — with the library's answers to each.
     pub fn build(library: &[Deck], against: Side) -> ClashIndex {
         let mut index = ClashIndex { against, ..ClashIndex::default() };
         for deck in library {
@@ -121,6 +145,7 @@ impl ClashIndex {
                 index.argument_labels.push(labels);
             }
         }
+        index.add_named(library);
         let mut found = Vec::new();
         for deck in library {
             for card in deck.blocks.iter().flat_map(|b| &b.cards) {
@@ -134,6 +159,36 @@ impl ClashIndex {
             }
         }
         index
+    }
+
+    /// Adds the named arguments: labels of the arguing side's cards that an answer of another
+    /// side names, each once, in the order the cards carry them.
+    fn add_named(&mut self, library: &[Deck]) {
+        // Named by the other side's answers: a label both sides carry is an argument of the side
+        // whose cards are answered under that name.
+        let named: std::collections::HashSet<String> = library
+            .iter()
+            .flat_map(|d| d.cards())
+            .filter(|c| c.side != self.against)
+            .flat_map(|c| &c.answers)
+            .filter_map(|l| match &l.target {
+                AnswerTarget::Label(label) => Some(label.trim().to_lowercase()),
+                _ => None,
+            })
+            .collect();
+        let mut added = std::collections::HashSet::new();
+        for card in library.iter().flat_map(|d| d.cards()).filter(|c| c.side == self.against) {
+            for label in card.labels.iter().map(|l| l.trim().to_lowercase()) {
+                if !named.contains(&label) || !added.insert(label.clone()) {
+                    continue;
+                }
+                let n = self.arguments.len();
+                self.labels.entry(label.clone()).or_default().push(n);
+                self.arguments.push(Argument { deck: String::new(), title: label.clone() });
+                self.available.push(Vec::new());
+                self.argument_labels.push(vec![label]);
+            }
+        }
     }
 
     /// The arguments, in library order.

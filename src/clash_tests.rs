@@ -70,13 +70,15 @@ fn each_argument_is_answered_available_or_missing() {
         [
             ("Taiwan trap", Coverage::Answered),
             ("Escalation", Coverage::Available),
-            ("Cost", Coverage::Missing)
-        ]
+            ("Cost", Coverage::Missing),
+            ("taiwan trap", Coverage::Answered),
+        ],
+        "the label at-taiwan's link names is an argument too"
     );
     let esc = &map[1];
     assert_eq!(esc.available.len(), 2, "one answer by a card of the block, one by the block");
     assert!(esc.placed.is_empty());
-    assert_eq!(summary(&map, Side::Neg, "1AC"), "2 of the neg's 3 positions unanswered in your 1AC");
+    assert_eq!(summary(&map, Side::Neg, "1AC"), "2 of the neg's 4 positions unanswered in your 1AC");
 }
 
 #[test]
@@ -108,4 +110,26 @@ fn candidates_are_cards_sharing_a_label_or_a_heading_word_not_yet_linked() {
         !index.candidates(&library, taiwan, 10).iter().any(|(_, c)| c == "at-taiwan"),
         "an answer already linked is not a candidate"
     );
+}
+
+#[test]
+fn a_label_some_answer_names_is_an_argument_of_its_own() {
+    let mut library = library();
+    // "taiwan trap" is named by at-taiwan's link; "money" by nobody.
+    let map = coverage(&library, Side::Neg, &[]);
+    let titles: Vec<String> = map.iter().map(|c| c.argument.describe()).collect();
+    assert_eq!(
+        titles,
+        ["Taiwan trap — neg", "Escalation — neg", "Cost — neg", "taiwan trap — named argument",]
+    );
+    let named = &map[3];
+    assert_eq!(named.argument.target(), AnswerTarget::Label("taiwan trap".into()));
+    assert_eq!(named.available, [("aff-answers".to_owned(), "at-taiwan".to_owned())]);
+    assert_eq!(named.coverage, Coverage::Available);
+    // A link naming "money" makes it one too.
+    library[1].blocks[0].cards[1]
+        .answers
+        .push(AnswerLink { target: AnswerTarget::Label("Money".into()), how: AnswerHow::Turns });
+    let map = coverage(&library, Side::Neg, &[]);
+    assert_eq!(map.last().map(|c| c.argument.title.as_str()), Some("money"));
 }

@@ -210,6 +210,10 @@ fn the_example_sessions_cases_cover_the_other_sides_positions() {
     assert_eq!(neg_positions, 15, "the neg's positions: 8 in its deck, 7 in its answers deck");
     assert!(open.is_empty(), "the 1AC leaves open: {open:?}");
     let (aff_positions, open) = summary(Side::Aff, &session.neg.sections);
-    assert_eq!(aff_positions, 15, "the aff's positions: 7 in its deck, 8 in its answers deck");
+    assert_eq!(
+        aff_positions, 16,
+        "the aff's positions: 7 in its deck, 8 in its answers deck, and not-a-nato-clone, the name \
+         the neg's answers give that argument"
+    );
     assert!(open.is_empty(), "the 1NC leaves open: {open:?}");
 }

@@ -41,7 +41,7 @@ pub fn show(ui: &mut egui::Ui, desk: &Desk, key: &CardKey, card: &Card, out: &mu
     });
 }
 
-/// A new link: a block of the other side's, or a named argument typed in.
+/// A new link: an argument of the other side's (a block or a named argument), or a name typed in.
 fn new_link(ui: &mut egui::Ui, desk: &Desk, key: &CardKey, card: &Card, out: &mut Requests) {
     let against = match card.side {
         Side::Aff => Side::Neg,
@@ -50,7 +50,7 @@ fn new_link(ui: &mut egui::Ui, desk: &Desk, key: &CardKey, card: &Card, out: &mu
     };
     ui.horizontal_wrapped(|ui| {
         let mut chosen = None;
-        let label = ui.label("Answers the block");
+        let label = ui.label("Answers the argument");
         egui::ComboBox::from_id_salt(("answer-block", key))
             .width(220.0)
             .truncate()
@@ -59,11 +59,8 @@ fn new_link(ui: &mut egui::Ui, desk: &Desk, key: &CardKey, card: &Card, out: &mu
                 let sides = if against == Side::Either { vec![Side::Aff, Side::Neg] } else { vec![against] };
                 for side in sides {
                     for arg in desk.clash_index(side).arguments() {
-                        if ui.selectable_label(false, format!("{} — {}", arg.title, arg.deck)).clicked() {
-                            chosen = Some(AnswerTarget::Block {
-                                deck: arg.deck.clone(),
-                                title: arg.title.clone(),
-                            });
+                        if ui.selectable_label(false, arg.describe()).clicked() {
+                            chosen = Some(arg.target());
                         }
                     }
                 }

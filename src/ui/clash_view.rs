@@ -7,7 +7,7 @@ use egui::{Color32, RichText};
 
 use crate::clash::Coverage;
 use crate::desk::{CardKey, Desk, Intent};
-use crate::model::{AnswerHow, AnswerTarget};
+use crate::model::AnswerHow;
 
 use super::view_state::{Requests, Selection};
 
@@ -86,8 +86,7 @@ pub fn show(
     egui::ScrollArea::vertical().id_salt("clash-map").auto_shrink([false, false]).show(ui, |ui| {
         for (n, arg) in map.iter().enumerate() {
             let (colour, words) = coverage_look(arg.coverage);
-            let text = RichText::new(format!("{} — {} ({words})", arg.argument.title, arg.argument.deck))
-                .color(colour);
+            let text = RichText::new(format!("{} ({words})", arg.argument.describe())).color(colour);
             let r = ui.add(egui::Button::selectable(state.selected == Some(n), text).wrap());
             if r.clicked() {
                 state.selected = if state.selected == Some(n) { None } else { Some(n) };
@@ -150,8 +149,7 @@ fn candidates(
     for key in found {
         ui.horizontal_wrapped(|ui| {
             if ui.button("Link as an answer").clicked() {
-                let target =
-                    AnswerTarget::Block { deck: argument.deck.clone(), title: argument.title.clone() };
+                let target = argument.target();
                 out.intent(Intent::LinkAnswer { answer: key.clone(), target, how: AnswerHow::Denies });
             }
             if let Some(place) = place
@@ -186,6 +184,6 @@ fn link_on_drop(
         }
         return;
     };
-    let target = AnswerTarget::Block { deck: argument.deck.clone(), title: argument.title.clone() };
+    let target = argument.target();
     out.intent(Intent::LinkAnswer { answer: (*key).clone(), target, how: AnswerHow::Denies });
 }
