@@ -298,7 +298,6 @@ impl Desk {
     /// merged into that step), then writes changed deck files through. The outcome says what
     /// changed.
     fn edit(&mut self, edit: Edit, gesture: Option<(Gesture, bool)>) -> Outcome {
-        let edit = self.keeping_marks(edit);
         let touches_decks = touches_decks(&edit);
         let merge = matches!(gesture, Some((g, true)) if self.gesture == Some((g, self.history.revision())));
         let gesture = gesture.map(|(g, _)| g);
@@ -310,8 +309,19 @@ impl Desk {
         if let Err(e) = applied {
             return Outcome::status(format!("Not done: {e}"));
         }
-        self.gesture = gesture.map(|g| (g, self.history.revision()));
         self.ids.follow(&edit, false);
+        // A removed or replaced card of a speech takes its marks with it, in the same undo step.
+        if matches!(&edit, Edit::Session(op) if rounds::changes_speech_cards(op))
+            && let Some(fix) = self.dangling_marks()
+            && let Err(e) = self.history.apply_joined(&mut self.ws, Edit::Session(fix))
+        {
+            return Outcome {
+                session_changed: true,
+                status: Some(format!("Done, but its marks could not be dropped: {e}")),
+                ..Outcome::default()
+            };
+        }
+        self.gesture = gesture.map(|g| (g, self.history.revision()));
         let mut outcome =
             Outcome { session_changed: true, decks_changed: touches_decks, ..Outcome::default() };
         if touches_decks {

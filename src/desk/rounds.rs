@@ -182,38 +182,33 @@ impl Desk {
         outcome
     }
 
-    /// `edit`, with the marked points it would leave dangling dropped in the same step: a mark
-    /// names a card of its speech and a place in its text, and a session whose marks do not is
-    /// one the loader refuses (so it could not be saved). Undo brings the marks back.
-    pub(super) fn keeping_marks(&self, edit: Edit) -> Edit {
-        let Edit::Session(op) = &edit else { return edit };
-        if !changes_speech_cards(op) {
-            return edit;
-        }
-        let mut probe = self.ws.session.clone();
-        if op.clone().apply(&mut probe).is_err() {
-            return edit;
-        }
+    /// The edit dropping every marked point that names no card of its speech or a place past
+    /// its card's text, if any does: a session holding one is refused by the loader, so it could
+    /// not be saved. One pass over the speeches that have marks.
+    pub(super) fn dangling_marks(&self) -> Option<SessionOp> {
         let mut fixes = Vec::new();
-        for (r, round) in probe.rounds.iter().enumerate() {
-            for (s, doc) in round.speeches.iter().enumerate() {
-                let holds = |m: &MarkedPoint| {
-                    let mut cards = doc.sections.iter().flat_map(|x| x.cards());
-                    cards.any(|c| c.id == m.card && m.offset <= c.text.chars().count())
-                };
-                if doc.marked.iter().all(holds) {
+        for (r, round) in self.ws.session.rounds.iter().enumerate() {
+            for (s, doc) in round.speeches.iter().enumerate().filter(|(_, d)| !d.marked.is_empty()) {
+                let lengths: std::collections::HashMap<&str, usize> = doc
+                    .sections
+                    .iter()
+                    .flat_map(|x| x.cards())
+                    .map(|c| (c.id.as_str(), c.text.chars().count()))
+                    .collect();
+                let holds =
+                    |m: &&MarkedPoint| lengths.get(m.card.as_str()).is_some_and(|&len| m.offset <= len);
+                if doc.marked.iter().all(|m| holds(&m)) {
                     continue;
                 }
-                let marked = doc.marked.iter().filter(|m| holds(m)).cloned().collect();
+                let marked = doc.marked.iter().filter(holds).cloned().collect();
                 fixes.push(SessionOp::SetMarked { round: r, speech: s, marked });
             }
         }
-        if fixes.is_empty() {
-            return edit;
+        match fixes.len() {
+            0 => None,
+            1 => fixes.pop(),
+            _ => Some(SessionOp::Batch(fixes)),
         }
-        let Edit::Session(op) = edit else { return edit };
-        fixes.insert(0, op);
-        Edit::Session(SessionOp::Batch(fixes))
     }
 
     /// The title of the block holding a library card ("Cards" when it has none).
@@ -307,7 +302,7 @@ impl Desk {
 }
 
 /// Whether `op` removes or replaces something in a speech document (and so may strand a mark).
-fn changes_speech_cards(op: &SessionOp) -> bool {
+pub(super) fn changes_speech_cards(op: &SessionOp) -> bool {
     let speech = |o: &Outline| matches!(o, Outline::Speech { .. });
     match op {
         SessionOp::RemoveItem { outline, .. }

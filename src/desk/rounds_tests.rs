@@ -212,6 +212,10 @@ fn removing_a_marked_card_drops_its_mark_in_the_same_step_so_the_session_still_s
     desk.apply(Intent::Undo);
     let doc = &desk.session().rounds[0].speeches[0];
     assert_eq!((doc.marked.len(), doc.sections[0].items.len()), (1, 1), "one undo brings back card and mark");
+    desk.apply(Intent::Redo);
+    let doc = &desk.session().rounds[0].speeches[0];
+    assert_eq!((doc.marked.len(), doc.sections[0].items.len()), (0, 0), "one redo takes both again");
+    desk.apply(Intent::Undo);
     // A whole section removed takes its marks too.
     let section = desk.ids().section_at(desk.ids().speech_outline(speech).unwrap(), 0).unwrap();
     desk.apply(Intent::RemoveSection(section));

@@ -42,6 +42,26 @@ impl History {
         Ok(())
     }
 
+    /// Applies `edit` as part of the last undo step, whose inverse becomes both inverses in order
+    /// (a consequence of the last edit, such as dropping what it left dangling): one Undo
+    /// reverts both exactly. With no step yet, it is a step of its own.
+    pub fn apply_joined(&mut self, ws: &mut Workspace, edit: Edit) -> Result<(), OpError> {
+        let Some((last, before)) = self.undo.pop() else { return self.apply(ws, edit) };
+        match edit.apply(ws) {
+            Ok(inverse) => {
+                self.undo.push((Edit::Batch(vec![inverse, last]), before));
+                self.next_generation += 1;
+                self.current = self.next_generation;
+                self.redo.clear();
+                Ok(())
+            }
+            Err(e) => {
+                self.undo.push((last, before));
+                Err(e)
+            }
+        }
+    }
+
     /// Reverts the last edit; returns false if there is nothing to undo.
     pub fn undo(&mut self, ws: &mut Workspace) -> Result<bool, OpError> {
         self.undo_edit(ws).map(|e| e.is_some())
