@@ -21,7 +21,7 @@ fn the_clash_map_of_the_example_cases_reads_the_domain_counts_and_the_case_build
     settle(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::M);
     settle(&mut h);
-    let (against, map) = h.state().desk().clash(CaseSide::Aff.into()).expect("the aff case");
+    let (against, map) = h.state().desk().clash(CaseSide::Aff.into()).expect("the aff case").clone();
     let summary = casebook::clash::summary(&map, against, "Affirmative");
     let count = |c: Coverage| map.iter().filter(|a| a.coverage == c).count();
     h.get_by_label(&format!("{} answered in this case", count(Coverage::Answered)));
@@ -55,7 +55,7 @@ fn a_candidate_found_with_the_key_links_in_one_click_and_covers_its_argument() {
     let mut h = harness(app_in(dir.path(), vec![]));
     h.key_press_modifiers(Modifiers::COMMAND, Key::M);
     settle(&mut h);
-    let (_, map) = h.state().desk().clash(CaseSide::Aff.into()).expect("the aff case");
+    let map = h.state().desk().clash(CaseSide::Aff.into()).expect("the aff case").1.clone();
     let zebra =
         map.iter().position(|a| a.argument.title == "Zebra threat").expect("the user deck's argument");
     assert_eq!(map[zebra].coverage, Coverage::Missing);
@@ -70,14 +70,14 @@ fn a_candidate_found_with_the_key_links_in_one_click_and_covers_its_argument() {
     assert_eq!(text.as_deref(), Some("candidate: Zebras are harmless"));
     h.query_all_by_label("Link as an answer").next().expect("a button").click_accesskit();
     settle(&mut h);
-    let after = h.state().desk().clash(CaseSide::Aff.into()).unwrap().1;
+    let after = h.state().desk().clash(CaseSide::Aff.into()).unwrap().1.clone();
     assert_eq!(after[zebra].coverage, Coverage::Available, "{}", h.state().status());
     assert_eq!(after[zebra].available, [("zebra".to_owned(), "zebra-answer".to_owned())]);
     h.get_by_label("in the library: Zebras are harmless");
     // Add to case places it: the argument is answered; Undo takes the link back card by card.
     h.get_by_label("Add to case").click();
     settle(&mut h);
-    let placed = h.state().desk().clash(CaseSide::Aff.into()).unwrap().1;
+    let placed = h.state().desk().clash(CaseSide::Aff.into()).unwrap().1.clone();
     assert_eq!(placed[zebra].coverage, Coverage::Answered);
     // A candidate can also be placed without linking it.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);

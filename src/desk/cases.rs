@@ -36,14 +36,7 @@ impl Desk {
 
     /// The side giving `outline`: the case's side, or the side of the speech in its format.
     pub fn outline_side(&self, outline: Outline) -> Option<CaseSide> {
-        match outline {
-            Outline::Case(side) => Some(side),
-            Outline::Speech { round, speech } => {
-                let round = self.ws.session.rounds.get(round)?;
-                let name = &round.speeches.get(speech)?.name;
-                Some(round.format.speech(name).map_or(round.side, |s| s.side))
-            }
-        }
+        self.ws.session.outline_side(outline)
     }
 
     /// A [`SessionOp::SetDecks`] listing `deck` too, when the session does not list it yet.

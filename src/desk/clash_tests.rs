@@ -34,7 +34,7 @@ fn a_link_made_in_the_library_shows_in_the_clash_map_and_undoes_in_one_step() {
         how: AnswerHow::Denies,
     });
     assert!(outcome.decks_changed, "{:?}", outcome.status);
-    let (against, map) = desk.clash(CaseSide::Aff.into()).unwrap();
+    let (against, map) = desk.clash(CaseSide::Aff.into()).unwrap().clone();
     assert_eq!(against, Side::Neg);
     assert!(map[n].available.contains(&(key.deck.clone(), key.card.clone())));
     assert_ne!(map[n].coverage, Coverage::Missing);
@@ -75,7 +75,7 @@ fn an_analytic_answers_in_the_case_keeps_its_links_when_retyped_and_saves() {
         .select_item
         .unwrap();
     desk.apply(Intent::LinkItem { item, target: target.clone(), how: AnswerHow::NoLink });
-    let map = desk.clash(CaseSide::Aff.into()).unwrap().1;
+    let map = desk.clash(CaseSide::Aff.into()).unwrap().1.clone();
     assert_eq!(map[n].coverage, Coverage::Answered);
     assert_eq!(map[n].placed, [(String::new(), "They have no link to the plan.".to_owned())]);
     desk.apply(Intent::SetAnalytic { item, text: "No link to the plan.".into() });

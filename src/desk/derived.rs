@@ -1,6 +1,6 @@
 //! Values derived from the session and decks, computed once per change instead of every frame:
-//! reading figures per outline (case or speech document) and section, and how each outline card
-//! compares with its deck.
+//! reading figures per outline (case or speech document) and section, how each outline card
+//! compares with its deck, and how ready each outline is for the other side's arguments.
 
 use std::collections::HashMap;
 
@@ -26,6 +26,8 @@ pub(super) struct Derived {
     empty: CaseFigures,
     /// The arguments each side runs in the loaded decks, with their answers (aff, neg).
     clash: [crate::clash::ClashIndex; 2],
+    /// How ready each outline is for the other side's arguments: that side, and the coverage.
+    coverage: HashMap<Outline, (crate::model::Side, Vec<crate::clash::ArgumentCoverage>)>,
 }
 
 impl Derived {
@@ -33,8 +35,16 @@ impl Derived {
     pub fn refresh(&mut self, session: &Session, decks: &[Deck], ids: &Identities) {
         self.statuses.clear();
         self.outlines.clear();
+        self.coverage.clear();
         for outline in session.outlines() {
             let Some(sections) = session.outline(outline) else { continue };
+            if let Some(side) = session.outline_side(outline) {
+                let against = match side {
+                    crate::model::CaseSide::Aff => crate::model::Side::Neg,
+                    crate::model::CaseSide::Neg => crate::model::Side::Aff,
+                };
+                self.coverage.insert(outline, (against, self.clash(against).coverage(sections)));
+            }
             let figures = CaseFigures {
                 total: timing::outline(sections, session.counting, session.wpm),
                 sections: sections
@@ -65,6 +75,14 @@ impl Derived {
             crate::model::Side::Neg => &self.clash[1],
             _ => &self.clash[0],
         }
+    }
+
+    /// How ready `outline` is for the other side's arguments (`None` for one that does not exist).
+    pub fn coverage(
+        &self,
+        outline: Outline,
+    ) -> Option<&(crate::model::Side, Vec<crate::clash::ArgumentCoverage>)> {
+        self.coverage.get(&outline)
     }
 
     /// Figures of `outline` (empty figures for one that does not exist).

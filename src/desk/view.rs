@@ -110,17 +110,12 @@ impl Desk {
     }
 
     /// How ready `outline` is for the other side's arguments: that side, and each argument's
-    /// coverage (`None` for an outline that does not exist).
+    /// coverage (`None` for an outline that does not exist). Computed once per change.
     pub fn clash(
         &self,
         outline: Outline,
-    ) -> Option<(crate::model::Side, Vec<crate::clash::ArgumentCoverage>)> {
-        let against = match self.outline_side(outline)? {
-            crate::model::CaseSide::Aff => crate::model::Side::Neg,
-            crate::model::CaseSide::Neg => crate::model::Side::Aff,
-        };
-        let sections = self.ws.session.outline(outline)?;
-        Some((against, self.figures.clash(against).coverage(sections)))
+    ) -> Option<&(crate::model::Side, Vec<crate::clash::ArgumentCoverage>)> {
+        self.figures.coverage(outline)
     }
 
     /// How a case card compares with its deck.

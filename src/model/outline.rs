@@ -62,6 +62,18 @@ impl Session {
         }
     }
 
+    /// The side giving `outline`: the case's side, or the side of the speech in its format.
+    pub fn outline_side(&self, outline: Outline) -> Option<CaseSide> {
+        match outline {
+            Outline::Case(side) => Some(side),
+            Outline::Speech { round, speech } => {
+                let round = self.rounds.get(round)?;
+                let name = &round.speeches.get(speech)?.name;
+                Some(round.format.speech(name).map_or(round.side, |s| s.side))
+            }
+        }
+    }
+
     /// Every outline of the session: both cases, then each round's speeches in order.
     pub fn outlines(&self) -> impl Iterator<Item = Outline> + '_ {
         let speeches = self.rounds.iter().enumerate().flat_map(|(round, r)| {

@@ -34,7 +34,7 @@ pub fn coverage_look(coverage: Coverage) -> (Color32, &'static str) {
 /// "3 of the neg's 7 positions unanswered in your Affirmative", for the outline shown.
 pub fn summary_line(desk: &Desk, selection: &Selection) -> Option<(String, bool)> {
     let outline = selection.outline(desk);
-    let (against, map) = desk.clash(outline)?;
+    let &(against, ref map) = desk.clash(outline)?;
     if map.is_empty() {
         return None;
     }
@@ -59,7 +59,7 @@ pub fn show(
     out: &mut Requests,
 ) {
     let outline = selection.outline(desk);
-    let Some((against, map)) = desk.clash(outline) else { return };
+    let Some(&(against, ref map)) = desk.clash(outline) else { return };
     if state.against != Some(against) {
         *state = ClashState { against: Some(against), ..ClashState::default() };
     }
