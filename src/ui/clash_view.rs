@@ -40,7 +40,7 @@ pub fn summary_line(desk: &Desk, selection: &Selection) -> Option<(String, bool)
     }
     let name = super::widgets::outline_name(desk, outline);
     let open = map.iter().any(|c| c.coverage != Coverage::Answered);
-    Some((crate::clash::summary(&map, against, &name), open))
+    Some((crate::clash::summary(map, against, &name), open))
 }
 
 fn tag_of(desk: &Desk, (deck, card): &(String, String)) -> String {
@@ -69,7 +69,7 @@ pub fn show(
         ui.label(format!("The loaded decks hold no {} blocks to answer.", against.name()));
         return;
     }
-    ui.label(RichText::new(crate::clash::summary(&map, against, &name)).strong());
+    ui.label(RichText::new(crate::clash::summary(map, against, &name)).strong());
     let counts = |c: Coverage| map.iter().filter(|a| a.coverage == c).count();
     ui.horizontal_wrapped(|ui| {
         for c in [Coverage::Answered, Coverage::Available, Coverage::Missing] {

@@ -44,18 +44,50 @@ impl ExportDialog {
     fn preview(&mut self, desk: &Desk) -> &str {
         let key = (self.format, self.side, self.full, self.answers);
         if self.preview.as_ref().is_none_or(|(k, _)| *k != key) {
-            // A .docx is binary: preview its text through the plain-text exporter.
-            let shown = if self.format.is_binary() { Format::Text } else { self.format };
-            let side = if shown == Format::Json { ExportSide::Both } else { self.side };
+            let side = if self.format == Format::Json { ExportSide::Both } else { self.side };
             let options = ExportOptions { side, ..self.options(desk.session().wpm) };
-            let text = match export(shown, Target::Session(desk.session()), &options) {
-                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-                Err(e) => format!("Cannot export: {e}"),
-            };
-            self.preview = Some((key, text));
+            self.preview = Some((key, preview_text(self.format, Target::Session(desk.session()), &options)));
         }
         self.preview.as_ref().map_or("", |(_, t)| t.as_str())
     }
+}
+
+/// What a preview shows of an export: its text (a .docx, binary, through the plain-text
+/// exporter), or why it cannot be made.
+pub(super) fn preview_text(format: Format, target: Target<'_>, options: &ExportOptions) -> String {
+    let shown = if format.is_binary() { Format::Text } else { format };
+    match export(shown, target, options) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => format!("Cannot export: {e}"),
+    }
+}
+
+/// The "Format" choice every export dialog offers.
+pub(super) fn format_combo(ui: &mut egui::Ui, id_salt: &str, format: &mut Format) {
+    let label = ui.label("Format");
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(format_label(*format))
+        .show_ui(ui, |ui| {
+            for f in Format::ALL {
+                ui.selectable_value(format, f, format_label(f));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
+/// A read-only, scrollable preview of an export's text.
+pub(super) fn preview_box(ui: &mut egui::Ui, id_salt: &str, text: &str, max_height: f32) {
+    egui::ScrollArea::both().max_height(max_height).id_salt(id_salt).show(ui, |ui| {
+        let label = ui.label("Preview");
+        ui.add(
+            egui::TextEdit::multiline(&mut { text })
+                .code_editor()
+                .desired_width(f32::INFINITY)
+                .desired_rows(20),
+        )
+        .labelled_by(label.id);
+    });
 }
 
 /// Shows the dialog; returns it back if it stays open.
@@ -71,14 +103,7 @@ pub fn show(
         ui.set_width(720.0);
         ui.heading("Export the session");
         ui.horizontal(|ui| {
-            egui::ComboBox::from_label("Format").selected_text(format_label(dialog.format)).show_ui(
-                ui,
-                |ui| {
-                    for f in Format::ALL {
-                        ui.selectable_value(&mut dialog.format, f, format_label(f));
-                    }
-                },
-            );
+            format_combo(ui, "export-format", &mut dialog.format);
             let json = dialog.format == Format::Json;
             ui.add_enabled_ui(!json, |ui| {
                 egui::ComboBox::from_label("Case").selected_text(side_label(dialog.side)).show_ui(ui, |ui| {
@@ -98,17 +123,7 @@ pub fn show(
                 RichText::new("A Word document in Verbatim's styles; the preview shows its text.").weak(),
             );
         }
-        let text = dialog.preview(desk).to_owned();
-        egui::ScrollArea::both().max_height(420.0).id_salt("export-preview").show(ui, |ui| {
-            let label = ui.label("Preview");
-            ui.add(
-                egui::TextEdit::multiline(&mut text.as_str())
-                    .code_editor()
-                    .desired_width(f32::INFINITY)
-                    .desired_rows(20),
-            )
-            .labelled_by(label.id);
-        });
+        preview_box(ui, "export-preview", dialog.preview(desk), 420.0);
         ui.horizontal(|ui| {
             export_now = ui.button("Export…").clicked();
             if ui.button("Cancel").clicked() {

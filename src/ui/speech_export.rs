@@ -7,7 +7,7 @@ use egui::RichText;
 
 use crate::desk::{Desk, SpeechId};
 use crate::export::speech_doc::{self, Profile};
-use crate::export::{Format, Target, export};
+use crate::export::{Format, Target};
 use crate::model::Outline;
 
 use super::view_state::{PathFor, Request, Requests};
@@ -21,12 +21,15 @@ pub struct SpeechExport {
     pub profile: Profile,
     /// The format.
     pub format: Format,
+    /// The summary of what the profile removes and the preview, for the choices they were made
+    /// for (the session cannot change while the dialog is open).
+    preview: Option<((Profile, Format), String, String)>,
 }
 
 impl SpeechExport {
     /// Exporting `speech` as a Word send doc (what debaters hand over).
     pub fn new(speech: SpeechId) -> Self {
-        SpeechExport { speech, profile: Profile::Send, format: Format::Docx }
+        SpeechExport { speech, profile: Profile::Send, format: Format::Docx, preview: None }
     }
 }
 
@@ -59,32 +62,21 @@ pub fn show(
         for p in Profile::ALL {
             ui.radio_value(&mut dialog.profile, p, profile_text(p));
         }
-        let label = ui.label("Format");
-        egui::ComboBox::from_id_salt("speech-format")
-            .selected_text(super::export_dialog::format_label(dialog.format))
-            .show_ui(ui, |ui| {
-                for f in Format::ALL {
-                    ui.selectable_value(&mut dialog.format, f, super::export_dialog::format_label(f));
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        let (prepared, removed) = speech_doc::prepare(round, doc, dialog.profile, &session.resolution);
-        ui.label(
-            RichText::new(format!("This {} doc: {}.", dialog.profile.name(), removed.summary())).strong(),
-        );
+        super::export_dialog::format_combo(ui, "speech-format", &mut dialog.format);
+        let key = (dialog.profile, dialog.format);
+        if dialog.preview.as_ref().is_none_or(|(k, _, _)| *k != key) {
+            let (prepared, removed) = speech_doc::prepare(round, doc, dialog.profile, &session.resolution);
+            let summary = format!("This {} doc: {}.", dialog.profile.name(), removed.summary());
+            let options = speech_doc::options(&prepared, dialog.format, session.wpm);
+            let text =
+                super::export_dialog::preview_text(dialog.format, Target::Session(&prepared), &options);
+            dialog.preview = Some((key, summary, text));
+        }
+        let (_, summary, text) =
+            dialog.preview.as_ref().map_or((key, "", ""), |(k, s, t)| (*k, s.as_str(), t.as_str()));
+        ui.label(RichText::new(summary).strong());
         ui.label(format!("File name: {}.{}", speech_doc::file_name(round, doc), dialog.format.extension()));
-        let shown = if dialog.format.is_binary() { Format::Text } else { dialog.format };
-        let options = speech_doc::options(&prepared, shown, session.wpm);
-        let text = match export(shown, Target::Session(&prepared), &options) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(e) => format!("Cannot export: {e}"),
-        };
-        egui::ScrollArea::both().max_height(360.0).id_salt("speech-preview").show(ui, |ui| {
-            let label = ui.label("Preview");
-            ui.add(egui::TextEdit::multiline(&mut text.as_str()).code_editor().desired_width(f32::INFINITY))
-                .labelled_by(label.id);
-        });
+        super::export_dialog::preview_box(ui, "speech-preview", text, 360.0);
         ui.horizontal(|ui| {
             write = ui.button("Export…").clicked();
             if ui.button("Cancel").clicked() {
