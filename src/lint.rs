@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use crate::clash::{Coverage, coverage};
-use crate::model::read_aloud::read_words;
+use crate::model::read_aloud::{covered, read_words};
 use crate::model::{AnswerTarget, Card, Deck, MarkKind, Side};
 
 /// Words that point at something said before: read first, the judge hears a reference to
@@ -57,27 +57,6 @@ fn opening(card: &Card) -> Option<(String, String)> {
         })
     };
     (!words.is_empty()).then(|| (word(0), word(1)))
-}
-
-/// How many marks of each sort cover each character, by a sweep over start and end points
-/// (linear in the text and the marks however they overlap).
-fn covered(len: usize, ranges: impl Iterator<Item = (usize, usize)>) -> Vec<bool> {
-    let mut delta = vec![0i64; len + 1];
-    for (start, end) in ranges {
-        let (start, end) = (start.min(len), end.min(len));
-        if start < end {
-            delta[start] += 1;
-            delta[end] -= 1;
-        }
-    }
-    let mut depth = 0;
-    delta[..len]
-        .iter()
-        .map(|d| {
-            depth += d;
-            depth > 0
-        })
-        .collect()
 }
 
 /// Whether some highlighted character of `card` (not a space) is not underlined or emphasised.

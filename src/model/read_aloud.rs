@@ -8,23 +8,8 @@ use super::{Card, MarkKind};
 /// and the marks.
 pub fn read_words(card: &Card) -> Vec<(usize, usize)> {
     let chars: Vec<char> = card.text.chars().collect();
-    let mut lit = vec![false; chars.len() + 1];
-    let mut spans: Vec<(usize, usize)> = card
-        .marks
-        .iter()
-        .filter(|m| m.kind == MarkKind::Highlight)
-        .map(|m| (m.start.min(chars.len()), m.end.min(chars.len())))
-        .filter(|(s, e)| s < e)
-        .collect();
-    spans.sort_unstable();
-    // Each character is lit once however many marks overlap it (a sweep, not a fill per mark).
-    let mut reach = 0;
-    for (start, end) in spans {
-        for flag in &mut lit[start.max(reach)..end.max(reach)] {
-            *flag = true;
-        }
-        reach = reach.max(end);
-    }
+    let highlights = card.marks.iter().filter(|m| m.kind == MarkKind::Highlight).map(|m| (m.start, m.end));
+    let lit = covered(chars.len(), highlights);
     let mut words = Vec::new();
     let mut start = None;
     for (i, c) in chars.iter().enumerate() {
@@ -42,6 +27,27 @@ pub fn read_words(card: &Card) -> Vec<(usize, usize)> {
         words.push((s, chars.len()));
     }
     words
+}
+
+/// Which of `len` characters some range `(start, end)` covers, however the ranges overlap or
+/// run past the end: one sweep over their ends, linear in `len` and the ranges.
+pub fn covered(len: usize, ranges: impl Iterator<Item = (usize, usize)>) -> Vec<bool> {
+    let mut delta = vec![0i64; len + 1];
+    for (start, end) in ranges {
+        let (start, end) = (start.min(len), end.min(len));
+        if start < end {
+            delta[start] += 1;
+            delta[end] -= 1;
+        }
+    }
+    let mut depth = 0;
+    delta[..len]
+        .iter()
+        .map(|d| {
+            depth += d;
+            depth > 0
+        })
+        .collect()
 }
 
 #[cfg(test)]
