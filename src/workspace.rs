@@ -9,8 +9,8 @@ mod folders;
 mod indexed;
 
 pub use folders::{
-    LibraryFile, is_library_file, library_file_from_bytes, load_deck_folder, read_library_bytes,
-    read_library_file, scan_folder, scan_folder_for,
+    LibraryFile, is_library_file, library_deck_options, library_file_from_bytes, load_deck_folder,
+    read_library_bytes, read_library_file, read_library_file_in, relative_path, scan_folder, scan_folder_for,
 };
 pub use indexed::{IndexedFile, read_all_indexed, read_all_indexed_with, read_indexed};
 

@@ -40,7 +40,7 @@ fn library(folders: &[PathBuf], err: &mut dyn Write) -> (Vec<Arc<Segment>>, Vec<
         problems
             .extend(unreadable.into_iter().map(|(f, e)| format!("{}: cannot read folder: {e}", f.display())));
         let total = files.len();
-        let read = workspace::read_all_indexed_with(&files, cache.as_ref(), &mut |done| {
+        let read = workspace::read_all_indexed_with(&files, Some(folder), cache.as_ref(), &mut |done| {
             let _ = write!(err, "\rindexing {}: {done} of {total} files", folder.display());
         });
         let mut cached = 0;

@@ -42,6 +42,7 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
 }
 
 /// A file read off the UI thread.
+#[allow(clippy::large_enum_variant, reason = "one per file read; boxing buys nothing")]
 pub(super) enum Loaded {
     /// Read as a deck (an import, or a library file whose deck is open), with its index when the
     /// cache gave one.
@@ -55,19 +56,29 @@ pub(super) enum Loaded {
 /// used, why.
 pub(super) type Arrived = (PathBuf, Result<(Loaded, Option<String>), String>);
 
-/// Reads one file for a job of `kind`; `want_deck` asks a library file's deck too.
+/// A file a job reads.
+#[derive(Clone, Debug)]
+pub(super) struct JobFile {
+    /// The file.
+    pub path: PathBuf,
+    /// The library folder it is in (which gives a Word file its deck id), if any.
+    pub root: Option<PathBuf>,
+    /// Whether a library file's deck is wanted, not only its index.
+    pub want_deck: bool,
+}
+
+/// Reads one file for a job of `kind`.
 fn read(
     kind: JobKind,
-    file: &Path,
-    want_deck: bool,
+    file: &JobFile,
     cache: Option<&IndexCache>,
 ) -> Result<(Loaded, Option<String>), String> {
     if kind == JobKind::Import {
-        return crate::workspace::read_library_file(file).map(|f| (Loaded::Deck(f, None), None));
+        return crate::workspace::read_library_file(&file.path).map(|f| (Loaded::Deck(f, None), None));
     }
-    let read = crate::workspace::read_indexed(file, cache, want_deck)?;
+    let read = crate::workspace::read_indexed(&file.path, file.root.as_deref(), cache, file.want_deck)?;
     let loaded = match read.file {
-        Some(deck) if want_deck => Loaded::Deck(deck, Some(read.segment)),
+        Some(deck) if file.want_deck => Loaded::Deck(deck, Some(read.segment)),
         _ => Loaded::Indexed(read.segment, read.from_cache),
     };
     Ok((loaded, read.cache_problem))
@@ -89,9 +100,9 @@ pub struct FileJob {
 }
 
 impl FileJob {
-    /// Starts reading `files` (each with whether its deck is wanted, or only its index) on
-    /// background threads, one per core (at most 4); results arrive in the order they finish.
-    pub(super) fn start(kind: JobKind, files: Vec<(PathBuf, bool)>, cache: Option<IndexCache>) -> FileJob {
+    /// Starts reading `files` on background threads, one per core (at most 4); results arrive in
+    /// the order they finish.
+    pub(super) fn start(kind: JobKind, files: Vec<JobFile>, cache: Option<IndexCache>) -> FileJob {
         let (sender, receiver) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let total = files.len();
@@ -108,9 +119,9 @@ impl FileJob {
                         break;
                     }
                     let next = queue.lock().ok().and_then(|mut q| q.next());
-                    let Some((file, want_deck)) = next else { break };
-                    let result = read(kind, &file, want_deck, cache.as_ref());
-                    if sender.send((file, result)).is_err() {
+                    let Some(file) = next else { break };
+                    let result = read(kind, &file, cache.as_ref());
+                    if sender.send((file.path, result)).is_err() {
                         break;
                     }
                 }

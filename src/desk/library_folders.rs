@@ -9,9 +9,23 @@ use std::path::{Path, PathBuf};
 
 use crate::workspace::DeckOrigin;
 
-use super::file_job::{FileJob, JobKind, Stamp, stamp};
+use super::file_job::{FileJob, JobFile, JobKind, Stamp, stamp};
 use super::word_import::with_duplicates;
 use super::{Desk, Outcome};
+
+/// The library folder of `folders` holding `path` (the innermost, when one holds another).
+pub(super) fn root_of(folders: &[PathBuf], path: &Path) -> Option<PathBuf> {
+    folders.iter().filter(|f| path.starts_with(f)).max_by_key(|f| f.components().count()).cloned()
+}
+
+/// What a job reads of each changed library file: the file, its folder, and whether its deck is
+/// open (so it is read again as a deck, not only indexed).
+fn job_files(desk: &Desk, folders: &[PathBuf], files: &[(PathBuf, Stamp)]) -> Vec<JobFile> {
+    files
+        .iter()
+        .map(|(f, _)| JobFile { path: f.clone(), root: root_of(folders, f), want_deck: desk.is_open(f) })
+        .collect()
+}
 
 /// Every deck file and Word document under `folders` (with their subfolders), stamped; and the
 /// folders that could not be read, with why.
@@ -44,8 +58,9 @@ impl Desk {
         }
         let (files, problems) = list(&folders);
         self.warnings.extend(problems);
+        self.library_roots.clone_from(&folders);
         let n = files.len();
-        let paths = files.iter().map(|(f, _)| (f.clone(), self.is_open(f))).collect();
+        let paths = job_files(self, &folders, &files);
         self.library_stamps.extend(files);
         self.word_import = Some(FileJob::start(JobKind::Library, paths, self.index_cache.clone()));
         Outcome::status(format!("Reading {n} files of the library folders…"))
@@ -58,6 +73,7 @@ impl Desk {
             return Outcome::default();
         }
         let (files, _) = list(&folders);
+        self.library_roots.clone_from(&folders);
         let present: std::collections::HashSet<&PathBuf> = files.iter().map(|(f, _)| f).collect();
         let under = |p: &Path| folders.iter().any(|f| p.starts_with(f));
         // Deleted files, and the files of a folder no longer in the list.
@@ -89,7 +105,7 @@ impl Desk {
         let changed: Vec<(PathBuf, Stamp)> =
             files.into_iter().filter(|(f, s)| self.library_stamps.get(f) != Some(s)).collect();
         if !changed.is_empty() {
-            let paths = changed.iter().map(|(f, _)| (f.clone(), self.is_open(f))).collect();
+            let paths = job_files(self, &folders, &changed);
             self.library_stamps.extend(changed);
             self.word_import = Some(FileJob::start(JobKind::Refresh, paths, self.index_cache.clone()));
         }

@@ -59,7 +59,14 @@ impl Desk {
             return Outcome::default();
         };
         let path = self.shelf[i].path.clone();
-        match crate::workspace::read_library_file(&path) {
+        // A Word file's deck id is its place in its library folder, as when it was indexed.
+        let read = crate::workspace::read_library_file(&path).map(|mut file| {
+            if file.word {
+                file.deck.id = id.to_owned();
+            }
+            file
+        });
+        match read {
             Ok(file) if file.deck.id == id => {
                 let shelved = self.shelf.remove(i);
                 self.ready.push(shelved.segment);

@@ -91,9 +91,40 @@ pub struct LibraryFile {
     pub summary: String,
 }
 
-/// Reads one library file (see [`is_library_file`]); the error is the message to show.
+/// Reads one library file (see [`is_library_file`]) on its own, its deck id from its name; the
+/// error is the message to show.
 pub fn read_library_file(path: &Path) -> Result<LibraryFile, String> {
-    library_file_from_bytes(path, read_library_bytes(path)?)
+    library_file_from_bytes(path, None, read_library_bytes(path)?)
+}
+
+/// Reads one file of the library folder `root` (see [`library_deck_options`] for its id); the
+/// error is the message to show.
+pub fn read_library_file_in(root: &Path, path: &Path) -> Result<LibraryFile, String> {
+    library_file_from_bytes(path, Some(root), read_library_bytes(path)?)
+}
+
+/// `path` inside `root` as `season/tournament/1NC.docx` ('/' between folders on every system);
+/// the whole path when it is not inside.
+pub fn relative_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    parts.join("/")
+}
+
+/// How a Word file of the library folder `root` reads as a deck: as [`DeckOptions::from_file_name`],
+/// with its id made of its name and a short hash of its path inside the folder
+/// (`1nc-3fa2c1`). Debaters keep dozens of files called `1NC.docx`: two of them in two folders
+/// are two decks, and a file's id stays the same while it stays where it is, whatever it holds.
+///
+/// [`DeckOptions::from_file_name`]: crate::docx_import::DeckOptions::from_file_name
+pub fn library_deck_options(root: &Path, path: &Path) -> crate::docx_import::DeckOptions {
+    let mut options = crate::docx_import::DeckOptions::from_file_name(path);
+    let hash = xxhash_rust::xxh3::xxh3_64(relative_path(root, path).to_lowercase().as_bytes());
+    let suffix = format!("{:06x}", hash & 0xff_ffff);
+    let room = format::ID_MAX_CHARS - suffix.len() - 1;
+    let base: String = options.id.chars().take(room).collect();
+    options.id = format!("{}-{suffix}", base.trim_end_matches('-'));
+    options
 }
 
 /// Reads the bytes of a library file: a regular file, within the size limit of its kind (a Word
@@ -106,11 +137,21 @@ pub fn read_library_bytes(path: &Path) -> Result<Vec<u8>, String> {
     }
 }
 
-/// A library file's deck from the `bytes` read from `path`; the error is the message to show.
-pub fn library_file_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<LibraryFile, String> {
+/// A library file's deck from the `bytes` read from `path` — a Word file's id from its place in
+/// the library folder `root` when given ([`library_deck_options`]), else from its name; the
+/// error is the message to show.
+pub fn library_file_from_bytes(
+    path: &Path,
+    root: Option<&Path>,
+    bytes: Vec<u8>,
+) -> Result<LibraryFile, String> {
     use crate::docx_import::{DeckOptions, import_word_bytes, is_word_document};
     if is_word_document(path) {
-        import_word_bytes(path, &bytes, &DeckOptions::from_file_name(path))
+        let options = match root {
+            Some(root) => library_deck_options(root, path),
+            None => DeckOptions::from_file_name(path),
+        };
+        import_word_bytes(path, &bytes, &options)
             .map(|w| LibraryFile { summary: w.summary(), deck: w.deck, word: true })
             .map_err(|e| e.why())
     } else {

@@ -25,15 +25,22 @@ pub struct IndexedFile {
     pub from_cache: bool,
 }
 
-/// Indexes the library file at `path` through `cache` (without one, the file is always read);
-/// with `want_deck` the deck is read too. The error is the message to show.
-pub fn read_indexed(path: &Path, cache: Option<&IndexCache>, want_deck: bool) -> Result<IndexedFile, String> {
-    read_indexed_with(path, cache, want_deck, &read_library_bytes)
+/// Indexes the library file at `path` (of the library folder `root`, which gives a Word file its
+/// deck id: see [`super::library_deck_options`]) through `cache` (without one, the file is always
+/// read); with `want_deck` the deck is read too. The error is the message to show.
+pub fn read_indexed(
+    path: &Path,
+    root: Option<&Path>,
+    cache: Option<&IndexCache>,
+    want_deck: bool,
+) -> Result<IndexedFile, String> {
+    read_indexed_with(path, root, cache, want_deck, &read_library_bytes)
 }
 
 /// [`read_indexed`] with the file's bytes read by `read` (a test stands a sync in there).
 fn read_indexed_with(
     path: &Path,
+    root: Option<&Path>,
     cache: Option<&IndexCache>,
     want_deck: bool,
     read: &dyn Fn(&Path) -> Result<Vec<u8>, String>,
@@ -74,7 +81,7 @@ fn read_indexed_with(
             from_cache: true,
         });
     }
-    let file = library_file_from_bytes(path, bytes)?;
+    let file = library_file_from_bytes(path, root, bytes)?;
     // The cached index of the same bytes is kept if it indexes the same deck (an index built by
     // an older reader of the format is not).
     let (segment, from_cache) = match unchanged {
@@ -85,10 +92,12 @@ fn read_indexed_with(
     Ok(IndexedFile { segment: Arc::new(segment), file: Some(file), cache_problem: problem, from_cache })
 }
 
-/// Indexes `files` (see [`read_indexed`], without their decks) on one thread per core (at most
-/// 8), in order; `progress` is told how many are done after each, on the calling thread.
+/// Indexes `files` of the library folder `root` (see [`read_indexed`], without their decks) on
+/// one thread per core (at most 8), in order; `progress` is told how many are done after each,
+/// on the calling thread.
 pub fn read_all_indexed_with(
     files: &[PathBuf],
+    root: Option<&Path>,
     cache: Option<&IndexCache>,
     progress: &mut dyn FnMut(usize),
 ) -> Vec<Result<IndexedFile, String>> {
@@ -104,7 +113,7 @@ pub fn read_all_indexed_with(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(i) else { break };
-                    let result = read_indexed(file, cache, false).map(|mut r| {
+                    let result = read_indexed(file, root, cache, false).map(|mut r| {
                         r.file = None;
                         r
                     });
@@ -124,8 +133,12 @@ pub fn read_all_indexed_with(
 }
 
 /// [`read_all_indexed_with`] without progress.
-pub fn read_all_indexed(files: &[PathBuf], cache: Option<&IndexCache>) -> Vec<Result<IndexedFile, String>> {
-    read_all_indexed_with(files, cache, &mut |_| {})
+pub fn read_all_indexed(
+    files: &[PathBuf],
+    root: Option<&Path>,
+    cache: Option<&IndexCache>,
+) -> Vec<Result<IndexedFile, String>> {
+    read_all_indexed_with(files, root, cache, &mut |_| {})
 }
 
 #[cfg(test)]
@@ -143,32 +156,32 @@ mod tests {
     #[test]
     fn an_unchanged_file_is_answered_from_the_cache_and_a_touched_one_is_not_parsed_again() {
         let (_dir, cache, file) = setup();
-        let first = read_indexed(&file, Some(&cache), false).unwrap();
+        let first = read_indexed(&file, None, Some(&cache), false).unwrap();
         assert!(!first.from_cache && first.file.is_some() && first.cache_problem.is_none());
-        let again = read_indexed(&file, Some(&cache), false).unwrap();
+        let again = read_indexed(&file, None, Some(&cache), false).unwrap();
         assert!(again.from_cache && again.file.is_none());
         assert_eq!(again.segment.hash, first.segment.hash);
         // Touched: the same bytes with a new time (a sync tool rewriting it).
         let bytes = std::fs::read(&file).unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
         std::fs::write(&file, &bytes).unwrap();
-        let touched = read_indexed(&file, Some(&cache), false).unwrap();
+        let touched = read_indexed(&file, None, Some(&cache), false).unwrap();
         assert!(touched.from_cache && touched.file.is_none(), "same bytes: not parsed again");
         // Asked for the deck, the file is read and the cached index kept.
-        let with_deck = read_indexed(&file, Some(&cache), true).unwrap();
+        let with_deck = read_indexed(&file, None, Some(&cache), true).unwrap();
         assert!(with_deck.from_cache && with_deck.file.is_some());
     }
 
     #[test]
     fn without_a_cache_the_file_is_read_and_a_bad_file_is_an_error_naming_it() {
         let (dir, _cache, file) = setup();
-        let read = read_indexed(&file, None, false).unwrap();
+        let read = read_indexed(&file, None, None, false).unwrap();
         assert!(!read.from_cache && read.segment.cards.len() > 10);
         let bad = dir.path().join("bad.deck.ron");
         std::fs::write(&bad, "(version: 4, id: ").unwrap();
-        let why = read_indexed(&bad, None, false).err().unwrap();
+        let why = read_indexed(&bad, None, None, false).err().unwrap();
         assert!(why.contains("bad.deck.ron:"), "{why}");
-        let missing = read_indexed(&dir.path().join("gone.deck.ron"), None, false).err().unwrap();
+        let missing = read_indexed(&dir.path().join("gone.deck.ron"), None, None, false).err().unwrap();
         assert!(!missing.is_empty());
     }
 
@@ -183,13 +196,13 @@ mod tests {
             std::fs::write(p, more).map_err(|e| e.to_string())?;
             Ok(bytes)
         };
-        let why = read_indexed_with(&file, Some(&cache), false, &syncing).err().unwrap();
+        let why = read_indexed_with(&file, None, Some(&cache), false, &syncing).err().unwrap();
         assert!(why.contains("changed while it was being read") && why.contains("neg.deck.ron"), "{why}");
         assert!(
             matches!(cache.read(&file), crate::search::cache::Cached::Missing),
             "nothing half-old cached"
         );
         // Read again once it is still, it is indexed.
-        assert!(read_indexed(&file, Some(&cache), false).is_ok());
+        assert!(read_indexed(&file, None, Some(&cache), false).is_ok());
     }
 }

@@ -78,7 +78,7 @@ fn rg_time(dir: &Path, query: &str) -> Option<Duration> {
 fn index_folder(dir: &Path, cache: &Path) -> (LibraryIndex, usize) {
     let cache = IndexCache::at(cache);
     let (files, _) = casebook::workspace::scan_folder_for(dir, true, casebook::workspace::is_library_file);
-    let read = casebook::workspace::read_all_indexed(&files, Some(&cache));
+    let read = casebook::workspace::read_all_indexed(&files, None, Some(&cache));
     let cached = read.iter().filter(|r| r.as_ref().is_ok_and(|r| r.from_cache)).count();
     let segments = read.into_iter().filter_map(Result::ok).map(|r| r.segment).collect();
     (LibraryIndex::of_segments(segments), cached)
