@@ -14,6 +14,11 @@ pub const DECK_FILES: &[(&str, &str)] = &[
     ("asian-nato-neg-answers.deck.ron", include_str!("../decks/asian-nato-neg-answers.deck.ron")),
 ];
 
+/// The bundled decks' ids, in [`DECK_FILES`] order.
+pub fn ids() -> Vec<&'static str> {
+    DECK_FILES.iter().filter_map(|(file, _)| file.strip_suffix(".deck.ron")).collect()
+}
+
 /// A source article shipped with Casebook, so cards can be checked against it and new ones cut.
 #[derive(Clone, Copy, Debug)]
 pub struct SourceText {

@@ -3,6 +3,11 @@
 //! debater sees what they are ready for. An answer meets an argument when one of its links
 //! names the argument's block, one of its cards, or a label its cards carry. Linear in the
 //! cards and links.
+//!
+//! A block that answers (an "A2", "AT" or "Answers to" block, or one whose cards are all linked
+//! as answers and that nothing answers) is never a position to answer; a block title met twice in one deck is one position.
+//! Which decks count is the session's topic ([`in_topic`]): the library may hold every file a
+//! team ever cut, and only this debate's decks are the other side's positions.
 
 use std::collections::HashMap;
 
@@ -16,6 +21,11 @@ pub struct Argument {
     pub deck: String,
     /// The block's heading, or the argument's name (the label).
     pub title: String,
+    /// The Pocket and Hat headings above the block ("1NC › Off-case"); empty when none.
+    pub path: String,
+    /// The decks whose cards make the argument: its block's deck, or the decks whose cards
+    /// carry the named argument's label.
+    pub decks: Vec<String>,
 }
 
 impl Argument {
@@ -33,10 +43,14 @@ impl Argument {
         }
     }
 
-    /// "The Taiwan trap — asian-nato-neg", "taiwan trap — named argument".
+    /// "The Taiwan trap — asian-nato-neg", "1NC › T › Interpretation — 1nc-3fa2c1",
+    /// "taiwan trap — named argument".
     pub fn describe(&self) -> String {
         let whose = if self.is_named() { "named argument" } else { self.deck.as_str() };
-        format!("{} — {whose}", self.title)
+        match self.path.is_empty() {
+            true => format!("{} — {whose}", self.title),
+            false => format!("{} › {} — {whose}", self.path, self.title),
+        }
     }
 }
 
@@ -54,6 +68,8 @@ pub enum Coverage {
 /// One argument and its answers: (deck id, card id) of each.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ArgumentCoverage {
+    /// The argument's number in its [`ClashIndex`] (what [`ClashIndex::candidates`] takes).
+    pub number: usize,
     /// The argument.
     pub argument: Argument,
     /// How ready the case is.
@@ -75,6 +91,30 @@ fn block_side(cards: &[crate::model::Card]) -> Side {
     }
 }
 
+/// Whether a block heading says it answers: "A2 …", "AT: …", "A/T …", "Answers to …",
+/// "Ans to …" (any case).
+pub fn is_answer_heading(title: &str) -> bool {
+    let t = title.trim().to_lowercase();
+    let word = |w: &str| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
+    };
+    ["a2", "at", "a/t", "answers to", "answer to", "ans to", "responses to", "response to"]
+        .into_iter()
+        .any(word)
+}
+
+/// Whether every card of `block` is linked as an answer: with nothing of the other side
+/// answering it, such a block only answers, and is no position (see [`ClashIndex::coverage`]).
+fn all_linked(block: &crate::model::Block) -> bool {
+    !block.cards.is_empty() && block.cards.iter().all(|c| !c.answers.is_empty())
+}
+
+/// Whether `argument` is one of this debate's: a deck that makes it is among the topic's decks.
+pub fn in_topic(argument: &Argument, topic: &dyn Fn(&str) -> bool) -> bool {
+    argument.decks.iter().any(|d| topic(d))
+}
+
 /// The arguments of one side in a library, the library's answers to each, and where each
 /// argument can be found from a link's target; built once per library change, then asked about
 /// any number of cases.
@@ -92,6 +132,9 @@ pub struct ClashIndex {
     answers_of: HashMap<String, Vec<usize>>,
     /// The side whose arguments these are.
     against: Side,
+    /// Whether each argument's cards are all linked as answers (a block that only answers,
+    /// unless something answers it).
+    answering: Vec<bool>,
 }
 
 impl Default for ClashIndex {
@@ -105,6 +148,7 @@ impl Default for ClashIndex {
             argument_labels: Vec::new(),
             answers_of: HashMap::new(),
             against: Side::Either,
+            answering: Vec::new(),
         }
     }
 }
@@ -120,13 +164,34 @@ impl ClashIndex {
     pub fn build(library: &[Deck], against: Side) -> ClashIndex {
         let mut index = ClashIndex { against, ..ClashIndex::default() };
         for deck in library {
-            for block in deck.blocks.iter().filter(|b| !b.title.trim().is_empty()) {
-                if block_side(&block.cards) != against {
+            let paths = deck.heading_paths();
+            for (block, path) in deck.blocks.iter().zip(paths) {
+                if block.title.trim().is_empty()
+                    || block_side(&block.cards) != against
+                    || is_answer_heading(&block.title)
+                {
                     continue;
                 }
-                let n = index.arguments.len();
-                index.blocks.insert(key(&deck.id, &block.title), n);
-                let mut labels: Vec<String> = Vec::new();
+                // A heading met again in the same deck is the same position.
+                let n = match index.blocks.get(&key(&deck.id, &block.title)) {
+                    Some(&n) => n,
+                    None => {
+                        let n = index.arguments.len();
+                        index.arguments.push(Argument {
+                            deck: deck.id.clone(),
+                            title: block.title.clone(),
+                            path,
+                            decks: vec![deck.id.clone()],
+                        });
+                        index.available.push(Vec::new());
+                        index.argument_labels.push(Vec::new());
+                        index.answering.push(true);
+                        index.blocks.insert(key(&deck.id, &block.title), n);
+                        n
+                    }
+                };
+                index.answering[n] &= all_linked(block);
+                let labels = &mut index.argument_labels[n];
                 for card in &block.cards {
                     index.cards.insert(key(&deck.id, &card.id), n);
                     for label in &card.labels {
@@ -140,9 +205,6 @@ impl ClashIndex {
                         }
                     }
                 }
-                index.arguments.push(Argument { deck: deck.id.clone(), title: block.title.clone() });
-                index.available.push(Vec::new());
-                index.argument_labels.push(labels);
             }
         }
         index.add_named(library);
@@ -176,17 +238,33 @@ impl ClashIndex {
                 _ => None,
             })
             .collect();
-        let mut added = std::collections::HashSet::new();
-        for card in library.iter().flat_map(|d| d.cards()).filter(|c| c.side == self.against) {
-            for label in card.labels.iter().map(|l| l.trim().to_lowercase()) {
-                if !named.contains(&label) || !added.insert(label.clone()) {
-                    continue;
+        let mut added: HashMap<String, usize> = HashMap::new();
+        for deck in library {
+            for card in deck.cards().filter(|c| c.side == self.against) {
+                for label in card.labels.iter().map(|l| l.trim().to_lowercase()) {
+                    if !named.contains(&label) {
+                        continue;
+                    }
+                    if let Some(&n) = added.get(&label) {
+                        let decks = &mut self.arguments[n].decks;
+                        if !decks.contains(&deck.id) {
+                            decks.push(deck.id.clone());
+                        }
+                        continue;
+                    }
+                    let n = self.arguments.len();
+                    added.insert(label.clone(), n);
+                    self.labels.entry(label.clone()).or_default().push(n);
+                    self.arguments.push(Argument {
+                        deck: String::new(),
+                        title: label.clone(),
+                        path: String::new(),
+                        decks: vec![deck.id.clone()],
+                    });
+                    self.available.push(Vec::new());
+                    self.argument_labels.push(vec![label]);
+                    self.answering.push(false);
                 }
-                let n = self.arguments.len();
-                self.labels.entry(label.clone()).or_default().push(n);
-                self.arguments.push(Argument { deck: String::new(), title: label.clone() });
-                self.available.push(Vec::new());
-                self.argument_labels.push(vec![label]);
             }
         }
     }
@@ -217,13 +295,15 @@ impl ClashIndex {
         out.dedup();
     }
 
-    /// How ready the outline `case` is for each argument.
-    pub fn coverage(&self, case: &[Section]) -> Vec<ArgumentCoverage> {
+    /// How ready the outline `case` is for each argument of the topic (see [`in_topic`]).
+    pub fn coverage(&self, case: &[Section], topic: &dyn Fn(&str) -> bool) -> Vec<ArgumentCoverage> {
         let mut out: Vec<ArgumentCoverage> = self
             .arguments
             .iter()
             .zip(&self.available)
-            .map(|(argument, available)| ArgumentCoverage {
+            .enumerate()
+            .map(|(number, (argument, available))| ArgumentCoverage {
+                number,
                 argument: argument.clone(),
                 coverage: Coverage::Missing,
                 placed: Vec::new(),
@@ -246,6 +326,10 @@ impl ClashIndex {
                 out[n].placed.push((owner.to_owned(), id.to_owned()));
             }
         }
+        // A block that only answers, and that nothing answers, is no position.
+        out.retain(|arg| {
+            in_topic(&arg.argument, topic) && !(self.answering[arg.number] && arg.available.is_empty())
+        });
         for arg in &mut out {
             arg.coverage = if !arg.placed.is_empty() {
                 Coverage::Answered
@@ -308,15 +392,28 @@ impl ClashIndex {
 /// The arguments `against` runs in `library`, and how ready `case` is for each (see
 /// [`ClashIndex`]).
 pub fn coverage(library: &[Deck], against: Side, case: &[Section]) -> Vec<ArgumentCoverage> {
-    ClashIndex::build(library, against).coverage(case)
+    ClashIndex::build(library, against).coverage(case, &|_| true)
 }
 
-/// "3 of the neg's 7 positions unanswered in your 1AC" — counted from [`coverage`].
-pub fn summary(coverage: &[ArgumentCoverage], against: Side, outline: &str) -> String {
+/// "3 of the neg's 7 positions unanswered in your 1AC" — counted from [`coverage`]; for an
+/// outline with nothing in it yet, "no positions chosen yet" (nothing is wrong with an empty
+/// case: the debater has not started).
+pub fn summary(coverage: &[ArgumentCoverage], against: Side, outline: &str, empty: bool) -> String {
     let open = coverage.iter().filter(|c| c.coverage != Coverage::Answered).count();
+    if empty {
+        return format!(
+            "Your {outline} is empty: no positions chosen yet (the {} has {} in this topic)",
+            against.name(),
+            coverage.len()
+        );
+    }
     format!("{open} of the {}'s {} positions unanswered in your {outline}", against.name(), coverage.len())
 }
 
 #[cfg(test)]
 #[path = "clash_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "clash_scope_tests.rs"]
+mod scope_tests;

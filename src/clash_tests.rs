@@ -78,14 +78,13 @@ fn each_argument_is_answered_available_or_missing() {
     let esc = &map[1];
     assert_eq!(esc.available.len(), 2, "one answer by a card of the block, one by the block");
     assert!(esc.placed.is_empty());
-    assert_eq!(summary(&map, Side::Neg, "1AC"), "2 of the neg's 4 positions unanswered in your 1AC");
+    assert_eq!(summary(&map, Side::Neg, "1AC", false), "2 of the neg's 4 positions unanswered in your 1AC");
 }
 
 #[test]
-fn the_answers_blocks_are_not_arguments_for_their_own_side() {
+fn an_answers_block_is_a_position_for_neither_side() {
     let map = coverage(&library(), Side::Aff, &[]);
-    assert_eq!(map.len(), 1, "only the aff's answer block argues for the aff");
-    assert_eq!(map[0].coverage, Coverage::Missing);
+    assert!(map.is_empty(), "the aff's answers are not positions the neg must answer: {map:?}");
 }
 
 #[test]

@@ -201,19 +201,19 @@ fn the_example_sessions_cases_cover_the_other_sides_positions() {
             .collect();
         (coverage.len(), open)
     };
-    // Every argument of the other side — each titled block of its evidence, in the main deck and
-    // in its answers deck — is met by a card placed in the case. Nothing is left unanswered: the
-    // 1AC pre-empts the Taiwan trap (no link: the plan leaves Taiwan out) and Japan's
-    // constitution, and the 1NC's Taiwan-trap off-case reads the flashpoint card against the
-    // aff's no-link. Both cases still fit an 8-minute constructive (checked in bundled_decks).
+    // Every argument of the other side — each titled block of its evidence (its answers decks'
+    // blocks answer, so they are no positions) — is met by a card placed in the case. Nothing is
+    // left unanswered: the 1AC pre-empts the Taiwan trap (no link: the plan leaves Taiwan out)
+    // and Japan's constitution, and the 1NC's Taiwan-trap off-case reads the flashpoint card
+    // against the aff's no-link. Both cases still fit an 8-minute constructive (checked in bundled_decks).
     let (neg_positions, open) = summary(Side::Neg, &session.aff.sections);
-    assert_eq!(neg_positions, 15, "the neg's positions: 8 in its deck, 7 in its answers deck");
+    assert_eq!(neg_positions, 8, "the neg's positions: the 8 blocks of its deck (its answers are none)");
     assert!(open.is_empty(), "the 1AC leaves open: {open:?}");
     let (aff_positions, open) = summary(Side::Aff, &session.neg.sections);
     assert_eq!(
-        aff_positions, 16,
-        "the aff's positions: 7 in its deck, 8 in its answers deck, and not-a-nato-clone, the name \
-         the neg's answers give that argument"
+        aff_positions, 8,
+        "the aff's positions: the 7 blocks of its deck (its answers are none), and not-a-nato-clone, \
+         the name the neg's answers give that argument"
     );
     assert!(open.is_empty(), "the 1NC leaves open: {open:?}");
 }

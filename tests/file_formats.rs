@@ -66,7 +66,7 @@ fn session_survives_save_and_load_and_saves_to_identical_bytes() {
 #[test]
 fn saved_text_is_diff_friendly_version_first_lf_only_real_newlines() {
     let text = good_deck_text();
-    assert!(text.starts_with("(\n    version: 6,\n"), "{}", &text[..40]);
+    assert!(text.starts_with("(\n    version: 7,\n"), "{}", &text[..40]);
     assert!(!text.contains('\r'));
     assert!(!text.contains("\\n"), "paragraph breaks are real newlines, not escapes");
     assert!(text.contains("disjointed at best. Asia lacks"));
@@ -88,7 +88,7 @@ fn version_1_deck_migrates_with_an_empty_description() {
     assert_eq!(deck.id, "old-aff");
     assert_eq!(deck.description, "");
     assert_eq!(deck.card_count(), 1);
-    assert!(deck_to_string(&deck).unwrap().starts_with("(\n    version: 6,"));
+    assert!(deck_to_string(&deck).unwrap().starts_with("(\n    version: 7,"));
 }
 
 #[test]
@@ -120,7 +120,7 @@ fn version_2_deck_migrates_with_unknown_provenance_and_only_its_version_line_cha
         assert!(!card.quote_edited);
     }
     let v2 = fixture_body("tests/fixtures/v2/shared.deck.ron");
-    assert_eq!(deck_to_string(&deck).unwrap(), v2.replacen("version: 2,", "version: 6,", 1));
+    assert_eq!(deck_to_string(&deck).unwrap(), v2.replacen("version: 2,", "version: 7,", 1));
 }
 
 #[test]
@@ -130,7 +130,7 @@ fn version_2_session_migrates_its_snapshots() {
     assert_eq!(session.version, CURRENT_VERSION);
     assert_eq!(session.aff, common::session().aff);
     let v2 = fixture_body("tests/fixtures/v2/prep.session.ron");
-    assert_eq!(session_to_string(&session).unwrap(), v2.replacen("version: 2,", "version: 6,", 1));
+    assert_eq!(session_to_string(&session).unwrap(), v2.replacen("version: 2,", "version: 7,", 1));
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn bad_input_unknown_field_is_an_error_with_line_and_column() {
 
 #[test]
 fn bad_input_wrong_type_names_the_place() {
-    let text = good_deck_text().replace("version: 6,", "version: \"two\",");
+    let text = good_deck_text().replace("version: 7,", "version: \"two\",");
     let msg = deck_error(text.as_bytes());
     assert!(msg.starts_with("PATH:2:"), "{msg}");
 }
@@ -225,7 +225,7 @@ fn bad_input_invalid_utf8_gives_line_and_column() {
 
 #[test]
 fn bad_input_future_version_is_refused_with_advice() {
-    let text = good_deck_text().replace("version: 6,", "version: 9,");
+    let text = good_deck_text().replace("version: 7,", "version: 9,");
     let msg = deck_error(text.as_bytes());
     assert!(msg.contains("newer Casebook (format version 9)"), "{msg}");
     assert!(msg.contains("update Casebook"), "{msg}");
@@ -318,7 +318,7 @@ fn version_3_deck_migrates_with_yellow_highlights_no_cite_line_and_only_its_vers
     assert!(deck.blocks.iter().all(|b| b.headings.is_empty() && b.asides.is_empty()));
     let v3 = fixture_body("tests/fixtures/v3/shared.deck.ron");
     let v3 = v3.split_once("(\n").map(|(_, rest)| format!("(\n{rest}")).unwrap();
-    assert_eq!(deck_to_string(&deck).unwrap(), v3.replacen("version: 3,", "version: 6,", 1));
+    assert_eq!(deck_to_string(&deck).unwrap(), v3.replacen("version: 3,", "version: 7,", 1));
 }
 
 #[test]
@@ -329,7 +329,7 @@ fn version_3_session_migrates_keeping_what_counts_as_read() {
     assert!(!session.counting.cites && session.counting.tags && session.counting.colour.is_none());
     let v3 = fixture_body("tests/fixtures/v3/prep.session.ron");
     let v3 = v3.split_once("(\n").map(|(_, rest)| format!("(\n{rest}")).unwrap();
-    assert_eq!(session_to_string(&session).unwrap(), v3.replacen("version: 3,", "version: 6,", 1));
+    assert_eq!(session_to_string(&session).unwrap(), v3.replacen("version: 3,", "version: 7,", 1));
 }
 
 #[test]
@@ -350,7 +350,7 @@ fn version_4_keeps_headings_asides_highlight_colours_and_the_cite_line_byte_for_
     assert_eq!(colours, vec![HighlightColour::Yellow, HighlightColour::Green]);
     assert_eq!(card.cite_line.as_ref().unwrap().short(), "Kim 25");
     let body = text.split_once("\n(\n").map(|(_, rest)| format!("(\n{rest}")).unwrap();
-    assert_eq!(deck_to_string(&deck).unwrap(), body.replacen("version: 4,", "version: 6,", 1));
+    assert_eq!(deck_to_string(&deck).unwrap(), body.replacen("version: 4,", "version: 7,", 1));
 }
 
 #[test]

@@ -274,7 +274,7 @@ fn deck_error(text: &str) -> String {
 
 #[test]
 fn p10_messages_name_no_internal_types() {
-    let no_version = deck_text().replace("    version: 6,\n", "");
+    let no_version = deck_text().replace("    version: 7,\n", "");
     let old_header = deck_text().replacen('(', "Deck(", 1);
     let bom = format!("\u{feff}{}", deck_text());
     assert!(format::parse_deck(&bom, Path::new("d.deck.ron")).is_ok(), "a byte-order mark is dropped");

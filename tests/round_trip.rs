@@ -142,6 +142,7 @@ fn deck() -> impl Strategy<Value = Deck> {
                 description,
                 sources,
                 blocks,
+                imported_from: None,
             };
             // Sometimes the first two cards are the two versions of a merge conflict.
             let mut cards = deck.blocks.iter_mut().flat_map(|b| b.cards.iter_mut());

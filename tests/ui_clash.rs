@@ -22,7 +22,7 @@ fn the_clash_map_of_the_example_cases_reads_the_domain_counts_and_the_case_build
     h.key_press_modifiers(Modifiers::COMMAND, Key::M);
     settle(&mut h);
     let (against, map) = h.state().desk().clash(CaseSide::Aff.into()).expect("the aff case").clone();
-    let summary = casebook::clash::summary(&map, against, "Affirmative");
+    let summary = casebook::clash::summary(&map, against, "Affirmative", false);
     let count = |c: Coverage| map.iter().filter(|a| a.coverage == c).count();
     h.get_by_label(&format!("{} answered in this case", count(Coverage::Answered)));
     h.get_by_label(&format!("{} no answer anywhere", count(Coverage::Missing)));
@@ -54,6 +54,13 @@ fn a_candidate_found_with_the_key_links_in_one_click_and_covers_its_argument() {
     zebra_deck(dir.path());
     let mut h = harness(app_in(dir.path(), vec![]));
     h.key_press_modifiers(Modifiers::COMMAND, Key::M);
+    settle(&mut h);
+    // The user's own deck is not this debate's until ticked (the library holds every topic).
+    let map = h.state().desk().clash(CaseSide::Aff.into()).expect("the aff case").1.clone();
+    assert!(!map.iter().any(|a| a.argument.title == "Zebra threat"));
+    h.get_by_label_contains("This topic's decks").click();
+    settle(&mut h);
+    h.get_by_label("This topic: Test affirmative (zebra)").click();
     settle(&mut h);
     let map = h.state().desk().clash(CaseSide::Aff.into()).expect("the aff case").1.clone();
     let zebra =

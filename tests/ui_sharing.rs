@@ -23,7 +23,7 @@ fn teammates_version() -> casebook::model::Deck {
 }
 
 #[test]
-fn a_teammates_deck_opens_as_a_review_and_what_is_not_taken_stays_retrievable() {
+fn a_teammates_deck_opens_as_a_review_with_deletions_unticked_and_what_is_not_taken_stays_retrievable() {
     let dir = tempfile::tempdir().unwrap();
     let theirs = teammates_version();
     let path = dir.path().join("from-chat.deck.ron");
@@ -38,9 +38,9 @@ fn a_teammates_deck_opens_as_a_review_and_what_is_not_taken_stays_retrievable() 
     h.get_by_label_contains("Changes in");
     h.get_by_label("Changed by them: Teammate's sharper tag");
     h.get_by_label("New in “Answers to: SEATO failed”: Teammate's new card");
-    h.get_by_label(&format!("Deleted by them: {removed_tag}")).click();
-    settle(&mut h);
-    h.get_by_label("Accept selected").click();
+    // Their deletion is offered unticked: nothing is deleted without a click on it.
+    h.get_by_label(&format!("Deleted by them (tick to delete yours): {removed_tag}"));
+    h.get_by_label("Accept ticked").click();
     settle(&mut h);
 
     let now = &h.state().decks()[index];
@@ -74,7 +74,13 @@ fn a_deck_changed_in_the_team_folder_is_noticed_and_offered_for_review() {
         }
     }
     assert!(seen, "the change is offered within seconds");
-    h.get_by_label("Accept all").click();
+    h.get_by_label("Accept all new and changed").click();
     settle(&mut h);
     assert!(h.state().decks().iter().any(|d| d.card("teammate-new-card").is_some()));
+    let removed = casebook::bundled::deck("asian-nato-aff-answers").unwrap();
+    let removed = removed.blocks.last().unwrap().cards.last().unwrap().id.clone();
+    assert!(
+        h.state().decks().iter().any(|d| d.card(&removed).is_some()),
+        "accepting all never deletes a card the user did not tick"
+    );
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::docx_import::{DeckOptions, WordImport, import_word_file, is_docx, is_word_document};
 use crate::format;
-use crate::model::Side;
+use crate::model::{Deck, ImportedFrom, Side};
 use crate::workspace;
 
 /// What the user asked for besides the files.
@@ -109,9 +109,80 @@ pub(super) fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write
     u8::from(!problems.is_empty() || files.is_empty())
 }
 
-/// Saves the deck as `ID.deck.ron` in `dir` (atomically); the report line for it.
+/// A hash of where `path` is (its whole, resolved path): what tells a re-import of the same file
+/// from another file of the same name, without writing the user's folders into a shared deck.
+fn place_of(path: &Path) -> String {
+    let whole = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(whole.to_string_lossy().as_bytes()))
+}
+
+/// The fingerprint of what an import wrote of `deck`: everything but the record of the import.
+pub(crate) fn import_content(deck: &Deck) -> String {
+    let mut bare = deck.clone();
+    bare.imported_from = None;
+    format::deck_fingerprint(&bare)
+}
+
+/// What is at `target` already, as far as this import is concerned.
+enum Existing {
+    /// Nothing: the deck can be written.
+    Free,
+    /// This file's own earlier import, untouched since: it may be replaced.
+    OwnUnedited,
+    /// Something that is not ours to replace, and why.
+    Other(&'static str),
+}
+
+fn existing(target: &Path, place: &str) -> Existing {
+    let Ok(meta) = target.symlink_metadata() else { return Existing::Free };
+    if !meta.file_type().is_file() {
+        return Existing::Other("is not a regular file");
+    }
+    let Ok(old) = format::load_deck(target) else {
+        return Existing::Other("holds a deck that does not load");
+    };
+    match &old.imported_from {
+        Some(from) if from.place == place && from.content == import_content(&old) => Existing::OwnUnedited,
+        Some(from) if from.place == place => {
+            Existing::Other("holds your edits of this file's earlier import")
+        }
+        Some(_) => Existing::Other("holds a deck imported from another file of the same name"),
+        None => Existing::Other("holds a deck not imported from this file"),
+    }
+}
+
+/// Saves the deck as `ID.deck.ron` in `dir` (atomically); the report line for it. An existing
+/// deck is replaced only when it is this file's own earlier import, unedited since; otherwise the
+/// deck gets the next free id (`1nc-2`) and the line says why.
 fn save(import: &WordImport, dir: &Path) -> Result<String, String> {
-    let target = dir.join(format!("{}.deck.ron", format::file_name_for_id(&import.deck.id)));
-    format::save_deck(&import.deck, &target).map_err(|e| e.to_string())?;
-    Ok(format!("{} → {}: {}", import.path.display(), target.display(), import.summary()))
+    let place = place_of(&import.path);
+    let mut deck = import.deck.clone();
+    let base = deck.id.clone();
+    let mut n = 1;
+    let mut why_renamed = None;
+    let (target, replaced) = loop {
+        let target = dir.join(format!("{}.deck.ron", format::file_name_for_id(&deck.id)));
+        match existing(&target, &place) {
+            Existing::Free => break (target, false),
+            Existing::OwnUnedited => break (target, true),
+            Existing::Other(why) => {
+                why_renamed.get_or_insert_with(|| format!("{} {why}", target.display()));
+            }
+        }
+        n += 1;
+        deck.id = format!("{base}-{n}");
+    };
+    let file = import.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+    deck.imported_from = Some(ImportedFrom { file, place, content: String::new() });
+    let content = import_content(&deck);
+    if let Some(from) = deck.imported_from.as_mut() {
+        from.content = content;
+    }
+    format::save_deck(&deck, &target).map_err(|e| e.to_string())?;
+    let how = match (replaced, why_renamed) {
+        (true, _) => " (replaced this file's earlier import, unedited since)".to_owned(),
+        (false, Some(why)) => format!(" (new deck id {:?}: {why}, which is kept as it is)", deck.id),
+        (false, None) => String::new(),
+    };
+    Ok(format!("{} → {}{how}: {}", import.path.display(), target.display(), import.summary()))
 }

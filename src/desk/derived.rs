@@ -36,6 +36,9 @@ impl Derived {
         self.statuses.clear();
         self.outlines.clear();
         self.coverage.clear();
+        let topic: std::collections::HashSet<String> =
+            session.topic_decks(&crate::bundled::ids()).into_iter().collect();
+        let in_topic = |deck: &str| topic.contains(deck);
         for outline in session.outlines() {
             let Some(sections) = session.outline(outline) else { continue };
             if let Some(side) = session.outline_side(outline) {
@@ -43,7 +46,7 @@ impl Derived {
                     crate::model::CaseSide::Aff => crate::model::Side::Neg,
                     crate::model::CaseSide::Neg => crate::model::Side::Aff,
                 };
-                self.coverage.insert(outline, (against, self.clash(against).coverage(sections)));
+                self.coverage.insert(outline, (against, self.clash(against).coverage(sections, &in_topic)));
             }
             let figures = CaseFigures {
                 total: timing::outline(sections, session.counting, session.wpm),

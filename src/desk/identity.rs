@@ -285,6 +285,7 @@ impl Identities {
             | SetNotes(_)
             | SetCounting(_)
             | SetDecks(_)
+            | SetTopic(_)
             | SetRoundFacts { .. }
             | SetMarked { .. }
             | SetPrepUsed { .. } => {}

@@ -228,6 +228,9 @@ pub enum Intent {
     SetNotes(String),
     /// Set what counts as read aloud besides highlighted text (tags, short cites).
     SetCounting(crate::model::timing::Counting),
+    /// Set the decks whose arguments are this debate's positions in the clash map (`None`: the
+    /// bundled decks and the decks the session uses).
+    SetTopic(Option<Vec<String>>),
 
     // ---- rounds ----
     /// Add a round at the end of the session's rounds.

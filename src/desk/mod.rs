@@ -16,6 +16,7 @@ mod files;
 mod identity;
 mod intent;
 mod library_folders;
+mod places;
 mod review;
 mod rounds;
 mod shelf;
@@ -33,6 +34,7 @@ pub use derived::CaseFigures;
 pub use file_job::{FileJob, ImportLine, JobKind};
 pub use identity::{Identities, ItemId, OutlineId, RoundId, SectionId, SpeechId};
 pub use intent::{CardKey, Intent, Place, Sendable, Step};
+pub use places::DeckPlace;
 pub use review::Review;
 
 /// A problem to show the user: what failed (one line) and the details.
@@ -114,6 +116,8 @@ pub struct Desk {
     index: LibraryIndex,
     word_import: Option<file_job::FileJob>,
     library_stamps: std::collections::HashMap<PathBuf, file_job::Stamp>,
+    /// The library folders last scanned: where each library file's place is counted from.
+    library_roots: Vec<PathBuf>,
     shelf: Vec<shelf::Shelved>,
     /// Segments built off the UI thread for decks about to join, used by the next index rebuild.
     ready: Vec<std::sync::Arc<crate::search::Segment>>,
@@ -156,6 +160,7 @@ impl Desk {
             index: LibraryIndex::build(&[]),
             word_import: None,
             library_stamps: Default::default(),
+            library_roots: Vec::new(),
             shelf: Vec::new(),
             ready: Vec::new(),
             index_cache: None,
@@ -255,6 +260,7 @@ impl Desk {
             }
             SetNotes(notes) => self.session_edit(crate::ops::SessionOp::SetNotes(notes), None),
             SetCounting(counting) => self.session_edit(crate::ops::SessionOp::SetCounting(counting), None),
+            SetTopic(topic) => self.session_edit(crate::ops::SessionOp::SetTopic(topic), None),
             AddRound(round) => self.add_round(*round),
             RemoveRound(round) => self.remove_round(round),
             SetRoundFacts { round, facts } => self.set_round_facts(round, *facts),
@@ -384,5 +390,7 @@ fn touches_decks(edit: &Edit) -> bool {
 mod clash_tests;
 #[cfg(test)]
 mod rounds_tests;
+#[cfg(test)]
+mod same_name_tests;
 #[cfg(test)]
 mod tests;

@@ -14,7 +14,7 @@ use std::sync::mpsc::TryRecvError;
 use crate::format;
 use crate::workspace::DeckOrigin;
 
-use super::file_job::{FileJob, ImportLine, JobKind, Loaded};
+use super::file_job::{FileJob, ImportLine, JobFile, JobKind, Loaded};
 use super::{Desk, Outcome};
 
 /// While a library folder is read, the index takes in what arrived at most this often (and at
@@ -37,7 +37,7 @@ impl Desk {
             })
             .collect();
         let n = files.len();
-        let files = files.into_iter().map(|f| (f, true)).collect();
+        let files = files.into_iter().map(|path| JobFile { path, root: None, want_deck: true }).collect();
         self.word_import = Some(FileJob::start(JobKind::Import, files, None));
         Outcome::status(format!("Importing {n} Word file{}…", if n == 1 { "" } else { "s" }))
     }
@@ -154,13 +154,25 @@ impl Desk {
     ) -> (Result<String, String>, Outcome) {
         let crate::workspace::LibraryFile { mut deck, summary, .. } = loaded;
         let summary = with_duplicates(summary, self.index.duplicates_in(&deck));
-        if self.ws.decks.iter().any(|d| d.id == deck.id) {
-            let title = deck.title.clone();
-            let outcome = self.receive_deck(deck, path);
-            return (
-                Ok(format!("{summary}; same deck id as “{title}” in the library: review the changes")),
-                outcome,
-            );
+        // A version of a document already imported is reviewed against it; a different file of
+        // the same name (dozens are called `1NC.docx`) is a deck of its own.
+        let mut renamed = None;
+        if let Some(ours) = self.ws.decks.iter().find(|d| d.id == deck.id) {
+            if crate::merge::review::same_document(ours, &deck) {
+                let title = ours.title.clone();
+                let outcome = self.receive_deck(deck, path);
+                return (
+                    Ok(format!("{summary}; a version of “{title}” in the library: review the changes")),
+                    outcome,
+                );
+            }
+            renamed = Some(deck.id.clone());
+            let base = deck.id.clone();
+            let mut n = 1;
+            while self.ws.decks.iter().any(|d| d.id == deck.id) {
+                n += 1;
+                deck.id = format!("{base}-{n}");
+            }
         }
         let dir = self.user_deck_dir();
         if let Err(e) = std::fs::create_dir_all(&dir) {
@@ -173,9 +185,15 @@ impl Desk {
         if let Err(e) = format::save_deck(&deck, &target) {
             return (Err(e.to_string()), Outcome::default());
         }
+        let other = match renamed {
+            Some(id) => {
+                format!("; a different file from the deck {id:?} of the same name, so a deck of its own")
+            }
+            None => String::new(),
+        };
         self.add_or_replace_deck(deck, DeckOrigin::File(target.clone()));
         (
-            Ok(format!("{summary}; saved as {}", target.display())),
+            Ok(format!("{summary}{other}; saved as {}", target.display())),
             Outcome { decks_changed: true, ..Outcome::default() },
         )
     }
@@ -287,6 +305,9 @@ mod tests {
         let mut again = deck.clone();
         again.title = "A second copy".into();
         format::save_deck(&again, &folder.join("zz-copy.deck.ron")).unwrap();
+        // A library folder's Word file is named by its place in the folder (`neg-5-…`).
+        let neg5 = crate::workspace::library_deck_options(&folder, &word).id;
+        assert!(neg5.starts_with("neg-5-"), "{neg5}");
         let mut desk = Desk::new(dir.path().join("data"), fresh_session());
         desk.apply(Intent::ScanLibrary(vec![folder.clone()]));
         let last = finish(&mut desk);
@@ -296,8 +317,8 @@ mod tests {
             desk.origin(i).cloned().unwrap()
         };
         // Indexed, not read: listed in the library, read when a card is shown or used.
-        assert!(desk.is_shelved("neg-5") && desk.is_shelved("team-aff"));
-        assert!(!desk.decks().iter().any(|d| d.id == "neg-5" || d.id == "team-aff"));
+        assert!(desk.is_shelved(&neg5) && desk.is_shelved("team-aff"));
+        assert!(!desk.decks().iter().any(|d| d.id == neg5 || d.id == "team-aff"));
         let bundled: usize = crate::bundled::decks().into_iter().flatten().map(|d| d.card_count()).sum();
         assert_eq!(desk.index().len(), bundled + 57);
         desk.apply(Intent::OpenLibraryDeck("team-aff".into()));
@@ -310,11 +331,14 @@ mod tests {
         // An edit of a Word file's deck saves a copy; the Word file is never written.
         // An intent naming a card of a file not read yet reads it first.
         let before = std::fs::read(&word).unwrap();
-        let segment = desk.index().segments().iter().find(|s| s.deck_id == "neg-5").unwrap();
-        let key = crate::desk::CardKey::new("neg-5", &segment.cards[0].id);
+        let segment = desk.index().segments().iter().find(|s| s.deck_id == neg5).unwrap();
+        let key = crate::desk::CardKey::new(&neg5, &segment.cards[0].id);
         assert_eq!(desk.locate(&key).and_then(|p| desk.key_at(p)), Some(key.clone()));
         desk.apply(Intent::DeleteCard(key));
-        assert_eq!(origin(&desk, "neg-5"), DeckOrigin::File(desk.user_deck_dir().join("neg-5.deck.ron")));
+        assert_eq!(
+            origin(&desk, &neg5),
+            DeckOrigin::File(desk.user_deck_dir().join(format!("{neg5}.deck.ron")))
+        );
         assert_eq!(std::fs::read(&word).unwrap(), before);
     }
 

@@ -23,6 +23,10 @@
 //! Version 5 differs from version 6 the same way: version 6 added a card's `answers` (the
 //! arguments it answers and how; none when absent), in decks and in sessions' card snapshots.
 //!
+//! Version 6 differs from version 7 the same way: version 7 added a deck's `imported_from` (the
+//! Word file `casebook import` wrote it from; none when absent) and a session's `topic` (the
+//! decks whose arguments are the debate's positions; the default when absent).
+//!
 //! Each migration is a pure function from the old struct to the new one; it never guesses data.
 
 use serde::Deserialize;
@@ -70,6 +74,7 @@ pub(crate) fn deck_from_v1(old: DeckV1) -> Deck {
         description: String::new(),
         sources: old.sources,
         blocks: old.blocks,
+        imported_from: None,
     }
 }
 
@@ -100,10 +105,11 @@ pub(crate) fn session_from_v1(old: SessionV1) -> Result<Session, Problem> {
         notes: String::new(),
         counting: Default::default(),
         rounds: Vec::new(),
+        topic: None,
     })
 }
 
-/// Version 2, 3 or 4 → current: the fields added since are already at their defaults; stamp the
+/// Version 2 to 6 → current: the fields added since are already at their defaults; stamp the
 /// version.
 pub(crate) fn deck_from_v2(mut deck: Deck) -> Deck {
     deck.version = super::CURRENT_VERSION;

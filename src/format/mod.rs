@@ -132,7 +132,7 @@ fn parse_versioned<T: DeserializeOwned, Old: DeserializeOwned>(
     match probe.version {
         0 => Err(Problem::whole_file("version 0 is not a Casebook format version")),
         1 => from_v1(parse::<Old>(text).map_err(scrub)?),
-        2..=5 => Ok(from_v2(parse(text).map_err(scrub)?)),
+        2..=6 => Ok(from_v2(parse(text).map_err(scrub)?)),
         CURRENT_VERSION => parse(text).map_err(scrub),
         newer => Err(Problem::whole_file(format!(
             "this {what} was written by a newer Casebook (format version {newer}); this one reads \

@@ -336,6 +336,13 @@ pub fn validate_session(session: &Session, text: &str) -> Vec<Problem> {
             });
         }
     }
+    let mut topic = HashSet::new();
+    for id in session.topic.iter().flatten() {
+        let why = check_deck_id(id).err().or_else(|| (!topic.insert(id)).then(|| "listed twice".to_owned()));
+        if let Some(why) = why {
+            out.whole_file(|| format!("topic deck {id:?}: {why}"));
+        }
+    }
     check_rounds(session, &mut out);
     out.finish()
 }

@@ -61,6 +61,27 @@ pub fn card_changes(ours: &Deck, theirs: &Deck) -> Vec<CardChange> {
     out
 }
 
+/// Whether `theirs` is a version of the same document as `ours` (not merely a file of the same
+/// name): at least half of the smaller deck's cards are in the other with the same id and text.
+/// Debaters have dozens of files called `1NC.docx`; only a version of the same one is reviewed
+/// against it, any other is a deck of its own.
+pub fn same_document(ours: &Deck, theirs: &Deck) -> bool {
+    let smaller = ours.card_count().min(theirs.card_count());
+    if smaller == 0 {
+        return ours.card_count() == theirs.card_count();
+    }
+    let ids: std::collections::HashMap<&str, &str> =
+        ours.cards().map(|c| (c.id.as_str(), c.text.as_str())).collect();
+    let shared = theirs.cards().filter(|c| ids.get(c.id.as_str()) == Some(&c.text.as_str())).count();
+    shared * 2 >= smaller
+}
+
+/// The choice a review starts from, one per change: new and changed cards ticked, deletions not
+/// (nothing is deleted without the user's click on exactly that card).
+pub fn default_choices(changes: &[CardChange]) -> Vec<bool> {
+    changes.iter().map(|c| !matches!(c, CardChange::Removed { .. })).collect()
+}
+
 /// Our deck with the `accepted` changes applied (one flag per change, in order): added cards join
 /// the block of the same title (created at the end if missing), changed cards are replaced in
 /// place, removed cards are removed, and sources the accepted cards cite are added.
@@ -132,8 +153,24 @@ mod tests {
         assert_eq!(all.blocks, theirs.blocks);
         let none = apply_changes(&ours, &theirs, &changes, &[false, false, false]);
         assert_eq!(none, ours);
+        assert_eq!(default_choices(&changes), [true, true, false], "a deletion is never pre-ticked");
         let some = apply_changes(&ours, &theirs, &changes, &[true, false, false]);
         assert_eq!(some.card("b").unwrap().tag, "Sharper");
         assert!(some.card("a").is_some() && some.card("c").is_none());
+    }
+
+    #[test]
+    fn only_a_version_of_the_same_document_is_the_same_document() {
+        let cards = |ids: &[&str]| ids.iter().map(|i| sample_card(i)).collect::<Vec<_>>();
+        let ours = deck(cards(&["a", "b", "c", "d"]));
+        assert!(same_document(&ours, &deck(cards(&["a", "b", "x", "y"]))), "half shared");
+        assert!(!same_document(&ours, &deck(cards(&["a", "x", "y", "z"]))), "a quarter shared");
+        let mut other = sample_card("a");
+        other.text = "Another file's card under the same tag".into();
+        let mut b = sample_card("b");
+        b.text = "And another".into();
+        assert!(!same_document(&ours, &deck(vec![other, b])), "same ids, different cards");
+        assert!(same_document(&deck(Vec::new()), &deck(Vec::new())));
+        assert!(!same_document(&deck(Vec::new()), &ours));
     }
 }

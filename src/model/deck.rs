@@ -65,9 +65,61 @@ pub struct Deck {
     /// The cards, grouped into blocks.
     #[serde(default)]
     pub blocks: Vec<Block>,
+    /// The Word file `casebook import` wrote this deck from (format version 7); written only
+    /// for such decks. It tells a later import of the same file whether it may replace this deck.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_from: Option<ImportedFrom>,
+}
+
+/// Which Word file a deck was imported from, and what the import wrote: a later import replaces
+/// the deck only when it comes from the same place and the deck is as that import wrote it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportedFrom {
+    /// The Word file's name, e.g. `1NC.docx`.
+    pub file: String,
+    /// A hash of where the file was (its whole path), never the path itself, which would name the
+    /// user's folders in a file shared with a team.
+    pub place: String,
+    /// [`super::fingerprint`] of the deck's cards, sources and headings as the import wrote them;
+    /// a deck whose content no longer has it was edited since.
+    pub content: String,
 }
 
 impl Deck {
+    /// The Pocket › Hat path above each block, in order (Verbatim's outline: a Pocket clears
+    /// the Hat under it); empty for a block with none above it.
+    pub fn heading_paths(&self) -> Vec<String> {
+        use super::HeadingLevel;
+        let (mut pocket, mut hat) = (String::new(), String::new());
+        self.blocks
+            .iter()
+            .map(|block| {
+                for h in &block.headings {
+                    match h.level {
+                        HeadingLevel::Pocket => {
+                            pocket = h.title.trim().to_owned();
+                            hat.clear();
+                        }
+                        HeadingLevel::Hat => hat = h.title.trim().to_owned(),
+                    }
+                }
+                let parts = [pocket.as_str(), hat.as_str()];
+                parts.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" › ")
+            })
+            .collect()
+    }
+
+    /// "1NC › Off-case › The Taiwan trap": where block `block` sits in the deck's outline.
+    pub fn block_path(&self, block: usize) -> String {
+        let Some(b) = self.blocks.get(block) else { return String::new() };
+        let above = self.heading_paths().swap_remove(block);
+        match above.is_empty() {
+            true => b.display_title(),
+            false => format!("{above} › {}", b.display_title()),
+        }
+    }
+
     /// A deck with no sources, blocks or description, at the current format version.
     pub fn empty(id: impl Into<String>, title: impl Into<String>, resolution: impl Into<String>) -> Self {
         Deck {
@@ -78,6 +130,7 @@ impl Deck {
             description: String::new(),
             sources: Vec::new(),
             blocks: Vec::new(),
+            imported_from: None,
         }
     }
 

@@ -31,7 +31,7 @@ pub use answers::{AnswerHow, AnswerLink, AnswerTarget};
 pub use card::{Card, CiteLine, Side, optional_text, parse_labels};
 pub use case::{Case, CaseSide, Item, Section, SectionKind};
 pub use colour::HighlightColour;
-pub use deck::{Block, Deck, SourceIndex};
+pub use deck::{Block, Deck, ImportedFrom, SourceIndex};
 pub use deck_outline::{Aside, AsideKind, Heading, HeadingLevel};
 pub use fingerprint::fingerprint;
 pub use marks::{Mark, MarkKind, normalize_marks};
@@ -44,7 +44,7 @@ pub use source::{Author, Source};
 /// The file format version this build writes (decks and sessions carry it as their first field).
 /// The model owns it so that constructors need not know the file format; [`crate::format`]
 /// re-exports it.
-pub const CURRENT_VERSION: u32 = 6;
+pub const CURRENT_VERSION: u32 = 7;
 
 /// The resolution every bundled deck and the example session argue.
 pub const RESOLUTION: &str =

@@ -51,6 +51,10 @@ pub struct Session {
     /// there are some.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rounds: Vec<super::Round>,
+    /// The decks whose arguments are this debate's positions (format version 7), by id; absent
+    /// for the default: the bundled decks and the decks the session uses ([`Session::in_topic`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<Vec<String>>,
 }
 
 impl Session {
@@ -66,6 +70,7 @@ impl Session {
             notes: String::new(),
             counting: Default::default(),
             rounds: Vec::new(),
+            topic: None,
         }
     }
 
@@ -104,6 +109,28 @@ impl Session {
             .flat_map(|case| &mut case.sections)
             .chain(speeches)
             .flat_map(|section| &mut section.items)
+    }
+
+    /// The decks of this debate when the user has not chosen them: the `bundled` decks and every
+    /// deck the session uses (its deck list, and the decks of its cases' and speeches' cards).
+    pub fn default_topic(&self, bundled: &[&str]) -> Vec<String> {
+        let mut ids: Vec<String> = bundled.iter().map(|s| (*s).to_owned()).collect();
+        let used = self.decks.iter().map(|d| d.id.as_str());
+        let carded = self.items().filter_map(|(_, item)| match item {
+            Item::Card { deck, .. } => Some(deck.as_str()),
+            Item::Analytic { .. } => None,
+        });
+        for id in used.chain(carded) {
+            if !ids.iter().any(|d| d == id) {
+                ids.push(id.to_owned());
+            }
+        }
+        ids
+    }
+
+    /// The decks of this debate: those the user ticked, else [`Session::default_topic`].
+    pub fn topic_decks(&self, bundled: &[&str]) -> Vec<String> {
+        self.topic.clone().unwrap_or_else(|| self.default_topic(bundled))
     }
 
     /// The deck reference with `id`, if the session uses that deck.

@@ -107,6 +107,8 @@ pub enum SessionOp {
     SetCounting(crate::model::timing::Counting),
     /// Replace the list of decks the session uses.
     SetDecks(Vec<DeckRef>),
+    /// Set the decks whose arguments are this debate's positions (`None`: the default).
+    SetTopic(Option<Vec<String>>),
     /// Insert a round at `index` of the session's rounds.
     AddRound {
         /// Where (at most the number of rounds).
@@ -239,6 +241,7 @@ impl SessionOp {
             SetNotes(notes) => SetNotes(std::mem::replace(&mut s.notes, notes)),
             SetCounting(counting) => SetCounting(std::mem::replace(&mut s.counting, counting)),
             SetDecks(decks) => SetDecks(std::mem::replace(&mut s.decks, decks)),
+            SetTopic(topic) => SetTopic(std::mem::replace(&mut s.topic, topic)),
             Batch(ops) => Batch(super::apply_all(ops, s, SessionOp::apply)?),
         })
     }

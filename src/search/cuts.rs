@@ -43,6 +43,18 @@ pub fn text_hash(text: &str) -> u64 {
     hash(&fold(text).split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// The hash of a card's cut: its exact text and marks. Equal for exact duplicates, which the
+/// library shows as one hit ("also in 3 files"); another cut of the same text differs.
+pub fn cut_hash(card: &crate::model::Card) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    card.text.hash(&mut h);
+    for m in &card.marks {
+        (m.kind, m.start, m.end, m.colour).hash(&mut h);
+    }
+    h.finish()
+}
+
 const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 
 fn step(h: u64, b: u8) -> u64 {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Card, Deck, Side, Source};
 
-use super::cuts::{sentence_hashes, text_hash};
+use super::cuts::{cut_hash, sentence_hashes, text_hash};
 use super::index::{CardText, Words};
 
 /// What a result list shows of a card, and what filters and other cuts look at.
@@ -32,6 +32,8 @@ pub struct CardRow {
     pub labels: Vec<String>,
     /// Hash of the folded text (equal for exact duplicates).
     pub text_hash: u64,
+    /// Hash of the exact text and marks ([`super::cuts::cut_hash`]): equal for the same cut.
+    pub cut_hash: u64,
     /// Hashes of its folded sentences (see [`super::cuts`]).
     pub sentences: Vec<u64>,
 }
@@ -79,6 +81,7 @@ impl Segment {
                     side: card.side,
                     labels: card.labels.clone(),
                     text_hash: text_hash(&card.text),
+                    cut_hash: cut_hash(card),
                     sentences: sentence_hashes(&card.text),
                 });
             }

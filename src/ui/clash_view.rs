@@ -31,7 +31,13 @@ pub fn coverage_look(coverage: Coverage) -> (Color32, &'static str) {
     }
 }
 
-/// "3 of the neg's 7 positions unanswered in your Affirmative", for the outline shown.
+/// Whether `outline` holds nothing yet.
+fn is_empty(desk: &Desk, outline: crate::model::Outline) -> bool {
+    desk.session().outline(outline).is_none_or(|sections| sections.iter().all(|s| s.items.is_empty()))
+}
+
+/// "3 of the neg's 7 positions unanswered in your Affirmative", for the outline shown, and
+/// whether that is a warning (an empty outline is not: the debater has not started).
 pub fn summary_line(desk: &Desk, selection: &Selection) -> Option<(String, bool)> {
     let outline = selection.outline(desk);
     let &(against, ref map) = desk.clash(outline)?;
@@ -39,8 +45,32 @@ pub fn summary_line(desk: &Desk, selection: &Selection) -> Option<(String, bool)
         return None;
     }
     let name = super::widgets::outline_name(desk, outline);
-    let open = map.iter().any(|c| c.coverage != Coverage::Answered);
-    Some((crate::clash::summary(map, against, &name), open))
+    let empty = is_empty(desk, outline);
+    let open = !empty && map.iter().any(|c| c.coverage != Coverage::Answered);
+    Some((crate::clash::summary(map, against, &name, empty), open))
+}
+
+/// The decks of this debate, ticked: the clash map's positions come from them only.
+fn topic_boxes(ui: &mut egui::Ui, desk: &Desk, out: &mut Requests) {
+    let topic = desk.session().topic_decks(&crate::bundled::ids());
+    egui::CollapsingHeader::new(format!("This topic's decks ({} of {})", topic.len(), desk.decks().len()))
+        .id_salt("clash-topic")
+        .show(ui, |ui| {
+            ui.label(RichText::new("Only these decks' blocks are positions to answer.").weak());
+            for deck in desk.decks() {
+                let mut on = topic.contains(&deck.id);
+                if ui.checkbox(&mut on, format!("This topic: {} ({})", deck.title, deck.id)).changed() {
+                    let mut chosen: Vec<String> = topic.iter().filter(|d| **d != deck.id).cloned().collect();
+                    if on {
+                        chosen.push(deck.id.clone());
+                    }
+                    out.intent(Intent::SetTopic(Some(chosen)));
+                }
+            }
+            if desk.session().topic.is_some() && ui.button("Back to the default topic").clicked() {
+                out.intent(Intent::SetTopic(None));
+            }
+        });
 }
 
 fn tag_of(desk: &Desk, (deck, card): &(String, String)) -> String {
@@ -65,11 +95,14 @@ pub fn show(
     }
     let name = super::widgets::outline_name(desk, outline);
     ui.heading(format!("Clash: the {}'s arguments against your {name}", against.name()));
+    topic_boxes(ui, desk, out);
     if map.is_empty() {
-        ui.label(format!("The loaded decks hold no {} blocks to answer.", against.name()));
+        ui.label(format!("This topic's decks hold no {} blocks to answer.", against.name()));
         return;
     }
-    ui.label(RichText::new(crate::clash::summary(map, against, &name)).strong());
+    let empty = is_empty(desk, outline);
+    let summary = RichText::new(crate::clash::summary(map, against, &name, empty));
+    ui.label(if empty { summary.weak() } else { summary.strong() });
     let counts = |c: Coverage| map.iter().filter(|a| a.coverage == c).count();
     ui.horizontal_wrapped(|ui| {
         for c in [Coverage::Answered, Coverage::Available, Coverage::Missing] {
@@ -120,7 +153,7 @@ pub fn show(
                 if arg.available.is_empty() {
                     ui.label(RichText::new("No card answers it yet.").weak());
                 }
-                candidates(ui, desk, state, (n, &arg.argument), place, out);
+                candidates(ui, desk, state, (arg.number, &arg.argument), place, out);
             });
         }
     });

@@ -62,7 +62,8 @@ impl CasebookApp {
             self.status = "Select an argument in the clash map, then find answers to it.".into();
             return;
         };
-        let Some(&(against, _)) = self.desk.clash(self.selection.outline(&self.desk)) else { return };
+        let Some(&(against, ref map)) = self.desk.clash(self.selection.outline(&self.desk)) else { return };
+        let Some(n) = map.get(n).map(|a| a.number) else { return };
         let found = self.desk.clash_index(against).candidates(self.desk.decks(), n, 20);
         self.status = format!("{} candidate answers.", found.len());
         let keys = found.into_iter().map(|(d, c)| crate::desk::CardKey::new(d, c)).collect();

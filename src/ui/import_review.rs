@@ -4,7 +4,7 @@
 use egui::RichText;
 
 use crate::desk::{Intent, Review};
-use crate::merge::review::CardChange;
+use crate::merge::review::{CardChange, default_choices};
 
 use super::view_state::Requests;
 
@@ -19,12 +19,15 @@ fn card_column(ui: &mut egui::Ui, heading: &str, card: &crate::model::Card) {
 
 /// Shows `review` with the boxes in `accepted` (one per change); returns false once decided.
 pub fn show(ctx: &egui::Context, review: &Review, accepted: &mut Vec<bool>, out: &mut Requests) -> bool {
-    accepted.resize(review.changes.len(), true);
+    if accepted.len() != review.changes.len() {
+        *accepted = default_choices(&review.changes);
+    }
     let mut decision = None;
     egui::Modal::new(super::widgets::dialog_id(ctx, "import-review")).show(ctx, |ui| {
         ui.set_width(680.0);
         ui.heading(format!("Changes in “{}”", review.theirs.title));
         ui.label(format!("From {}. Choose what to take; nothing is lost either way.", review.path.display()));
+        ui.label("A card they deleted stays in your deck unless you tick it.");
         egui::ScrollArea::vertical().max_height(440.0).id_salt("review-list").show(ui, |ui| {
             for (change, accept) in review.changes.iter().zip(accepted.iter_mut()) {
                 ui.separator();
@@ -33,7 +36,7 @@ pub fn show(ctx: &egui::Context, review: &Review, accepted: &mut Vec<bool>, out:
                         ui.checkbox(accept, format!("New in “{block}”: {}", card.tag));
                     }
                     CardChange::Removed { card } => {
-                        ui.checkbox(accept, format!("Deleted by them: {}", card.tag));
+                        ui.checkbox(accept, format!("Deleted by them (tick to delete yours): {}", card.tag));
                     }
                     CardChange::Changed { ours, theirs } => {
                         ui.checkbox(accept, format!("Changed by them: {}", theirs.tag));
@@ -46,10 +49,13 @@ pub fn show(ctx: &egui::Context, review: &Review, accepted: &mut Vec<bool>, out:
             }
         });
         ui.horizontal(|ui| {
-            if ui.button("Accept all").clicked() {
-                decision = Some(vec![true; review.changes.len()]);
+            // Every new and changed card, and only the deletions the user ticked.
+            if ui.button("Accept all new and changed").clicked() {
+                let ticked = review.changes.iter().zip(accepted.iter());
+                decision =
+                    Some(ticked.map(|(c, a)| *a || !matches!(c, CardChange::Removed { .. })).collect());
             }
-            if ui.button("Accept selected").clicked() {
+            if ui.button("Accept ticked").clicked() {
                 decision = Some(accepted.clone());
             }
             if ui.button("Keep mine").clicked() {

@@ -1,11 +1,14 @@
 //! The deck library: search and filters over every loaded card, shown as decks → blocks → cards in
 //! one virtualised list (only visible rows are laid out, so 10,000 cards cost no more than 50).
+//! Each hit says which file and folder it comes from; exact copies of a card (same text and
+//! marks) in several files are one hit, "also in N files".
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 
 use egui::RichText;
 
-use crate::desk::{CardKey, Desk};
+use crate::desk::{CardKey, DeckPlace, Desk};
 use crate::model::Side;
 use crate::search::{CardPos, Filter};
 
@@ -47,7 +50,7 @@ pub struct LibraryState {
     pub filter: Filter,
     /// The rows shown for `rows_for`.
     pub rows: Vec<Row>,
-    rows_for: Option<(Filter, usize, u64)>,
+    rows_for: Option<(Filter, usize, u64, Option<PathBuf>)>,
     collapsed: HashSet<(String, Option<usize>)>,
     collapse_generation: usize,
     /// Put the keyboard in the search box on the next frame.
@@ -56,6 +59,12 @@ pub struct LibraryState {
     /// typed: derived from the filter when the rows are rebuilt, not every frame.
     pub matching: (Vec<String>, bool),
     shown: usize,
+    /// Only cards of the library folder at this path (`None`: every card).
+    pub folder: Option<PathBuf>,
+    /// Where each deck of the index comes from, in index order (derived with the rows).
+    pub places: Vec<Option<DeckPlace>>,
+    /// The exact copies each hit stands for, in other files (derived with the rows).
+    pub also: HashMap<CardPos, Vec<CardPos>>,
 }
 
 impl LibraryState {
@@ -68,9 +77,20 @@ impl LibraryState {
 /// Rebuilds the rows if the filter, the decks or the collapsed headings changed since last time.
 pub fn refresh_rows(state: &mut LibraryState, desk: &Desk) {
     let key = (state.filter.clone(), state.collapse_generation, desk.library_revision());
-    if state.rows_for.as_ref() == Some(&key) {
+    if state
+        .rows_for
+        .as_ref()
+        .is_some_and(|(f, g, r, folder)| (f, *g, *r) == (&key.0, key.1, key.2) && *folder == state.folder)
+    {
         return;
     }
+    let key = (key.0, key.1, key.2, state.folder.clone());
+    state.places = desk.index_places();
+    state.also.clear();
+    let in_folder = |deck: usize| {
+        state.folder.is_none()
+            || state.places.get(deck).and_then(|p| p.as_ref()).is_some_and(|p| p.folder == state.folder)
+    };
     let filtering = !state.filter.is_empty();
     let filter = Filter { as_typed: true, ..state.filter.clone() };
     let typed = crate::search::parse_as_typed(&state.filter.query);
@@ -79,13 +99,33 @@ pub fn refresh_rows(state: &mut LibraryState, desk: &Desk) {
     let searching = typed.must.iter().any(|t| matches!(t, crate::search::Term::Words { .. }));
     if searching {
         let index = desk.index();
-        let ranked = index.ranked(&filter);
-        state.shown = ranked.len();
-        state.rows = ranked.iter().map(|h| Row::Card(index.position(h))).collect();
+        let mut first_of: HashMap<u64, CardPos> = HashMap::new();
+        let mut rows = Vec::new();
+        let mut also: HashMap<CardPos, Vec<CardPos>> = HashMap::new();
+        for hit in index.ranked(&filter) {
+            let pos = index.position(&hit);
+            if !in_folder(pos.deck) {
+                continue;
+            }
+            // An exact copy in another file joins the best-ranked one's hit.
+            match first_of.entry(index.row(hit.card).cut_hash) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    also.entry(*first.get()).or_default().push(pos)
+                }
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(pos);
+                    rows.push(Row::Card(pos));
+                }
+            }
+        }
+        state.shown = rows.len();
+        state.rows = rows;
+        state.also = also;
         state.rows_for = Some(key);
         return;
     }
-    let hits = desk.index().filter(&filter);
+    let mut hits = desk.index().filter(&filter);
+    hits.retain(|p| in_folder(p.deck));
     let hits_len = hits.len();
     let decks = desk.index().segments();
     let folded: HashSet<(usize, Option<usize>)> = state
@@ -172,8 +212,24 @@ fn filters(ui: &mut egui::Ui, desk: &Desk, state: &mut LibraryState) {
                 ui.selectable_value(&mut filter.source, Some(id.clone()), name);
             }
         });
-        if !filter.is_empty() && ui.button("Clear filters").clicked() {
-            *filter = Filter::default();
+        let roots = desk.library_roots();
+        if !roots.is_empty() {
+            let name = |p: &PathBuf| {
+                p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
+            };
+            let folder = &mut state.folder;
+            egui::ComboBox::from_label("Folder")
+                .selected_text(folder.as_ref().map_or("All".into(), name))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(folder, None, "All");
+                    for root in roots {
+                        ui.selectable_value(folder, Some(root.clone()), name(root));
+                    }
+                });
+        }
+        if (!state.filter.is_empty() || state.folder.is_some()) && ui.button("Clear filters").clicked() {
+            state.filter = Filter::default();
+            state.folder = None;
         }
     });
 }
@@ -230,8 +286,14 @@ fn row_ui(
         Row::Deck(d) => {
             let deck = &desk.index().segments()[d];
             let open = filtering || !state.collapsed.contains(&(deck.deck_id.clone(), None));
-            let text =
-                format!("{} {}  ({})", if open { "-" } else { "+" }, deck.deck_title, deck.cards.len());
+            let place = state.places.get(d).and_then(|p| p.as_ref()).map(|p| format!("  · {}", p.shown));
+            let text = format!(
+                "{} {}  ({}){}",
+                if open { "-" } else { "+" },
+                deck.deck_title,
+                deck.cards.len(),
+                place.unwrap_or_default()
+            );
             let width = ui.available_width();
             let button =
                 egui::Button::new(RichText::new(text).strong()).frame(false).sense(egui::Sense::CLICK);
@@ -253,7 +315,7 @@ fn row_ui(
         }
         Row::Card(pos) => {
             // The search's words, to draw in the match colour (a few visible rows a frame).
-            card_row(ui, desk, selection, selected == Some(pos), out, pos, &state.matching)
+            card_row(ui, desk, selection, selected == Some(pos), out, pos, state)
         }
     }
 }
@@ -265,8 +327,9 @@ fn card_row(
     selected: bool,
     out: &mut Requests,
     pos: CardPos,
-    matching: &(Vec<String>, bool),
+    state: &LibraryState,
 ) {
+    let matching = &state.matching;
     // Drawn from the index: a library file's cards are listed without reading the file.
     let (Some(deck), Some(card)) = (desk.index().segments().get(pos.deck), desk.index().row_at(pos)) else {
         return;
@@ -290,7 +353,18 @@ fn card_row(
         at = e;
     }
     label.append(&chars[at..].iter().collect::<String>(), 0.0, body.clone());
-    label.append(&format!("  — {cite}"), 0.0, body);
+    label.append(&format!("  — {cite}"), 0.0, body.clone());
+    // Where it comes from, and its exact copies elsewhere.
+    let weak = egui::TextFormat { color: ui.visuals().weak_text_color(), ..body };
+    let place = state.places.get(pos.deck).and_then(|p| p.as_ref());
+    if let Some(place) = place {
+        label.append(&format!("  · {}", place.shown), 0.0, weak.clone());
+    }
+    let also = state.also.get(&pos).map_or(&[][..], Vec::as_slice);
+    if !also.is_empty() {
+        let n = also.len();
+        label.append(&format!("  · also in {n} file{}", if n == 1 { "" } else { "s" }), 0.0, weak);
+    }
     let button = egui::Button::selectable(selected, label)
         // Not in the Tab order: Tab would otherwise walk every row; Ctrl+↑/↓ move instead.
         .sense(egui::Sense::CLICK | egui::Sense::DRAG);
@@ -298,7 +372,12 @@ fn card_row(
     let key = CardKey::new(&deck.deck_id, &card.id);
     response.dnd_set_drag_payload(key.clone());
     drag_preview(ui, &response, &card.tag);
-    let response = response.on_hover_text(&card.tag);
+    let mut hover = card.tag.clone();
+    for p in std::iter::once(&pos).chain(also) {
+        let shown = state.places.get(p.deck).and_then(|p| p.as_ref()).map_or("bundled", |p| p.shown.as_str());
+        hover.push_str(&format!("\n{} {shown}", if p == &pos { "from" } else { "also in" }));
+    }
+    let response = response.on_hover_text(hover);
     if response.clicked() {
         selection.card = Some(key.clone());
         selection.showing_item = false;

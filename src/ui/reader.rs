@@ -87,6 +87,11 @@ pub fn show(
             ui.label(RichText::new(format!("#{l}")).weak());
         }
     });
+    if item.is_none()
+        && let Some(key) = &selection.card
+    {
+        where_from(ui, desk, key);
+    }
     quote_check(ui, card, source);
     actions_row(ui, desk, selection, out, item);
     if let Some(note) = &card.note {
@@ -241,4 +246,15 @@ fn send_buttons(ui: &mut egui::Ui, desk: &Desk, selection: &Selection, out: &mut
         let what = crate::desk::Sendable::Block { deck: key.deck.clone(), block: pos.block };
         out.intent(Intent::Send { what, to: speech, after: None });
     }
+}
+
+/// "From Team › 2025/camp/1NC.docx · 1NC › Off-case › The Taiwan trap": the file and folder a
+/// library card comes from and where it sits in its file's outline.
+fn where_from(ui: &mut egui::Ui, desk: &Desk, key: &crate::desk::CardKey) {
+    let Some((deck, _)) = desk.card(key) else { return };
+    let block = deck.blocks.iter().position(|b| b.cards.iter().any(|c| c.id == key.card));
+    let path = block.map(|b| deck.block_path(b)).unwrap_or_default();
+    let file =
+        desk.deck_place(&deck.id).map_or_else(|| format!("the bundled deck “{}”", deck.title), |p| p.shown);
+    ui.label(RichText::new(format!("From {file} · {path}")).weak());
 }

@@ -61,6 +61,7 @@ fn big_library(dir: &Path) -> Vec<(Deck, std::path::PathBuf)> {
                 description: String::new(),
                 sources: sources_unique.clone(),
                 blocks,
+                imported_from: None,
             };
             let path = dir.join(format!("bench-{d}.deck.ron"));
             casebook::format::save_deck(&deck, &path).expect("save deck");

@@ -68,6 +68,7 @@ pub fn deck() -> Deck {
             Block::new("Hub-and-spoke is inadequate", vec![card("kim-disjointed")]),
             Block::new("Answers to: SEATO failed", vec![card("kim-seato-lessons")]),
         ],
+        imported_from: None,
     }
 }
 
