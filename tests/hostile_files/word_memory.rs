@@ -13,7 +13,9 @@ const PARAGRAPHS_PER_CARD: usize = 3;
 
 #[test]
 fn p11_a_paragraph_count_over_the_limit_is_refused_and_one_under_it_reads() {
-    let limits = ImportLimits { max_paragraphs: 3_000, ..ImportLimits::default() };
+    // Only the maximum binds here: every byte of XML would earn a paragraph.
+    let limits =
+        ImportLimits { max_paragraphs: 3_000, xml_bytes_per_paragraph: 1, ..ImportLimits::default() };
     let (over, _) = tiny_cards_docx(2_000);
     let err = import_docx_with_limits(&over, &limits).unwrap_err();
     assert!(matches!(err, ImportError::TooManyParagraphs { limit: 3_000, .. }), "{err:?}");
