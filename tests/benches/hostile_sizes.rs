@@ -158,10 +158,10 @@ fn child_read(path: &Path, unlimited: bool) {
     println!("{}\t{secs:.2}\t{what}", (status_kb("VmHWM") - before) / 1024);
 }
 
-/// Reads a Word file of `n` tiny cards (each padded to `pad` more bytes of XML) in a child
-/// process and prints the figures.
-fn tiny_cards(dir: &Path, n: usize, pad: usize, unlimited: bool) {
-    let (bytes, xml) = tiny_cards::tiny_cards_padded(n, pad);
+/// Reads a Word file of `n` tiny cards (each padded with `pad` more bytes of XML, with or without
+/// its `word` of text) in a child process and prints the figures.
+fn tiny_cards(dir: &Path, n: usize, pad: usize, word: bool, unlimited: bool) {
+    let (bytes, xml) = tiny_cards::tiny_cards_shaped(n, pad, word);
     let path = dir.join(format!("tiny-{n}.docx"));
     std::fs::write(&path, &bytes).expect("write the file");
     let exe = std::env::current_exe().expect("this program");
@@ -195,13 +195,16 @@ fn main() {
         other_shapes(dir.path());
     }
     // The file of #22.4, as a library folder reads it: refused at the paragraph limit.
-    tiny_cards(dir.path(), 876_000, 0, false);
+    tiny_cards(dir.path(), 876_000, 0, true, false);
     // What reading it whole would take (the fixed cost per paragraph the limit is made of).
-    tiny_cards(dir.path(), 876_000, 0, true);
+    tiny_cards(dir.path(), 876_000, 0, true, true);
     // The most tiny cards a file may hold, padded to the fewest bytes of XML that allow them:
     // the worst memory per byte of XML a Word file can cost within the limits.
     let n = (MAX_PARAGRAPHS - FREE_PARAGRAPHS) / 3;
-    tiny_cards(dir.path(), n, 3 * XML_BYTES_PER_PARAGRAPH - 260, false);
+    tiny_cards(dir.path(), n, 3 * XML_BYTES_PER_PARAGRAPH - 260, true, false);
+    // The same with cards of a tag and a cite only (a card and a source per two paragraphs).
+    let n = (MAX_PARAGRAPHS - FREE_PARAGRAPHS) / 2;
+    tiny_cards(dir.path(), n, 2 * XML_BYTES_PER_PARAGRAPH - 220, false, false);
 }
 
 /// The once-quadratic shapes of #13.9.

@@ -18,8 +18,8 @@ const STYLES: &str = concat!(
     r#"<w:style w:type="character" w:customStyle="1" w:styleId="Style13ptBold"><w:name w:val="Style 13 pt Bold"/><w:aliases w:val="Cite"/><w:rPr><w:b/></w:rPr></w:style>"#,
 );
 
-/// The XML of card `i`: tag, cite and one word.
-fn card(i: usize, out: &mut String) {
+/// The XML of card `i`: tag, cite and (with `word`) one word of text.
+fn card(i: usize, word: bool, out: &mut String) {
     use std::fmt::Write as _;
     let _ = write!(
         out,
@@ -27,20 +27,23 @@ fn card(i: usize, out: &mut String) {
             r#"<w:p><w:pPr><w:pStyle w:val="Heading4"/></w:pPr><w:r><w:t>Tag {i}</w:t></w:r></w:p>"#,
             r#"<w:p><w:r><w:rPr><w:rStyle w:val="Style13ptBold"/></w:rPr><w:t>Kim{i} 25</w:t></w:r>"#,
             r#"<w:r><w:t xml:space="preserve"> Times {i}</w:t></w:r></w:p>"#,
-            r#"<w:p><w:r><w:t>w{i}</w:t></w:r></w:p>"#,
         ),
         i = i
     );
+    if word {
+        let _ = write!(out, r#"<w:p><w:r><w:t>w{i}</w:t></w:r></w:p>"#);
+    }
 }
 
 /// A .docx of `n` tiny cards, and the size of its `word/document.xml` in bytes.
 pub fn tiny_cards_docx(n: usize) -> (Vec<u8>, usize) {
-    tiny_cards_padded(n, 0)
+    tiny_cards_shaped(n, 0, true)
 }
 
-/// [`tiny_cards_docx`] with an XML comment of `pad` bytes after each card: the same cards in
-/// more XML, to reach the most cards a Word file of that size may hold.
-pub fn tiny_cards_padded(n: usize, pad: usize) -> (Vec<u8>, usize) {
+/// [`tiny_cards_docx`] with an XML comment of `pad` bytes after each card (the same cards in
+/// more XML, to reach the most cards a Word file of that size may hold), and with or without the
+/// word of text (a card of a tag and a cite only: the dearest card per paragraph).
+pub fn tiny_cards_shaped(n: usize, pad: usize, word: bool) -> (Vec<u8>, usize) {
     let comment =
         if pad == 0 { String::new() } else { format!("<!--{}-->", "x".repeat(pad.saturating_sub(7))) };
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
@@ -58,7 +61,7 @@ pub fn tiny_cards_padded(n: usize, pad: usize) -> (Vec<u8>, usize) {
     // Written in chunks, so making a 250 MB document does not hold it.
     let mut chunk = String::new();
     for i in 0..n {
-        card(i, &mut chunk);
+        card(i, word, &mut chunk);
         chunk.push_str(&comment);
         if chunk.len() > 1 << 20 || i + 1 == n {
             size += chunk.len();
