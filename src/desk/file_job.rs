@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::search::cache::IndexCache;
-use std::sync::mpsc::{Receiver, channel};
+use crate::workspace::MAX_FILES_IN_FLIGHT;
+use std::sync::mpsc::{Receiver, sync_channel};
 use std::time::{Duration, Instant};
 
 /// One file's result, as the report shows it.
@@ -100,14 +101,16 @@ pub struct FileJob {
 }
 
 impl FileJob {
-    /// Starts reading `files` on background threads, one per core (at most 4); results arrive in
-    /// the order they finish.
+    /// Starts reading `files` on background threads, one per core (at most
+    /// [`MAX_FILES_IN_FLIGHT`]); results arrive in the order they finish. A reader hands its file
+    /// over (the desk polls every frame) before it takes the next, so at most
+    /// [`MAX_FILES_IN_FLIGHT`] files are being read or waiting.
     pub(super) fn start(kind: JobKind, files: Vec<JobFile>, cache: Option<IndexCache>) -> FileJob {
-        let (sender, receiver) = channel();
+        let (sender, receiver) = sync_channel(0);
         let cancel = Arc::new(AtomicBool::new(false));
         let total = files.len();
         // An import reports its files in the order chosen; a library folder is read on every core.
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, MAX_FILES_IN_FLIGHT);
         let threads = if kind == JobKind::Import { 1 } else { cores.min(total) };
         let queue = Arc::new(Mutex::new(files.into_iter()));
         for _ in 0..threads {

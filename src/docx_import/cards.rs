@@ -139,7 +139,7 @@ impl OutlineBuilder {
 
     /// Closes the card being gathered, if any.
     fn finish(&mut self, report: &mut ImportReport) {
-        let Some(p) = self.pending.take() else { return };
+        let Some(mut p) = self.pending.take() else { return };
         if p.cite.is_none() && p.paragraph_starts.is_empty() {
             report.tag_analytics += 1;
             report.analytics += 1;
@@ -151,6 +151,10 @@ impl OutlineBuilder {
         if p.cite.is_none() {
             report.cards_without_cite += 1;
         }
+        // Joining paragraphs grew these by doubling; the card is kept as it is now.
+        p.text.shrink_to_fit();
+        p.marks.shrink_to_fit();
+        p.paragraph_starts.shrink_to_fit();
         self.nodes.push(Node::Card(ImportedCard {
             tag: p.tag.text,
             tag_marks: p.tag.marks,

@@ -89,6 +89,26 @@ pub enum ImportError {
         /// The XML reader's description.
         message: String,
     },
+    /// The document holds more paragraphs with text than a Word file of its size may (see
+    /// [`super::ImportLimits::paragraph_limit`]): refused while it is read, before the outline
+    /// holding them outgrows the memory bound, and never half-read.
+    #[error(
+        "too many paragraphs for one Word file: more than {limit} paragraphs with text (cards, headings and other \
+         lines) in {part}; a Word file may hold {free} plus one per {per} bytes of its XML, and never more than \
+         {max}, so that reading it stays within memory; split the file in Word"
+    )]
+    TooManyParagraphs {
+        /// Path of the part inside the package.
+        part: String,
+        /// The most paragraphs with text this file may hold, from its XML size.
+        limit: usize,
+        /// Paragraphs any file may hold ([`super::ImportLimits::free_paragraphs`]).
+        free: usize,
+        /// Bytes of XML per further paragraph ([`super::ImportLimits::xml_bytes_per_paragraph`]).
+        per: usize,
+        /// The absolute maximum ([`super::ImportLimits::max_paragraphs`]).
+        max: usize,
+    },
     /// The document body holds no text at all.
     #[error("the document is empty: word/document.xml has no text")]
     Empty,

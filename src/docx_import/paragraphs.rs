@@ -1,12 +1,14 @@
 //! The paragraph stream: `word/document.xml` read event by event into [`Para`]s, each handed to
-//! a sink as soon as it closes. Nothing but the paragraph being read is held.
+//! a sink as soon as it closes. Nothing but the paragraph being read is held. Paragraphs with text
+//! are counted as they close, and the document is refused at the first one past
+//! [`ImportLimits::paragraph_limit`], so a hostile file never builds the outline it would need.
 
-use super::ImportError;
 use super::report::ImportReport;
 use super::runs::{RunProps, run_marks};
 use super::styles::StyleSheet;
 use super::types::{Mark, MarkKind, Para};
 use super::xml::{Ns, SafeReader, XmlEvent, attr};
+use super::{ImportError, ImportLimits};
 
 /// Private-use code points: what `w:sym` uses for symbol-font glyphs (Symbol, Wingdings), which
 /// have no portable character.
@@ -88,16 +90,19 @@ enum Skip {
     Silent,
 }
 
-/// Reads the body of `word/document.xml`, giving each finished paragraph to `sink`.
+/// Reads the body of `word/document.xml`, giving each finished paragraph to `sink`; refuses the
+/// document at its first paragraph with text past `limits`' paragraph limit for its size.
 pub(crate) fn read_paragraphs(
     xml: &str,
     part: &str,
-    max_depth: usize,
+    limits: &ImportLimits,
     styles: &StyleSheet,
     report: &mut ImportReport,
     sink: &mut dyn FnMut(Para, &mut ImportReport),
 ) -> Result<(), ImportError> {
-    let mut reader = SafeReader::new(xml, part, max_depth);
+    let mut reader = SafeReader::new(xml, part, limits.max_depth);
+    let max_paragraphs = limits.paragraph_limit(xml.len());
+    let mut with_text = 0usize;
     let mut stack: Vec<ParaBuilder> = Vec::new();
     let mut skip: Option<(usize, Skip)> = None;
     let mut tables = 0usize;
@@ -244,7 +249,22 @@ pub(crate) fn read_paragraphs(
             }
             XmlEvent::End(Ns::W, local) => match local.as_slice() {
                 b"p" => {
-                    let Some(b) = stack.pop() else { continue };
+                    let Some(mut b) = stack.pop() else { continue };
+                    if !b.text.trim().is_empty() {
+                        with_text += 1;
+                        if with_text > max_paragraphs {
+                            return Err(ImportError::TooManyParagraphs {
+                                part: part.to_owned(),
+                                limit: max_paragraphs,
+                                free: limits.free_paragraphs,
+                                per: limits.xml_bytes_per_paragraph,
+                                max: limits.max_paragraphs,
+                            });
+                        }
+                    }
+                    // Runs grow the text and marks by doubling; the paragraph is kept as read.
+                    b.text.shrink_to_fit();
+                    b.marks.shrink_to_fit();
                     let role = styles.paragraph_role(b.style.as_deref(), b.outline);
                     report.text_chars += b.chars;
                     let para = Para {

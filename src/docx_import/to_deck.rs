@@ -17,6 +17,8 @@
 //! is an error, never a file.
 
 use std::collections::{HashMap, HashSet};
+
+use super::unique_ids::UniqueIds;
 use std::path::Path;
 
 use crate::cutting::kebab_case;
@@ -26,6 +28,7 @@ use crate::model::{
     Source,
 };
 
+use super::report::ImportReport;
 use super::types::{CiteLine, ImportedCard, ImportedDoc, Mark, MarkKind, Node, Para, model_marks};
 
 /// Style id of the resolution and description lines Casebook writes under a deck's title.
@@ -109,33 +112,46 @@ pub enum DeckError {
     Invalid(String),
 }
 
-/// Turns an imported outline into a deck that loads back exactly as built.
+/// Turns an imported outline into a deck that loads back exactly as built. It converts a copy of
+/// the outline; [`into_deck`] takes the outline instead and needs no copy of it.
 pub fn to_deck(doc: &ImportedDoc, options: &DeckOptions) -> Result<(Deck, DeckReport), DeckError> {
+    into_deck(doc.clone(), options)
+}
+
+/// [`to_deck`], taking the imported document: each node's text moves into the deck, and the
+/// outline's memory is given back as the deck grows, so the two are never both held whole.
+pub fn into_deck(doc: ImportedDoc, options: &DeckOptions) -> Result<(Deck, DeckReport), DeckError> {
+    let ImportedDoc { mut outline, report } = doc;
     let mut b = Builder::new(options);
-    let mut nodes = doc.outline.iter().peekable();
+    // Taken from the end of the reversed outline, so its buffer can shrink as it empties.
+    outline.reverse();
     let mut first = true;
-    while let Some(node) = nodes.next() {
+    while let Some(node) = outline.pop() {
         let casebook_title = first
             && matches!(node, Node::Pocket(_))
-            && matches!(nodes.peek(), Some(Node::Paragraph(p)) if is_style(p, INTRO_STYLE) || is_style(p, SUMMARY_STYLE));
+            && matches!(outline.last(), Some(Node::Paragraph(p)) if is_style(p, INTRO_STYLE) || is_style(p, SUMMARY_STYLE));
         first = false;
         match node {
-            Node::Pocket(t) if casebook_title => b.deck.title = t.clone(),
+            Node::Pocket(t) if casebook_title => b.deck.title = t,
             // A heading of nothing visible (zero-width spaces) heads nothing.
-            Node::Pocket(t) | Node::Hat(t) if format::is_blank(t) => b.report.invisible += 1,
-            Node::Pocket(t) => b.headings.push(Heading { level: HeadingLevel::Pocket, title: t.clone() }),
-            Node::Hat(t) => b.headings.push(Heading { level: HeadingLevel::Hat, title: t.clone() }),
-            Node::Block(t) if format::is_blank(t) => b.open_block(String::new()),
-            Node::Block(t) => b.open_block(t.clone()),
-            Node::Paragraph(p) if is_style(p, SUMMARY_STYLE) => {}
-            Node::Paragraph(p) if is_style(p, INTRO_STYLE) && b.deck.blocks.is_empty() => b.intro(p),
-            Node::Paragraph(p) => b.aside(AsideKind::Text, p),
-            Node::Analytic(p) => b.aside(AsideKind::Analytic, p),
-            Node::Undertag(p) => b.aside(AsideKind::Undertag, p),
+            Node::Pocket(t) | Node::Hat(t) if format::is_blank(&t) => b.report.invisible += 1,
+            Node::Pocket(title) => b.headings.push(Heading { level: HeadingLevel::Pocket, title }),
+            Node::Hat(title) => b.headings.push(Heading { level: HeadingLevel::Hat, title }),
+            Node::Block(t) if format::is_blank(&t) => b.open_block(String::new()),
+            Node::Block(t) => b.open_block(t),
+            Node::Paragraph(p) if is_style(&p, SUMMARY_STYLE) => {}
+            Node::Paragraph(p) if is_style(&p, INTRO_STYLE) && b.deck.blocks.is_empty() => b.intro(&p),
+            Node::Paragraph(p) => b.aside(AsideKind::Text, &p),
+            Node::Analytic(p) => b.aside(AsideKind::Analytic, &p),
+            Node::Undertag(p) => b.aside(AsideKind::Undertag, &p),
             Node::Card(c) => b.card(c),
         }
+        if outline.len() < outline.capacity() / 4 {
+            outline.shrink_to_fit();
+        }
     }
-    b.finish(doc)
+    drop(outline);
+    b.finish(&report)
 }
 
 fn is_style(p: &Para, style: &str) -> bool {
@@ -146,8 +162,8 @@ struct Builder {
     deck: Deck,
     side: Side,
     headings: Vec<Heading>,
-    card_ids: HashSet<String>,
-    source_ids: HashSet<String>,
+    card_ids: UniqueIds,
+    source_ids: UniqueIds,
     source_of_cite: HashMap<String, String>,
     intro_lines: usize,
     report: DeckReport,
@@ -161,8 +177,8 @@ impl Builder {
             deck,
             side: options.side,
             headings: Vec::new(),
-            card_ids: HashSet::new(),
-            source_ids: HashSet::new(),
+            card_ids: UniqueIds::default(),
+            source_ids: UniqueIds::default(),
             source_of_cite: HashMap::new(),
             intro_lines: 0,
             report: DeckReport::default(),
@@ -217,12 +233,12 @@ impl Builder {
         block.asides.push(Aside { before, kind, text: p.text.clone(), marks: model_marks(&p.marks) });
     }
 
-    fn card(&mut self, c: &ImportedCard) {
+    fn card(&mut self, c: ImportedCard) {
         if format::is_blank(&c.text) && c.cite.is_none() {
             // Nothing visible to quote and no cite: the tag is the debater's own line.
             let tag = Para {
-                text: c.tag.clone(),
-                marks: c.tag_marks.clone(),
+                text: c.tag,
+                marks: c.tag_marks,
                 style: None,
                 role: super::types::ParaRole::Analytic,
                 in_table: false,
@@ -235,15 +251,16 @@ impl Builder {
         }
         let source = self.source_for(c.cite.as_ref());
         let id = self.card_id(&c.tag);
-        let tag = if format::is_blank(&c.tag) {
+        let tagged = !format::is_blank(&c.tag);
+        let tag = if tagged {
+            c.tag
+        } else {
             self.report.untagged += 1;
             NO_TAG.to_owned()
-        } else {
-            c.tag.clone()
         };
-        let mut card = Card::new(id, tag.clone(), self.side, source, c.text.clone());
+        let mut card = Card::new(id, tag, self.side, source, c.text);
         card.marks = model_marks(&c.marks);
-        if tag == c.tag {
+        if tagged {
             card.tag_marks = model_marks(&c.tag_marks);
         }
         let notes: Vec<String> =
@@ -257,7 +274,7 @@ impl Builder {
     fn card_id(&mut self, tag: &str) -> String {
         let base = tag_words(tag);
         let base = if base.is_empty() { "card".to_owned() } else { base };
-        unique_in(&mut self.card_ids, base)
+        self.card_ids.unique(base)
     }
 
     /// The source for a cite line: one per distinct line, holding only what its bold part states.
@@ -268,7 +285,7 @@ impl Builder {
         }
         let source = match cite {
             None => Source {
-                id: unique_in(&mut self.source_ids, "no-cite".to_owned()),
+                id: self.source_ids.unique("no-cite".to_owned()),
                 title: String::new(),
                 authors: Vec::new(),
                 note: NO_CITE_NOTE.to_owned(),
@@ -287,7 +304,7 @@ impl Builder {
                 };
                 let base = if base.is_empty() { "cite".to_owned() } else { base };
                 Source {
-                    id: unique_in(&mut self.source_ids, base),
+                    id: self.source_ids.unique(base),
                     title: String::new(),
                     authors: c
                         .last_name
@@ -308,9 +325,9 @@ impl Builder {
         id
     }
 
-    fn finish(mut self, doc: &ImportedDoc) -> Result<(Deck, DeckReport), DeckError> {
+    fn finish(mut self, read: &ImportReport) -> Result<(Deck, DeckReport), DeckError> {
         if self.report.cards == 0 {
-            let r = &doc.report;
+            let r = read;
             let what = format!(
                 "{} headings, {} analytics and {} other paragraphs",
                 r.pockets + r.hats + r.blocks,
@@ -324,13 +341,16 @@ impl Builder {
             self.open_block(String::new());
         }
         self.report.blocks = self.deck.blocks.len();
+        // The ids and cites seen are not needed any more: given back before the checks build theirs.
+        let Builder { mut deck, report, card_ids, source_ids, source_of_cite, .. } = self;
+        drop((card_ids, source_ids, source_of_cite));
         // The loader's own checks, on the deck in the canonical form a save writes (the file's
         // size is checked when it is saved; the fuzzer proves a saved import loads back).
-        let deck = format::canonical_deck(&self.deck);
+        format::canonicalize_deck(&mut deck);
         if let Some(problem) = format::validate_deck(&deck, "").into_iter().next() {
             return Err(DeckError::Invalid(problem.message));
         }
-        Ok((deck, self.report))
+        Ok((deck, report))
     }
 }
 
@@ -338,21 +358,6 @@ impl Builder {
 fn tag_words(tag: &str) -> String {
     const WORDS: usize = 5;
     kebab_case(tag).split('-').filter(|w| !w.is_empty()).take(WORDS).collect::<Vec<_>>().join("-")
-}
-
-/// `base`, or `base-2`, `base-3`, … : the first not in `taken`, which it joins. Constant time per
-/// id for distinct bases; a hostile file of one repeated tag is quadratic only in its repeats.
-fn unique_in(taken: &mut HashSet<String>, base: String) -> String {
-    let base: String = base.chars().take(60).collect();
-    let base = base.trim_end_matches('-').to_owned();
-    let mut id = base.clone();
-    let mut n = 1;
-    while taken.contains(&id) {
-        n += 1;
-        id = format!("{base}-{n}");
-    }
-    taken.insert(id.clone());
-    id
 }
 
 /// The cite line as written (trimmed, as the reader gives it), with its bold ranges merged and

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::format;
 use crate::model::Deck;
 
-use super::{DeckError, DeckOptions, DeckReport, ImportError, ImportReport, import_docx, to_deck};
+use super::{DeckError, DeckOptions, DeckReport, ImportError, ImportReport, import_docx, into_deck};
 
 /// The largest .docx read (256 MiB: a real 400-card file is 1–5 MB).
 pub const MAX_DOCX_BYTES: u64 = 256 << 20;
@@ -140,7 +140,8 @@ pub fn import_word_bytes(
     options: &DeckOptions,
 ) -> Result<WordImport, WordFileError> {
     let doc = import_docx(bytes).map_err(|error| WordFileError::Import { path: path.to_owned(), error })?;
+    let read = doc.report.clone();
     let (deck, made) =
-        to_deck(&doc, options).map_err(|error| WordFileError::Deck { path: path.to_owned(), error })?;
-    Ok(WordImport { path: path.to_owned(), deck, read: doc.report, made })
+        into_deck(doc, options).map_err(|error| WordFileError::Deck { path: path.to_owned(), error })?;
+    Ok(WordImport { path: path.to_owned(), deck, read, made })
 }

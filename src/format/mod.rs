@@ -194,6 +194,12 @@ fn encode<T: Serialize>(value: &T) -> Result<String, ron::Error> {
 /// The deck in canonical form (marks sorted and merged), as saved.
 pub fn canonical_deck(deck: &Deck) -> Deck {
     let mut deck = deck.clone();
+    canonicalize_deck(&mut deck);
+    deck
+}
+
+/// [`canonical_deck`] in place, for a deck too large to copy (a Word file just read).
+pub fn canonicalize_deck(deck: &mut Deck) {
     deck.version = CURRENT_VERSION;
     for block in &mut deck.blocks {
         for card in &mut block.cards {
@@ -203,7 +209,6 @@ pub fn canonical_deck(deck: &Deck) -> Deck {
             aside.marks = normalize_marks(&aside.marks);
         }
     }
-    deck
 }
 
 /// A card's marks (text, tag and cite line) in canonical form.

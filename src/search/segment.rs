@@ -67,10 +67,12 @@ impl Segment {
     /// Indexes `deck`.
     pub fn of_deck(deck: &Deck) -> Segment {
         let mut words = Words::new(&format!("{} {}", deck.id, deck.title));
-        let mut cards = Vec::new();
+        let mut cards = Vec::with_capacity(deck.card_count());
+        // Looked up by id once per card: a file of a source per card is not quadratic.
+        let source_of = deck.source_index();
         for (b, block) in deck.blocks.iter().enumerate() {
             for card in &block.cards {
-                let source = deck.source(&card.source);
+                let source = source_of.get(&card.source);
                 let short = add_card(&mut words, card, source);
                 cards.push(CardRow {
                     block: b as u32,

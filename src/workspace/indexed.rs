@@ -92,32 +92,53 @@ fn read_indexed_with(
     Ok(IndexedFile { segment: Arc::new(segment), file: Some(file), cache_problem: problem, from_cache })
 }
 
-/// Indexes `files` of the library folder `root` (see [`read_indexed`], without their decks) on
-/// one thread per core (at most 8), in order; `progress` is told how many are done after each,
-/// on the calling thread.
+/// The most library files read at once while a folder is indexed, whatever the number of cores.
+/// A file being read holds its bytes, outline, deck and index (up to about
+/// [`crate::docx_import::MEMORY_PER_XML_BYTE`] times its XML for a Word file); a finished one is
+/// handed to the consumer before its reader takes another file, so readers never run ahead of
+/// the consumer and at most this many files' cards are in memory besides the indexes kept.
+pub const MAX_FILES_IN_FLIGHT: usize = 2;
+
+/// Indexes `files` of the library folder `root` (see [`read_indexed`], without their decks) on one thread per core, at most
+/// [`MAX_FILES_IN_FLIGHT`]; results in the order of `files`. `progress` is told how many are
+/// done after each, on the calling thread.
 pub fn read_all_indexed_with(
     files: &[PathBuf],
     root: Option<&Path>,
     cache: Option<&IndexCache>,
     progress: &mut dyn FnMut(usize),
 ) -> Vec<Result<IndexedFile, String>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8).min(files.len());
+    let read = |file: &Path| {
+        read_indexed(file, root, cache, false).map(|mut r| {
+            r.file = None;
+            r
+        })
+    };
+    let results = read_all_with(files, &read, progress);
+    results.into_iter().map(|r| r.unwrap_or_else(|| Err("not read".into()))).collect()
+}
+
+/// Runs `read` over `files` on one thread per core, at most [`MAX_FILES_IN_FLIGHT`]. Each result
+/// goes to the calling thread through a channel with no buffer: a reader waits until its result
+/// is taken before it starts another file. `None` for a file no reader got to.
+fn read_all_with<T: Send>(
+    files: &[PathBuf],
+    read: &(dyn Fn(&Path) -> T + Sync),
+    progress: &mut dyn FnMut(usize),
+) -> Vec<Option<T>> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.clamp(1, MAX_FILES_IN_FLIGHT).min(files.len());
     let next = AtomicUsize::new(0);
-    let mut slots: Vec<Option<Result<IndexedFile, String>>> =
-        std::iter::repeat_with(|| None).take(files.len()).collect();
+    let mut slots: Vec<Option<T>> = std::iter::repeat_with(|| None).take(files.len()).collect();
     std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::channel();
+        let (sender, receiver) = std::sync::mpsc::sync_channel(0);
         for _ in 0..threads {
             let (sender, next) = (sender.clone(), &next);
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(i) else { break };
-                    let result = read_indexed(file, root, cache, false).map(|mut r| {
-                        r.file = None;
-                        r
-                    });
-                    if sender.send((i, result)).is_err() {
+                    if sender.send((i, read(file))).is_err() {
                         break;
                     }
                 }
@@ -125,11 +146,13 @@ pub fn read_all_indexed_with(
         }
         drop(sender);
         for (done, (i, result)) in receiver.into_iter().enumerate() {
-            slots[i] = Some(result);
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = Some(result);
+            }
             progress(done + 1);
         }
     });
-    slots.into_iter().map(|r| r.unwrap_or_else(|| Err("not read".into()))).collect()
+    slots
 }
 
 /// [`read_all_indexed_with`] without progress.
@@ -183,6 +206,32 @@ mod tests {
         assert!(why.contains("bad.deck.ron:"), "{why}");
         let missing = read_indexed(&dir.path().join("gone.deck.ron"), None, None, false).err().unwrap();
         assert!(!missing.is_empty());
+    }
+
+    #[test]
+    fn readers_never_run_ahead_of_a_slow_consumer() {
+        let files: Vec<PathBuf> = (0..12).map(|i| PathBuf::from(format!("f{i}.deck.ron"))).collect();
+        let (started, reading, most_reading) =
+            (AtomicUsize::new(0), AtomicUsize::new(0), AtomicUsize::new(0));
+        let read = |file: &Path| {
+            started.fetch_add(1, Ordering::SeqCst);
+            let now = reading.fetch_add(1, Ordering::SeqCst) + 1;
+            most_reading.fetch_max(now, Ordering::SeqCst);
+            std::thread::sleep(std::time::Duration::from_millis(2));
+            reading.fetch_sub(1, Ordering::SeqCst);
+            file.to_owned()
+        };
+        let mut ahead = Vec::new();
+        // The consumer is slow (a window frame, a large index to merge): while it works on file
+        // `done`, no reader may have started more than the bound of files it has not taken.
+        let mut progress = |done: usize| {
+            ahead.push(started.load(Ordering::SeqCst) - done);
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        };
+        let results = read_all_with(&files, &read, &mut progress);
+        assert_eq!(results.into_iter().map(Option::unwrap).collect::<Vec<_>>(), files, "in order");
+        assert!(ahead.iter().all(|&a| a <= MAX_FILES_IN_FLIGHT), "files in flight: {ahead:?}");
+        assert!(most_reading.load(Ordering::SeqCst) <= MAX_FILES_IN_FLIGHT);
     }
 
     #[test]
