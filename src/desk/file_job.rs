@@ -53,9 +53,12 @@ pub(super) enum Loaded {
     Indexed(Arc<crate::search::Segment>, bool),
 }
 
-/// One file's result from the reader threads: what was read and, if the index cache could not be
-/// used, why.
-pub(super) type Arrived = (PathBuf, Result<(Loaded, Option<String>), String>);
+/// What a reader thread read of one file: the file, if the index cache could not be used why, and
+/// for a library file the hash of its bytes.
+pub(super) type Read = (Loaded, Option<String>, Option<u64>);
+
+/// One file's result from the reader threads.
+pub(super) type Arrived = (PathBuf, Result<Read, String>);
 
 /// A file a job reads.
 #[derive(Clone, Debug)]
@@ -69,20 +72,16 @@ pub(super) struct JobFile {
 }
 
 /// Reads one file for a job of `kind`.
-fn read(
-    kind: JobKind,
-    file: &JobFile,
-    cache: Option<&IndexCache>,
-) -> Result<(Loaded, Option<String>), String> {
+fn read(kind: JobKind, file: &JobFile, cache: Option<&IndexCache>) -> Result<Read, String> {
     if kind == JobKind::Import {
-        return crate::workspace::read_library_file(&file.path).map(|f| (Loaded::Deck(f, None), None));
+        return crate::workspace::read_library_file(&file.path).map(|f| (Loaded::Deck(f, None), None, None));
     }
     let read = crate::workspace::read_indexed(&file.path, file.root.as_deref(), cache, file.want_deck)?;
     let loaded = match read.file {
         Some(deck) if file.want_deck => Loaded::Deck(deck, Some(read.segment)),
         _ => Loaded::Indexed(read.segment, read.from_cache),
     };
-    Ok((loaded, read.cache_problem))
+    Ok((loaded, read.cache_problem, Some(read.content_hash)))
 }
 
 /// A running or finished job reading files (a Word import, or the library folders).

@@ -16,6 +16,7 @@ mod files;
 mod identity;
 mod intent;
 mod library_folders;
+mod library_ids;
 mod places;
 mod review;
 mod rounds;
@@ -118,6 +119,8 @@ pub struct Desk {
     library_stamps: std::collections::HashMap<PathBuf, file_job::Stamp>,
     /// The library folders last scanned: where each library file's place is counted from.
     library_roots: Vec<PathBuf>,
+    /// The deck ids of library Word files, kept between runs (a moved file keeps its id).
+    library_ids: library_ids::LibraryIds,
     shelf: Vec<shelf::Shelved>,
     /// Segments built off the UI thread for decks about to join, used by the next index rebuild.
     ready: Vec<std::sync::Arc<crate::search::Segment>>,
@@ -161,6 +164,7 @@ impl Desk {
             word_import: None,
             library_stamps: Default::default(),
             library_roots: Vec::new(),
+            library_ids: Default::default(),
             shelf: Vec::new(),
             ready: Vec::new(),
             index_cache: None,
@@ -169,6 +173,9 @@ impl Desk {
             last_index: std::time::Instant::now(),
         };
         desk.load_user_decks();
+        let (ids, problem) = library_ids::LibraryIds::load(&desk.data_dir);
+        desk.library_ids = ids;
+        desk.warnings.extend(problem);
         match desk.recovery.read() {
             Some(Ok(found)) => desk.recovered = Some(found),
             Some(Err(e)) => desk.warnings.push(format!("A recovery file exists but cannot be read: {e}")),

@@ -105,3 +105,42 @@ fn two_same_named_word_files_in_two_library_folders_are_both_indexed_and_searcha
         .filter(&crate::search::Filter { query: format!("tag:\"{aff_tag}\""), ..Default::default() });
     assert!(!hits.is_empty(), "the second 1nc.docx is searchable");
 }
+
+#[test]
+fn a_moved_word_file_keeps_its_cards_ids_now_and_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = dir.path().join("team");
+    let before = word_file(&team.join("2025/camp/1nc.docx"), "asian-nato-neg");
+    let data = dir.path().join("data");
+    let id_of = |desk: &Desk| {
+        let ids: Vec<&str> = desk.index().segments().iter().map(|s| s.deck_id.as_str()).collect();
+        ids.into_iter().find(|id| id.starts_with("1nc-")).map(str::to_owned)
+    };
+    let mut desk = Desk::new(&data, fresh_session());
+    desk.apply(Intent::ScanLibrary(vec![team.clone()]));
+    finish(&mut desk);
+    let id = id_of(&desk).expect("indexed");
+    assert_eq!(id, crate::workspace::library_deck_options(&team, &before).id);
+
+    // Moved to another folder while the window is open: the same cards, the same ids.
+    let after = team.join("archive/1nc.docx");
+    std::fs::create_dir_all(after.parent().unwrap()).unwrap();
+    std::fs::rename(&before, &after).unwrap();
+    desk.apply(Intent::RefreshLibrary(vec![team.clone()]));
+    finish(&mut desk);
+    assert_eq!(id_of(&desk).as_deref(), Some(id.as_str()), "moved, same id");
+    assert_ne!(id, crate::workspace::library_deck_options(&team, &after).id, "not its new place's id");
+
+    // After a restart too; and a second copy beside it is a deck of its own.
+    std::fs::copy(&after, team.join("archive/copy of 1nc.docx")).unwrap();
+    let mut again = Desk::new(&data, fresh_session());
+    again.apply(Intent::ScanLibrary(vec![team.clone()]));
+    finish(&mut again);
+    let ids: Vec<String> = again.index().segments().iter().map(|s| s.deck_id.clone()).collect();
+    assert!(ids.contains(&id), "{ids:?}");
+    assert_eq!(
+        ids.iter().filter(|i| i.starts_with("1nc-") || i.starts_with("copy-of-1nc-")).count(),
+        2,
+        "{ids:?}"
+    );
+}

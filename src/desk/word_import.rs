@@ -60,7 +60,11 @@ impl Desk {
         let kind = job.kind();
         for (file, result) in arrived {
             let line = match result {
-                Ok((loaded, cache_problem)) => {
+                Ok((loaded, cache_problem, hash)) => {
+                    let loaded = match hash {
+                        Some(hash) if kind != JobKind::Import => self.keep_library_id(&file, hash, loaded),
+                        _ => loaded,
+                    };
                     if let Some(why) = cache_problem.filter(|_| !self.cache_warned) {
                         self.cache_warned = true;
                         self.warnings
@@ -107,6 +111,9 @@ impl Desk {
             j.finished = true;
         }
         let finished = self.word_import.as_ref().is_some_and(|j| j.finished);
+        if finished && kind != JobKind::Import {
+            self.save_library_ids();
+        }
         if self.index_stale && (finished || self.last_index.elapsed() >= INDEX_BATCH) {
             self.index_stale = false;
             outcome.decks_changed = true;

@@ -76,7 +76,7 @@ pub(super) struct Doc {
 /// Laid out for memory (a team's library has millions of distinct words across its decks): the
 /// vocabulary is one string with word ends, the lookup table holds word numbers only, and the
 /// postings are two flat arrays (cards and part bits) sliced per word.
-#[derive(Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct Words {
     /// The deck's id and title, folded (for `deck:`).
     pub(super) deck: String,

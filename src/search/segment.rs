@@ -39,7 +39,7 @@ pub struct CardRow {
 }
 
 /// One deck's cards, indexed.
-#[derive(Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub struct Segment {
     /// Hash of everything in the deck the index reads ([`deck_hash`]).
     pub hash: u64,
@@ -106,6 +106,14 @@ impl Segment {
             block_starts: Vec::new(),
         };
         segment.derive();
+        segment
+    }
+
+    /// The same index under another deck id (a library file that moved keeps the id it had).
+    pub fn renamed(&self, id: &str) -> Segment {
+        let mut segment = self.clone();
+        segment.deck_id = id.to_owned();
+        segment.words.deck = super::words::fold(&format!("{id} {}", self.deck_title));
         segment
     }
 

@@ -23,6 +23,8 @@ pub struct IndexedFile {
     pub cache_problem: Option<String>,
     /// Whether the index came from the cache without parsing the file.
     pub from_cache: bool,
+    /// The xxh3 hash of the file's bytes (what tells a moved file from a new one).
+    pub content_hash: u64,
 }
 
 /// Indexes the library file at `path` (of the library folder `root`, which gives a Word file its
@@ -56,9 +58,17 @@ fn read_indexed_with(
         }
         Some(Cached::Missing) | None => None,
     };
-    if !want_deck && let Some((_, segment)) = cached.take_if(|(key, _)| key.same_stamp(path, size, modified))
+    if !want_deck
+        && let Some((key, segment)) = cached.take_if(|(key, _)| key.same_stamp(path, size, modified))
     {
-        return Ok(IndexedFile { segment: Arc::new(*segment), file: None, cache_problem, from_cache: true });
+        let content_hash = key.hash;
+        return Ok(IndexedFile {
+            segment: Arc::new(*segment),
+            file: None,
+            cache_problem,
+            from_cache: true,
+            content_hash,
+        });
     }
     let bytes = read(path)?;
     if stamp(path).ok() != Some((size, modified)) || bytes.len() as u64 != size {
@@ -79,6 +89,7 @@ fn read_indexed_with(
             file: None,
             cache_problem: problem,
             from_cache: true,
+            content_hash: hash,
         });
     }
     let file = library_file_from_bytes(path, root, bytes)?;
@@ -89,7 +100,13 @@ fn read_indexed_with(
         _ => (Segment::of_deck(&file.deck), false),
     };
     let problem = if from_cache { cache_problem } else { write(&segment).or(cache_problem) };
-    Ok(IndexedFile { segment: Arc::new(segment), file: Some(file), cache_problem: problem, from_cache })
+    Ok(IndexedFile {
+        segment: Arc::new(segment),
+        file: Some(file),
+        cache_problem: problem,
+        from_cache,
+        content_hash: hash,
+    })
 }
 
 /// The most library files read at once while a folder is indexed, whatever the number of cores.

@@ -149,7 +149,7 @@ fn child_read(path: &Path, unlimited: bool) {
         let per = (status_kb("VmHWM") - before) * 1024 / paragraphs.max(1) as u64;
         format!("read whole (limit lifted): {} cards indexed, {per} bytes per paragraph", segment.cards.len())
     } else {
-        match casebook::workspace::read_indexed(path, None, false) {
+        match casebook::workspace::read_indexed(path, None, None, false) {
             Ok(read) => format!("read: {} cards indexed", read.segment.cards.len()),
             Err(why) => format!("refused: {why}"),
         }
