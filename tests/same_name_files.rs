@@ -92,3 +92,26 @@ fn cli_import_never_writes_through_a_link_at_the_decks_name() {
     #[cfg(unix)]
     assert!(said.contains("1nc-2.deck.ron"), "{said}");
 }
+
+#[test]
+fn cli_search_finds_the_cards_of_two_same_named_files_in_two_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = dir.path().join("team");
+    word_file(&team.join("2025/1nc.docx"), "asian-nato-neg");
+    word_file(&team.join("2026/1nc.docx"), "asian-nato-aff");
+    let neg = casebook::bundled::deck("asian-nato-neg").unwrap().blocks[0].cards[0].tag.clone();
+    let aff = casebook::bundled::deck("asian-nato-aff").unwrap().blocks[0].cards[0].tag.clone();
+    for tag in [neg, aff] {
+        let run = Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .args(["search", &format!("tag:\"{tag}\""), "--library", &team.to_string_lossy()])
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .output()
+            .expect("run casebook");
+        let said = String::from_utf8_lossy(&run.stdout);
+        assert!(
+            run.status.success() && said.contains(&tag),
+            "{said}{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+}

@@ -1,66 +1,42 @@
 //! `casebook search QUERY [--library DIR]... [--limit N] [--json]`: the library's search from
 //! the command line, over the decks and Word files under the given folders (the bundled decks
-//! when none is given). Prints `deck › block › tag — cite` per hit, best first, or card JSON.
+//! when none is given). Prints `deck › block › tag — cite` per hit, best first (with the file
+//! when two hits' decks share a title), or card JSON.
 //!
-//! It uses the window's index cache (`$XDG_CACHE_HOME/casebook/library`): an unchanged file is
-//! not read again, so a second search of a large library answers at once. Only the files of the
-//! hits shown as JSON are read in full.
+//! It uses the search engine's index in the cache folder (`$XDG_CACHE_HOME/casebook/index`):
+//! the files are stat'ed, only new or changed files are read, and a hit prints from the index
+//! alone. Only the files of the hits shown as JSON are read in full.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use crate::model::Deck;
-use crate::search::cache::IndexCache;
-use crate::search::{Filter, LibraryIndex, Segment};
+use crate::search::Filter;
+use crate::search::engine::{Engine, Progress, Row, store};
 use crate::workspace;
 
-/// Where each segment's cards can be read in full.
-enum Origin {
-    Bundled(Deck),
-    File(PathBuf),
-}
-
-/// Every deck under `folders` indexed (through the cache), with where to read each one and one
-/// message per file that failed; the bundled decks when no folder is given. Progress goes to
-/// `err`.
-fn library(folders: &[PathBuf], err: &mut dyn Write) -> (Vec<Arc<Segment>>, Vec<Origin>, Vec<String>) {
+/// The engine for `folders` brought up to date (the bundled decks, in memory, for none), and the
+/// bundled decks when they are what is searched. Progress and problems go to `err`.
+fn engine(folders: &[PathBuf], err: &mut dyn Write) -> Result<(Engine, Vec<Deck>), String> {
     if folders.is_empty() {
         let decks: Vec<Deck> = crate::bundled::decks().into_iter().filter_map(Result::ok).collect();
-        let segments = decks.iter().map(|d| Arc::new(Segment::of_deck(d))).collect();
-        return (segments, decks.into_iter().map(Origin::Bundled).collect(), Vec::new());
+        let engine = Engine::of_decks(&decks).map_err(|e| e.to_string())?;
+        return Ok((engine, decks));
     }
-    let cache = IndexCache::user();
-    let mut segments = Vec::new();
-    let mut origins = Vec::new();
-    let mut problems = Vec::new();
-    let mut cache_problem = None;
-    for folder in folders {
-        let (files, unreadable) = workspace::scan_folder_for(folder, true, workspace::is_library_file);
-        problems
-            .extend(unreadable.into_iter().map(|(f, e)| format!("{}: cannot read folder: {e}", f.display())));
-        let total = files.len();
-        let read = workspace::read_all_indexed_with(&files, Some(folder), cache.as_ref(), &mut |done| {
-            let _ = write!(err, "\rindexing {}: {done} of {total} files", folder.display());
-        });
-        let mut cached = 0;
-        for (file, result) in files.iter().zip(read) {
-            match result {
-                Ok(read) => {
-                    cached += usize::from(read.from_cache);
-                    cache_problem = cache_problem.or(read.cache_problem);
-                    segments.push(read.segment);
-                    origins.push(Origin::File(file.clone()));
-                }
-                Err(why) if why.contains(&file.display().to_string()) => problems.push(why),
-                Err(why) => problems.push(format!("{}: {why}", file.display())),
-            }
+    let cache = store::user_cache_dir();
+    let mut engine = Engine::open_or_in_ram(cache.as_deref()).map_err(|e| e.to_string())?;
+    let mut progress = |p: Progress<'_>| {
+        let _ = write!(err, "\rindexing {}: {} of {} files", p.root.display(), p.done, p.total);
+        if p.finished {
+            let _ = writeln!(err, " ({} unchanged)", p.unchanged);
         }
-        let _ = write!(err, " ({cached} unchanged)");
-        let _ = writeln!(err);
+    };
+    let reports = engine.update(folders, &mut progress).map_err(|e| e.to_string())?;
+    for problem in reports.iter().flat_map(|r| &r.problems) {
+        let _ = writeln!(err, "{problem}");
     }
-    problems.extend(cache_problem);
-    (segments, origins, problems)
+    Ok((engine, Vec::new()))
 }
 
 pub(super) fn search(
@@ -71,59 +47,86 @@ pub(super) fn search(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let (segments, origins, problems) = library(folders, err);
-    for p in &problems {
-        let _ = writeln!(err, "{p}");
+    let (mut engine, bundled) = match engine(folders, err) {
+        Ok(ready) => ready,
+        Err(why) => {
+            let _ = writeln!(err, "casebook: {why}");
+            return 2;
+        }
+    };
+    for note in engine.take_notes() {
+        let _ = writeln!(err, "casebook: {note}");
     }
-    let index = LibraryIndex::of_segments(segments);
-    let parsed = crate::search::parse(query);
-    for why in &parsed.ignored {
+    let found = match engine.search(&Filter { query: query.to_owned(), ..Filter::default() }, limit) {
+        Ok(found) => found,
+        Err(why) => {
+            let _ = writeln!(err, "casebook: {why}");
+            return 2;
+        }
+    };
+    for why in &found.ignored {
         let _ = writeln!(err, "casebook: ignored {why}");
     }
-    let hits = index.ranked(&Filter { query: query.to_owned(), ..Filter::default() });
-    let _ = writeln!(err, "{} of {} cards match", hits.len(), index.len());
-    let shown: Vec<_> = hits.iter().take(limit).map(|h| index.position(h)).collect();
-    if !json {
-        for h in hits.iter().take(limit) {
-            let (segment, row) = (&index.segments()[index.position(h).deck], index.row(h.card));
-            let block = &segment.blocks[row.block as usize];
-            let _ = writeln!(out, "{} › {block} › {} — {}", segment.deck_title, row.tag, row.cite);
-        }
-        return u8::from(hits.is_empty());
+    let _ = writeln!(err, "{} of {} cards match", found.matched, found.total);
+    let none = u8::from(found.matched == 0);
+    if json {
+        print_json(&found.rows, &bundled, out, err);
+    } else {
+        print_lines(&found.rows, out);
     }
-    // Card JSON needs whole cards: read the hits' files (each once).
-    let mut read: std::collections::HashMap<usize, Deck> = std::collections::HashMap::new();
-    for pos in &shown {
-        if let Origin::File(path) = &origins[pos.deck]
-            && !read.contains_key(&pos.deck)
-        {
-            match workspace::read_library_file(path) {
-                Ok(file) => {
-                    read.insert(pos.deck, file.deck);
-                }
-                Err(why) => {
-                    let _ = writeln!(err, "{}: not shown: {why}", path.display());
-                }
-            }
+    none
+}
+
+/// `deck › block › tag — cite` per row, with the file's path when another shown row's deck has
+/// the same title in another file.
+fn print_lines(rows: &[Row], out: &mut dyn Write) {
+    let mut files_per_title: HashMap<&str, std::collections::HashSet<(&str, &str)>> = HashMap::new();
+    for r in rows {
+        files_per_title.entry(&r.deck_title).or_default().insert((&r.root, &r.file));
+    }
+    for r in rows {
+        let _ = write!(out, "{} › {} › {} — {}", r.deck_title, r.block_title, r.tag, r.cite);
+        if files_per_title.get(r.deck_title.as_str()).is_some_and(|f| f.len() > 1) {
+            let _ = write!(out, " ({})", r.file);
         }
+        let _ = writeln!(out);
+    }
+}
+
+/// Card JSON of the rows, reading each hit's file once (the bundled decks are in memory).
+fn print_json(rows: &[Row], bundled: &[Deck], out: &mut dyn Write, err: &mut dyn Write) {
+    let mut read: HashMap<PathBuf, Option<Deck>> = HashMap::new();
+    for row in rows {
+        let Some(path) = row.path() else { continue };
+        if read.contains_key(&path) {
+            continue;
+        }
+        let deck = match workspace::read_library_file_in(std::path::Path::new(&row.root), &path) {
+            Ok(file) => Some(file.deck),
+            Err(why) => {
+                let _ = writeln!(err, "{}: not shown: {why}", path.display());
+                None
+            }
+        };
+        read.insert(path, deck);
     }
     let mut cards = Vec::new();
-    for pos in shown {
-        let deck = match &origins[pos.deck] {
-            Origin::Bundled(deck) => deck,
-            Origin::File(_) => match read.get(&pos.deck) {
-                Some(deck) => deck,
-                None => continue,
-            },
+    for row in rows {
+        let deck = match row.path() {
+            Some(path) => read.get(&path).and_then(Option::as_ref),
+            None => bundled.iter().find(|d| d.id == row.deck_id),
         };
-        let Some(row) = index.row_at(pos) else { continue };
-        match deck.blocks.get(pos.block).and_then(|b| b.cards.get(pos.card)).filter(|c| c.id == row.id) {
+        let Some(deck) = deck else { continue };
+        // Where it was indexed; else by id (the file moved its cards since).
+        let card = (deck.blocks.get(row.block).and_then(|b| b.cards.get(row.card)))
+            .filter(|c| c.id == row.card_id)
+            .or_else(|| deck.cards().find(|c| c.id == row.card_id));
+        match card {
             Some(card) => cards.push((deck.id.as_str(), card, deck.source(&card.source))),
             None => {
-                let _ = writeln!(err, "card {} changed on disk since it was indexed; not shown", row.id);
+                let _ = writeln!(err, "card {} changed on disk since it was indexed; not shown", row.card_id);
             }
         }
     }
     let _ = out.write_all(&crate::export::json::cards_json(cards));
-    u8::from(hits.is_empty())
 }

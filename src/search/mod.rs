@@ -9,6 +9,7 @@
 
 pub mod cache;
 pub mod cuts;
+pub mod engine;
 pub mod index;
 pub mod query;
 pub mod ranked;

@@ -27,24 +27,53 @@ fn fold_accent(c: char) -> Option<&'static str> {
 }
 
 /// `text` lowercased with accents folded; every character that is not a letter or digit becomes
-/// a space (apostrophes too: "China’s" is "china s", as the index splits it).
+/// a space (apostrophes too: "China’s" is "china s", as the index splits it). Decomposed text
+/// folds as composed text does: "e" followed by a combining acute accent is "e", one word.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        // Most text is ASCII: no case tables, no accent table.
-        if c.is_ascii() {
-            out.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
-            continue;
-        }
-        for c in c.to_lowercase() {
-            match fold_accent(c) {
-                Some(ascii) => out.push_str(ascii),
-                None if c.is_alphanumeric() => out.push(c),
-                None => out.push(' '),
-            }
-        }
+        fold_char(c, &mut out);
     }
     out
+}
+
+/// Appends `c` folded to `out`: lowercase ASCII letters and digits as they are, common Latin
+/// letters from the table, any other letter through its compatibility decomposition (NFKD) with
+/// the combining marks dropped ("ğ", "ș", "ė", and "ﬁ" as "fi"); a combining mark alone adds
+/// nothing (so a decomposed accent does not split its word), anything else a space. The one
+/// folding shared by the query words and the search engine's tokenizer.
+pub fn fold_char(c: char, out: &mut String) {
+    // Most text is ASCII: no case tables, no accent table.
+    if c.is_ascii() {
+        out.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
+        return;
+    }
+    if unicode_normalization::char::is_combining_mark(c) {
+        return;
+    }
+    for c in c.to_lowercase() {
+        if let Some(ascii) = fold_accent(c) {
+            out.push_str(ascii);
+            continue;
+        }
+        let mut any = false;
+        unicode_normalization::char::decompose_compatible(c, |d| {
+            any = true;
+            if unicode_normalization::char::is_combining_mark(d) {
+                return;
+            }
+            for d in d.to_lowercase() {
+                match d {
+                    d if d.is_ascii() => out.push(if d.is_ascii_alphanumeric() { d } else { ' ' }),
+                    d if d.is_alphanumeric() => out.push(d),
+                    _ => out.push(' '),
+                }
+            }
+        });
+        if !any {
+            out.push(if c.is_alphanumeric() { c } else { ' ' });
+        }
+    }
 }
 
 /// The folded words of `text`, in order.
@@ -61,7 +90,7 @@ pub fn match_ranges(text: &str, wanted: &[String], prefix: bool) -> Vec<(usize, 
     let mut out = Vec::new();
     let mut start = None;
     let chars: Vec<char> = text.chars().collect();
-    let is_word = |c: char| c.is_alphanumeric();
+    let is_word = |c: char| c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
     for i in 0..=chars.len() {
         let inside = chars.get(i).is_some_and(|&c| is_word(c));
         match (start, inside) {
@@ -93,6 +122,18 @@ mod tests {
         assert_eq!(words("Paweł BEHRENDT’s “Asian NATO”"), vec!["pawel", "behrendt", "s", "asian", "nato"]);
         assert_eq!(words("Ñandú 2019-2024"), vec!["nandu", "2019", "2024"]);
         assert!(words("  —  ").is_empty());
+    }
+
+    #[test]
+    fn letters_outside_the_table_and_decomposed_accents_fold_too() {
+        assert_eq!(words("Erdoğan București Țară Lietuvė"), vec!["erdogan", "bucuresti", "tara", "lietuve"]);
+        // The same words typed with combining marks (NFD), as macOS and some PDFs give them.
+        assert_eq!(
+            words("Erdog\u{306}an Bucures\u{326}ti re\u{301}sume\u{301}"),
+            vec!["erdogan", "bucuresti", "resume"]
+        );
+        assert_eq!(words("ﬁnal ＮＡＴＯ"), vec!["final", "nato"]);
+        assert_eq!(fold("Ñandú"), fold("N\u{303}andu\u{301}"));
     }
 
     #[test]

@@ -7,6 +7,13 @@
 //! (read, indexed, cached) and another's restart from the cache, each with its resident memory;
 //! then each query's p50/p95 over 50 runs on the restarted index (top 200, ranking included),
 //! rg's median time per query over the same text written as files, and the ratio.
+//!
+//! Then the command line as a script runs it, each a WHOLE PROCESS (exec to exit): the release
+//! `casebook search QUERY --library DIR --limit 20` on the search engine's on-disk index (its
+//! first run builds the index; the median of 15 later runs per query, and the peak resident memory
+//! of one more run under `/usr/bin/time`), against `rg -i` over the same text and against a
+//! minimal tantivy program over the same cards ([`tantivy_baseline`]: a plain default schema,
+//! top 20), with the ratios and the targets (≤ 20 ms, ≥ 3× faster than rg, ≤ 100 MB).
 
 use std::path::Path;
 use std::process::Command;
@@ -18,6 +25,8 @@ use casebook::search::{Filter, LibraryIndex};
 
 #[path = "support.rs"]
 mod support;
+#[path = "tantivy_baseline.rs"]
+mod tantivy_baseline;
 use support::{library, resident_mb};
 
 const QUERIES: [&str; 9] = [
@@ -134,6 +143,10 @@ fn run_phase(name: &str, dir: &Path, cache: &Path) -> Vec<String> {
 fn main() {
     if let Ok(name) = std::env::var("LIBRARY_SCALE_PHASE") {
         let var = |v: &str| std::path::PathBuf::from(std::env::var_os(v).expect("phase variables"));
+        if name == "tantivy" {
+            baseline_phase(&var("LIBRARY_SCALE_DIR"), &var("LIBRARY_SCALE_CACHE"));
+            return;
+        }
         phase(&name, &var("LIBRARY_SCALE_DIR"), &var("LIBRARY_SCALE_CACHE"));
         return;
     }
@@ -170,9 +183,8 @@ fn main() {
 
     let text_dir = dir.path().join("text");
     let rg = Command::new("rg").arg("--version").output().is_ok();
-    if rg {
-        write_text_files(&decks, &text_dir);
-    } else {
+    write_text_files(&decks, &text_dir);
+    if !rg {
         println!("(rg not found: install ripgrep to compare)");
     }
     println!("{:<28} {:>7} {:>9} {:>9} {:>9} {:>7}", "query", "hits", "p50 ms", "p95 ms", "rg ms", "ratio");
@@ -193,4 +205,173 @@ fn main() {
         };
         println!("{q:<28} {hits:>7} {p50:>9.2} {p95:>9.2} {rg_text:>9} {ratio:>7}");
     }
+    println!();
+    whole_processes(&library_dir, &text_dir, dir.path(), rg);
+}
+
+/// The minimal tantivy program's process: indexes the text files under `text_dir` into `index`
+/// when it holds no index, then prints the top 20 of `LIBRARY_SCALE_QUERY` (when set).
+fn baseline_phase(text_dir: &Path, index: &Path) {
+    if !index.join("meta.json").exists()
+        && let Err(e) = tantivy_baseline::index(text_dir, index)
+    {
+        eprintln!("{e}");
+        std::process::exit(2);
+    }
+    if let Ok(query) = std::env::var("LIBRARY_SCALE_QUERY") {
+        match tantivy_baseline::search(index, &query) {
+            Ok(n) => eprintln!("{n} hits"),
+            Err(e) => eprintln!("{e}"),
+        }
+    }
+}
+
+/// The peak resident memory in MB that `/usr/bin/time -f %M` wrote as the last line of `stderr`.
+fn peak_mb(stderr: &[u8]) -> Option<f64> {
+    let err = String::from_utf8_lossy(stderr);
+    err.lines().last().and_then(|l| l.trim().parse::<f64>().ok()).map(|kb| kb / 1024.0)
+}
+
+/// A process to run: program, arguments, environment.
+struct Proc {
+    program: std::path::PathBuf,
+    args: Vec<String>,
+    envs: Vec<(&'static str, std::ffi::OsString)>,
+}
+
+impl Proc {
+    fn command(&self, timed: bool) -> Command {
+        let mut c = if timed {
+            let mut c = Command::new("/usr/bin/time");
+            c.args(["-f", "%M"]).arg(&self.program);
+            c
+        } else {
+            Command::new(&self.program)
+        };
+        c.args(&self.args).envs(self.envs.iter().map(|(k, v)| (k, v)));
+        c
+    }
+
+    /// The median wall time of `runs` runs (exec to exit), the last run's stderr, and the peak
+    /// resident memory in MB of one more run under /usr/bin/time (when it is there).
+    fn measure(&self, runs: usize) -> (Duration, String, Option<f64>) {
+        let mut times = Vec::new();
+        let mut stderr = String::new();
+        for _ in 0..runs {
+            let start = Instant::now();
+            let out = self.command(false).output().expect("process runs");
+            times.push(start.elapsed());
+            stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        }
+        times.sort();
+        let peak = Path::new("/usr/bin/time")
+            .exists()
+            .then(|| self.command(true).output().ok())
+            .flatten()
+            .and_then(|out| peak_mb(&out.stderr));
+        (times[times.len() / 2], stderr, peak)
+    }
+}
+
+/// `casebook search` and the minimal tantivy program as whole processes over the library, against
+/// `rg -i` over the same text.
+fn whole_processes(library_dir: &Path, text_dir: &Path, work: &Path, rg: bool) {
+    const RUNS: usize = 15;
+    let cache = work.join("engine-cache");
+    let casebook = |q: &str| Proc {
+        program: env!("CARGO_BIN_EXE_casebook").into(),
+        args: vec![
+            "search".into(),
+            q.into(),
+            "--library".into(),
+            library_dir.display().to_string(),
+            "--limit".into(),
+            "20".into(),
+        ],
+        envs: vec![("XDG_CACHE_HOME", cache.clone().into_os_string())],
+    };
+    let me = std::env::current_exe().expect("own path");
+    let baseline_index = work.join("tantivy-baseline");
+    let baseline = |q: Option<&str>| Proc {
+        program: me.clone(),
+        args: Vec::new(),
+        envs: [
+            Some(("LIBRARY_SCALE_PHASE", "tantivy".into())),
+            Some(("LIBRARY_SCALE_DIR", text_dir.as_os_str().to_owned())),
+            Some(("LIBRARY_SCALE_CACHE", baseline_index.clone().into_os_string())),
+            q.map(|q| ("LIBRARY_SCALE_QUERY", q.into())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+    };
+    // The first run, under /usr/bin/time when it is there: its peak is the indexing's.
+    let timed = Path::new("/usr/bin/time").exists();
+    let start = Instant::now();
+    let out = casebook("china").command(timed).output().expect("casebook runs");
+    let first = start.elapsed();
+    let first_peak = timed.then(|| peak_mb(&out.stderr)).flatten();
+    let (again, _, _) = casebook("china").measure(1);
+    println!(
+        "casebook search, whole process: first run (builds the on-disk index) {:.2} s, peak {:.0} MB; \
+         the next {:.0} ms",
+        first.as_secs_f64(),
+        first_peak.unwrap_or(0.0),
+        ms(again)
+    );
+    let start = Instant::now();
+    let _ = baseline(None).command(false).output();
+    println!("minimal tantivy program: indexed the same cards in {:.2} s", start.elapsed().as_secs_f64());
+    println!(
+        "{:<28} {:>6} {:>9} {:>8} {:>11} {:>8} {:>8} {:>9} {:>10}",
+        "query (top 20)",
+        "hits",
+        "casebook",
+        "peak MB",
+        "tantivy ms",
+        "peak MB",
+        "rg ms",
+        "rg ratio",
+        "vs tantivy"
+    );
+    let (mut worst_ms, mut worst_peak, mut worst_ratio) = (0.0f64, 0.0f64, f64::INFINITY);
+    for q in QUERIES {
+        let (t, stderr, peak) = casebook(q).measure(RUNS);
+        let hits = stderr
+            .lines()
+            .find_map(|l| l.strip_suffix(" cards match"))
+            .and_then(|l| l.split(" of ").next())
+            .unwrap_or("?")
+            .to_owned();
+        let (b, _, b_peak) = baseline(Some(q)).measure(RUNS);
+        let rg_ms = if rg {
+            let mut times: Vec<Duration> = (0..5).filter_map(|_| rg_time(text_dir, q)).collect();
+            times.sort();
+            times.get(times.len() / 2).map(|d| ms(*d))
+        } else {
+            None
+        };
+        let ratio = rg_ms.map(|r| r / ms(t).max(0.001));
+        worst_ms = worst_ms.max(ms(t));
+        worst_peak = worst_peak.max(peak.unwrap_or(0.0));
+        worst_ratio = worst_ratio.min(ratio.unwrap_or(f64::INFINITY));
+        println!(
+            "{q:<28} {hits:>6} {:>9.1} {:>8.0} {:>11.1} {:>8.0} {:>8} {:>9} {:>9.1}x",
+            ms(t),
+            peak.unwrap_or(0.0),
+            ms(b),
+            b_peak.unwrap_or(0.0),
+            rg_ms.map_or("-".into(), |r| format!("{r:.1}")),
+            ratio.map_or("-".into(), |r| format!("{r:.1}x")),
+            ms(t) / ms(b).max(0.001)
+        );
+    }
+    let ok = |pass: bool| if pass { "met" } else { "MISSED" };
+    println!(
+        "targets: median <= 20 ms: worst {worst_ms:.1} ms ({}); >= 3x faster than rg -i: worst {worst_ratio:.1}x ({}); \
+         peak RSS <= 100 MB: worst {worst_peak:.0} MB ({})",
+        ok(worst_ms <= 20.0),
+        ok(worst_ratio >= 3.0),
+        ok(worst_peak <= 100.0)
+    );
 }
