@@ -9,8 +9,9 @@ mod folders;
 mod indexed;
 
 pub use folders::{
-    LibraryFile, is_library_file, library_deck_options, library_file_from_bytes, load_deck_folder,
-    read_library_bytes, read_library_file, read_library_file_in, relative_path, scan_folder, scan_folder_for,
+    LibraryFile, LibraryReader, is_library_file, library_deck_options, library_file_from_bytes,
+    load_deck_folder, read_library_bytes, read_library_file, read_library_file_in, relative_path,
+    scan_folder, scan_folder_for,
 };
 pub use indexed::{IndexedFile, MAX_FILES_IN_FLIGHT, read_all_indexed, read_all_indexed_with, read_indexed};
 

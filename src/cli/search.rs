@@ -32,7 +32,8 @@ fn engine(folders: &[PathBuf], err: &mut dyn Write) -> Result<(Engine, Vec<Deck>
             let _ = writeln!(err, " ({} unchanged)", p.unchanged);
         }
     };
-    let reports = engine.update(folders, &mut progress).map_err(|e| e.to_string())?;
+    let reports =
+        engine.update(folders, &workspace::LibraryReader, &mut progress).map_err(|e| e.to_string())?;
     for problem in reports.iter().flat_map(|r| &r.problems) {
         let _ = writeln!(err, "{problem}");
     }

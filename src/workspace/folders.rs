@@ -79,6 +79,24 @@ pub fn is_library_file(path: &Path) -> bool {
     FileKind::of(path) == Some(FileKind::Deck) || crate::docx_import::is_word_document(path)
 }
 
+/// The library folders' files as the search engine reads them: found by [`scan_folder_for`],
+/// read by [`read_library_bytes`] and [`library_file_from_bytes`].
+pub struct LibraryReader;
+
+impl crate::search::engine::LibraryFiles for LibraryReader {
+    fn list(&self, root: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
+        scan_folder_for(root, true, is_library_file)
+    }
+
+    fn bytes(&self, path: &Path) -> Result<Vec<u8>, String> {
+        read_library_bytes(path)
+    }
+
+    fn deck(&self, path: &Path, root: &Path, bytes: Vec<u8>) -> Result<Deck, String> {
+        library_file_from_bytes(path, Some(root), bytes).map(|file| file.deck)
+    }
+}
+
 /// A library file read as a deck: the deck, whether it came from a Word file, and a one-line
 /// summary of what it holds.
 #[derive(Debug)]

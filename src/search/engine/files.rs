@@ -14,8 +14,6 @@ use serde::{Deserialize, Serialize};
 use tantivy::directory::error::LockError;
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
-use crate::workspace;
-
 use super::schema::{deck_docs, file_key};
 use super::{Engine, EngineError, Fields, WRITER_BUDGET};
 
@@ -67,6 +65,20 @@ pub struct RootReport {
 }
 
 /// A file to read.
+/// How the engine finds and reads library files: the application's workspace gives it
+/// ([`crate::workspace::LibraryReader`]), so the search core knows no folders or file formats of its
+/// own.
+pub trait LibraryFiles: Sync {
+    /// The library files under `root` (with its subfolders), and the folders that could not be
+    /// read, with why.
+    fn list(&self, root: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>);
+    /// The bytes of the library file at `path`; the error is the message to show.
+    fn bytes(&self, path: &Path) -> Result<Vec<u8>, String>;
+    /// The deck in `bytes`, read from `path` in the library folder `root` (which names a Word
+    /// file's deck); the error is the message to show.
+    fn deck(&self, path: &Path, root: &Path, bytes: Vec<u8>) -> Result<crate::model::Deck, String>;
+}
+
 struct Job {
     key: String,
     state: FileState,
@@ -98,8 +110,8 @@ fn about(path: &Path, why: &str) -> String {
     }
 }
 
-fn read_one(fields: &Fields, job: &Job) -> Outcome {
-    let bytes = match workspace::read_library_bytes(&job.path) {
+fn read_one(fields: &Fields, files: &dyn LibraryFiles, job: &Job) -> Outcome {
+    let bytes = match files.bytes(&job.path) {
         Ok(bytes) => bytes,
         Err(why) => return Outcome::Failed(None, why),
     };
@@ -109,8 +121,8 @@ fn read_one(fields: &Fields, job: &Job) -> Outcome {
     }
     // A Word file's deck id is its place in its library folder, as in the window.
     let root = std::path::Path::new(&job.state.root);
-    match workspace::library_file_from_bytes(&job.path, Some(root), bytes) {
-        Ok(file) => Outcome::Cards(hash, deck_docs(fields, &file.deck, &job.state.root, &job.state.file)),
+    match files.deck(&job.path, root, bytes) {
+        Ok(deck) => Outcome::Cards(hash, deck_docs(fields, &deck, &job.state.root, &job.state.file)),
         Err(why) => Outcome::Failed(Some(hash), why),
     }
 }
@@ -119,6 +131,7 @@ fn read_one(fields: &Fields, job: &Job) -> Outcome {
 /// bounded queue: at most a few files' cards wait in memory).
 fn read_all(
     fields: &Fields,
+    files: &dyn LibraryFiles,
     jobs: &[Job],
     each: &mut dyn FnMut(&Job, Outcome) -> Result<(), EngineError>,
 ) -> Result<(), EngineError> {
@@ -133,7 +146,7 @@ fn read_all(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
-                    if send.send((i, read_one(fields, job))).is_err() {
+                    if send.send((i, read_one(fields, files, job))).is_err() {
                         break;
                     }
                 }
@@ -152,12 +165,13 @@ fn read_all(
 }
 
 impl Engine {
-    /// Brings the index up to date with the library files under `roots` and searches only them
-    /// from now on; `progress` hears of each file done. When another process holds the index's
+    /// Brings the index up to date with the library files under `roots` (found and read by
+    /// `library`) and searches only them from now on; `progress` hears of each file done. When another process holds the index's
     /// writer lock, the index is searched as it was and a note says so.
     pub fn update(
         &mut self,
         roots: &[PathBuf],
+        library: &dyn LibraryFiles,
         progress: &mut dyn FnMut(Progress<'_>),
     ) -> Result<Vec<RootReport>, EngineError> {
         self.scope.clear();
@@ -169,7 +183,7 @@ impl Engine {
             let root = real.to_string_lossy().into_owned();
             self.scope.push(root.clone());
             let mut report = RootReport { root: given.clone(), ..RootReport::default() };
-            let (files, unreadable) = workspace::scan_folder_for(&real, true, workspace::is_library_file);
+            let (files, unreadable) = library.list(&real);
             report.problems.extend(
                 unreadable.into_iter().map(|(f, e)| format!("{}: cannot read folder: {e}", f.display())),
             );
@@ -256,7 +270,7 @@ impl Engine {
             });
             let fields = self.fields;
             let manifest = &mut self.manifest;
-            read_all(&fields, &jobs, &mut |job, outcome| {
+            read_all(&fields, library, &jobs, &mut |job, outcome| {
                 let mut state = job.state.clone();
                 if job.old_hash.is_some() {
                     w.delete_term(Term::from_field_text(fields.file_key, &job.key));

@@ -31,7 +31,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 
 use crate::model::Deck;
 
-pub use files::{FileState, Progress, RootReport};
+pub use files::{FileState, LibraryFiles, Progress, RootReport};
 pub use schema::Fields;
 pub use search::{Found, Row};
 

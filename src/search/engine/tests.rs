@@ -178,7 +178,8 @@ fn library(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
 }
 
 fn update(engine: &mut Engine, folder: &Path) -> RootReport {
-    let mut reports = engine.update(&[folder.to_owned()], &mut |_| {}).unwrap();
+    let mut reports =
+        engine.update(&[folder.to_owned()], &crate::workspace::LibraryReader, &mut |_| {}).unwrap();
     reports.remove(0)
 }
 
