@@ -32,10 +32,15 @@ pub fn show(ctx: &egui::Context, desk: &Desk, out: &mut Requests) {
         ui.separator();
         egui::ScrollArea::vertical().max_height(320.0).id_salt("import-lines").show(ui, |ui| {
             for line in job.lines() {
-                let name = line
-                    .file
-                    .file_name()
-                    .map_or_else(|| line.file.display().to_string(), |n| n.to_string_lossy().into_owned());
+                // A library folder's file by its path inside the folder: a team has many 1NC.docx.
+                let root = desk.library_roots().iter().find(|r| line.file.starts_with(r));
+                let name = match root {
+                    Some(root) => crate::workspace::relative_path(root, &line.file),
+                    None => line.file.file_name().map_or_else(
+                        || line.file.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    ),
+                };
                 match &line.result {
                     Ok(text) => ui.label(format!("✔ {name}: {text}")),
                     Err(why) => {

@@ -31,6 +31,18 @@ pub enum Row {
     Block(usize, usize),
     /// A card.
     Card(CardPos),
+    /// Under a hit or a deck heading: where it comes from ("Kim 25 · team › 2025/1NC.docx · also
+    /// in 2 files"); a click selects the card (or opens the deck's heading).
+    Place(PlaceOf),
+}
+
+/// What a place row is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceOf {
+    /// The file of a deck (under its heading).
+    Deck(usize),
+    /// The file of a hit, and its exact copies elsewhere.
+    Card(CardPos),
 }
 
 impl Row {
@@ -115,10 +127,11 @@ pub fn refresh_rows(state: &mut LibraryState, desk: &Desk) {
                 std::collections::hash_map::Entry::Vacant(slot) => {
                     slot.insert(pos);
                     rows.push(Row::Card(pos));
+                    rows.push(Row::Place(PlaceOf::Card(pos)));
                 }
             }
         }
-        state.shown = rows.len();
+        state.shown = rows.len() / 2;
         state.rows = rows;
         state.also = also;
         state.rows_for = Some(key);
@@ -140,6 +153,9 @@ pub fn refresh_rows(state: &mut LibraryState, desk: &Desk) {
     for pos in hits {
         if last_deck != Some(pos.deck) {
             rows.push(Row::Deck(pos.deck));
+            if state.places.get(pos.deck).is_some_and(Option::is_some) {
+                rows.push(Row::Place(PlaceOf::Deck(pos.deck)));
+            }
             last_deck = Some(pos.deck);
             last_block = None;
         }
@@ -286,14 +302,8 @@ fn row_ui(
         Row::Deck(d) => {
             let deck = &desk.index().segments()[d];
             let open = filtering || !state.collapsed.contains(&(deck.deck_id.clone(), None));
-            let place = state.places.get(d).and_then(|p| p.as_ref()).map(|p| format!("  · {}", p.shown));
-            let text = format!(
-                "{} {}  ({}){}",
-                if open { "-" } else { "+" },
-                deck.deck_title,
-                deck.cards.len(),
-                place.unwrap_or_default()
-            );
+            let text =
+                format!("{} {}  ({})", if open { "-" } else { "+" }, deck.deck_title, deck.cards.len());
             let width = ui.available_width();
             let button =
                 egui::Button::new(RichText::new(text).strong()).frame(false).sense(egui::Sense::CLICK);
@@ -313,6 +323,7 @@ fn row_ui(
                 toggle(state, (deck.deck_id.clone(), Some(b)));
             }
         }
+        Row::Place(of) => place_row(ui, desk, state, selection, of),
         Row::Card(pos) => {
             // The search's words, to draw in the match colour (a few visible rows a frame).
             card_row(ui, desk, selection, selected == Some(pos), out, pos, state)
@@ -353,18 +364,8 @@ fn card_row(
         at = e;
     }
     label.append(&chars[at..].iter().collect::<String>(), 0.0, body.clone());
-    label.append(&format!("  — {cite}"), 0.0, body.clone());
-    // Where it comes from, and its exact copies elsewhere.
-    let weak = egui::TextFormat { color: ui.visuals().weak_text_color(), ..body };
-    let place = state.places.get(pos.deck).and_then(|p| p.as_ref());
-    if let Some(place) = place {
-        label.append(&format!("  · {}", place.shown), 0.0, weak.clone());
-    }
+    label.append(&format!("  — {cite}"), 0.0, body);
     let also = state.also.get(&pos).map_or(&[][..], Vec::as_slice);
-    if !also.is_empty() {
-        let n = also.len();
-        label.append(&format!("  · also in {n} file{}", if n == 1 { "" } else { "s" }), 0.0, weak);
-    }
     let button = egui::Button::selectable(selected, label)
         // Not in the Tab order: Tab would otherwise walk every row; Ctrl+↑/↓ move instead.
         .sense(egui::Sense::CLICK | egui::Sense::DRAG);
@@ -385,5 +386,30 @@ fn card_row(
     if response.double_clicked() {
         selection.card = Some(key);
         out.command(Command::AddCard);
+    }
+}
+
+/// The line under a hit or a deck heading saying where it comes from (a hit's line also its
+/// cite and its exact copies in other files), so a team's many `1NC.docx` are told apart.
+fn place_row(ui: &mut egui::Ui, desk: &Desk, state: &LibraryState, selection: &mut Selection, of: PlaceOf) {
+    let shown = |deck: usize| state.places.get(deck).and_then(|p| p.as_ref()).map(|p| p.shown.clone());
+    let (text, card) = match of {
+        PlaceOf::Deck(d) => (format!("      from {}", shown(d).unwrap_or_default()), None),
+        PlaceOf::Card(pos) => {
+            let from = shown(pos.deck).unwrap_or_else(|| "bundled".to_owned());
+            let also = state.also.get(&pos).map_or(0, Vec::len);
+            let copies = match also {
+                0 => String::new(),
+                1 => " · also in 1 file".to_owned(),
+                n => format!(" · also in {n} files"),
+            };
+            (format!("            {from}{copies}"), Some(pos))
+        }
+    };
+    let button = egui::Button::new(RichText::new(text).weak().small()).frame(false).sense(egui::Sense::CLICK);
+    let r = fitted(ui, ui.available_width(), ROW_HEIGHT, button);
+    if let Some(key) = card.filter(|_| r.clicked()).and_then(|pos| desk.key_at(pos)) {
+        selection.card = Some(key);
+        selection.showing_item = false;
     }
 }
