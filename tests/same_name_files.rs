@@ -115,3 +115,24 @@ fn cli_search_finds_the_cards_of_two_same_named_files_in_two_folders() {
         );
     }
 }
+
+#[test]
+fn cli_search_shows_exact_copies_in_other_files_as_one_hit() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = dir.path().join("team");
+    let first = word_file(&team.join("2025/1nc.docx"), "asian-nato-neg");
+    std::fs::create_dir_all(team.join("2026")).unwrap();
+    std::fs::copy(&first, team.join("2026/1nc.docx")).unwrap();
+    let tag = casebook::bundled::deck("asian-nato-neg").unwrap().blocks[0].cards[0].tag.clone();
+    let run = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["search", &format!("tag:\"{tag}\""), "--library", &team.to_string_lossy()])
+        .env("XDG_CACHE_HOME", dir.path().join("cache"))
+        .output()
+        .expect("run casebook");
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("also in 1 file: 2026/1nc.docx") || said.contains("also in 1 file: 2025/1nc.docx"),
+        "{said}"
+    );
+}

@@ -90,6 +90,11 @@ fn print_lines(rows: &[Row], out: &mut dyn Write) {
         if files_per_title.get(r.deck_title.as_str()).is_some_and(|f| f.len() > 1) {
             let _ = write!(out, " ({})", r.file);
         }
+        if !r.also.is_empty() {
+            let files: Vec<&str> = r.also.iter().map(|a| a.file.as_str()).collect();
+            let n = files.len();
+            let _ = write!(out, " (also in {n} file{}: {})", if n == 1 { "" } else { "s" }, files.join("; "));
+        }
         let _ = writeln!(out);
     }
 }

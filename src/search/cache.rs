@@ -19,7 +19,7 @@ use super::Segment;
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 8] = b"CBKINDEX";
 /// The layout of a cache file's payload; a cache file of another version is rebuilt.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// Bytes before the payload: magic, version, length, checksum.
 const HEADER: usize = 8 + 4 + 8 + 8;
 /// The largest cache file read (a segment is smaller than the file it indexes).

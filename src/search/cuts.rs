@@ -43,11 +43,13 @@ pub fn text_hash(text: &str) -> u64 {
     hash(&fold(text).split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-/// The hash of a card's cut: its exact text and marks. Equal for exact duplicates, which the
-/// library shows as one hit ("also in 3 files"); another cut of the same text differs.
+/// The hash of a card as a copy of it would have it: its tag, exact text and marks. Equal for
+/// exact copies, which the library shows as one hit ("also in 3 files"); another cut of the same
+/// text, or the same text under another tag (another claim), differs.
 pub fn cut_hash(card: &crate::model::Card) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = xxhash_rust::xxh3::Xxh3::new();
+    card.tag.hash(&mut h);
     card.text.hash(&mut h);
     for m in &card.marks {
         (m.kind, m.start, m.end, m.colour).hash(&mut h);

@@ -32,7 +32,7 @@ pub struct CardRow {
     pub labels: Vec<String>,
     /// Hash of the folded text (equal for exact duplicates).
     pub text_hash: u64,
-    /// Hash of the exact text and marks ([`super::cuts::cut_hash`]): equal for the same cut.
+    /// Hash of the tag, exact text and marks ([`super::cuts::cut_hash`]): equal for exact copies.
     pub cut_hash: u64,
     /// Hashes of its folded sentences (see [`super::cuts`]).
     pub sentences: Vec<u64>,

@@ -61,6 +61,9 @@ pub struct Fields {
     pub cite_shown: Field,
     /// Hash of the folded text (indexed, fast, stored): equal for exact duplicates.
     pub text_hash: Field,
+    /// Hash of the card's exact text and marks ([`crate::search::cuts::cut_hash`]), stored:
+    /// exact copies in several files are one hit.
+    pub cut_hash: Field,
     /// Hashes of the card's sentences (indexed u64 terms, see [`crate::search::cuts`]).
     pub sentences: Field,
 }
@@ -98,6 +101,7 @@ pub fn schema() -> (Schema, Fields) {
         block_path: b.add_text_field("block_path", stored_only.clone()),
         cite_shown: b.add_text_field("cite_shown", stored_only),
         text_hash: b.add_u64_field("text_hash", INDEXED | tantivy::schema::FAST | STORED),
+        cut_hash: b.add_u64_field("cut_hash", STORED),
         sentences: b.add_u64_field("sentences", INDEXED),
     };
     (b.build(), fields)
@@ -191,6 +195,7 @@ fn card_doc(fields: &Fields, card: &Card, source: Option<&Source>) -> TantivyDoc
     doc.add_text(fields.source, &card.source);
     doc.add_text(fields.cite_shown, card.short_cite(source));
     doc.add_u64(fields.text_hash, text_hash(&card.text));
+    doc.add_u64(fields.cut_hash, crate::search::cuts::cut_hash(card));
     for s in sentence_hashes(&card.text) {
         doc.add_u64(fields.sentences, s);
     }

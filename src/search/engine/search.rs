@@ -43,6 +43,10 @@ pub struct Row {
     pub root: String,
     /// Its file's path relative to that folder (a deck in memory: the deck's id).
     pub file: String,
+    /// Hash of its exact text and marks: equal for exact copies.
+    pub cut_hash: u64,
+    /// Exact copies of it in other files, collapsed into this hit (worse-ranked or later).
+    pub also: Vec<Row>,
 }
 
 impl Row {
@@ -85,8 +89,29 @@ impl Engine {
     }
 
     /// The `limit` best cards passing `filter`, best first (among equal scores the newer cite,
-    /// then index order), with how many matched of how many searched.
+    /// then index order), with how many matched of how many searched. Exact copies of a card
+    /// (same text and marks) in other files are one hit, listed in its [`Row::also`] (looked for
+    /// among the best `4 × limit` matches).
     pub fn search(&self, filter: &Filter, limit: usize) -> Result<Found, EngineError> {
+        let mut found = self.search_all(filter, limit.max(1).saturating_mul(4))?;
+        let mut first_of: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+        let mut rows: Vec<Row> = Vec::new();
+        for row in std::mem::take(&mut found.rows) {
+            match first_of.get(&row.cut_hash) {
+                Some(&i) => rows[i].also.push(row),
+                None if rows.len() < limit.max(1) => {
+                    first_of.insert(row.cut_hash, rows.len());
+                    rows.push(row);
+                }
+                None => {}
+            }
+        }
+        found.rows = rows;
+        Ok(found)
+    }
+
+    /// The `limit` best cards passing `filter`, copies not collapsed.
+    fn search_all(&self, filter: &Filter, limit: usize) -> Result<Found, EngineError> {
         let searcher = self.reader.searcher();
         let (query, parsed) = filter_query(&self.fields, filter);
         let query = self.scoped(query);
@@ -123,6 +148,8 @@ impl Engine {
             card: number(f.card).unwrap_or(0) as usize,
             root: text(f.root),
             file: text(f.file),
+            cut_hash: number(f.cut_hash).unwrap_or(0),
+            also: Vec::new(),
         })
     }
 

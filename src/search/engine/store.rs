@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use super::EngineError;
 
 /// The layout of the index folder; an index with another `VERSION` is rebuilt.
-pub const LAYOUT: &str = "casebook-index 1";
+pub const LAYOUT: &str = "casebook-index 2";
 /// The version file's name in the index folder.
 const VERSION_FILE: &str = "VERSION";
 /// The largest version file read.

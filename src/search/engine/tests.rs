@@ -157,8 +157,9 @@ fn a_tag_hit_ranks_above_highlighted_above_text_and_newer_first_among_equals() {
                 "Quokka",
             ),
             card("tag", "Quokka alliance", Side::Either, "C 2020", "Nothing about it appears in this text."),
-            card("old", "Same tag", Side::Either, "Old 2018", "Identical wallaby text."),
-            card("new", "Same tag", Side::Either, "New 2023", "Identical wallaby text."),
+            // Equal scores (same length, same words but one), not exact copies.
+            card("old", "Same tag", Side::Either, "Old 2018", "Equal wallaby text one."),
+            card("new", "Same tag", Side::Either, "New 2023", "Equal wallaby text two."),
         ],
     ));
     let engine = Engine::of_decks(&[deck]).unwrap();
@@ -377,4 +378,20 @@ fn a_crashed_writers_lock_files_do_not_block_and_a_live_writer_is_said() {
     drop(writer);
     update(&mut engine, &folder);
     assert_eq!(q(&engine, "pangolin"), vec!["a1"], "updated once the writer is gone");
+}
+
+#[test]
+fn exact_copies_in_other_files_are_one_hit_listing_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (folder, first, _) = library(dir.path());
+    std::fs::create_dir_all(folder.join("copy")).unwrap();
+    std::fs::copy(&first, folder.join("copy/asia.deck.ron")).unwrap();
+    let mut engine = Engine::open(&dir.path().join("cache")).unwrap();
+    update(&mut engine, &folder);
+    let found = engine.search(&Filter { query: "tariffs".into(), ..Filter::default() }, 20).unwrap();
+    let copied = engine.search(&Filter { query: "collective".into(), ..Filter::default() }, 20).unwrap();
+    assert_eq!(copied.rows.len(), 2, "two asia cards say it, each in two files");
+    assert!(copied.rows.iter().all(|r| r.also.len() == 1 && r.also[0].file != r.file));
+    assert_eq!(copied.matched, 4, "matches count every copy; hits count each once");
+    assert!(found.rows.iter().all(|r| r.also.is_empty()), "a card in one file lists no copies");
 }
