@@ -250,6 +250,28 @@ impl LibraryIndex {
     }
 }
 
+/// What search reads of a card's cite: the short cite with the authors' names (what plain words
+/// match), and the whole cite — names, credentials, title, outlet (what `cite:` matches).
+pub fn searched_cites(card: &Card, source: Option<&Source>) -> (String, String) {
+    let short = match (&card.cite_line, source) {
+        (Some(line), _) => line.short(),
+        (None, Some(s)) => {
+            let names: Vec<&str> = s.authors.iter().map(|a| a.name.as_str()).collect();
+            format!("{} {} {}", s.cite_name(), s.cite_year(), names.join(" "))
+        }
+        (None, None) => String::new(),
+    };
+    let cite = match (&card.cite_line, source) {
+        (Some(line), _) => line.text.clone(),
+        (None, Some(s)) => {
+            let quals: Vec<&str> = s.authors.iter().map(|a| a.qualifications.as_str()).collect();
+            format!("{short} {} {} {}", quals.join(" "), s.title, s.publication)
+        }
+        (None, None) => String::new(),
+    };
+    (short, cite)
+}
+
 /// The year a card's cite states: the source's date, else the year in its cite line's bold part
 /// (a two-digit year is read as the nearest one not in the future, for searching only).
 pub fn card_year(card: &Card, source: Option<&Source>) -> Option<u16> {

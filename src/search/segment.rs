@@ -171,23 +171,7 @@ impl Segment {
 
 /// Adds a card's parts to the word index; returns its short cite.
 fn add_card(words: &mut Words, card: &Card, source: Option<&Source>) -> String {
-    let short = match (&card.cite_line, source) {
-        (Some(line), _) => line.short(),
-        (None, Some(s)) => {
-            let names: Vec<&str> = s.authors.iter().map(|a| a.name.as_str()).collect();
-            format!("{} {} {}", s.cite_name(), s.cite_year(), names.join(" "))
-        }
-        (None, None) => String::new(),
-    };
-    // The cite as written holds names, credentials and outlet: all of it is searchable.
-    let cite = match (&card.cite_line, source) {
-        (Some(line), _) => line.text.clone(),
-        (None, Some(s)) => {
-            let quals: Vec<&str> = s.authors.iter().map(|a| a.qualifications.as_str()).collect();
-            format!("{short} {} {} {}", quals.join(" "), s.title, s.publication)
-        }
-        (None, None) => String::new(),
-    };
+    let (short, cite) = super::searched_cites(card, source);
     words.add(&CardText {
         tag: &card.tag,
         short_cite: &short,

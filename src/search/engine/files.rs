@@ -272,7 +272,8 @@ impl Engine {
             let manifest = &mut self.manifest;
             read_all(&fields, library, &jobs, &mut |job, outcome| {
                 let mut state = job.state.clone();
-                if job.old_hash.is_some() {
+                // The same bytes keep their cards; new bytes (or none) replace them.
+                if job.old_hash.is_some() && !matches!(outcome, Outcome::Same(_)) {
                     w.delete_term(Term::from_field_text(fields.file_key, &job.key));
                 }
                 match outcome {

@@ -161,23 +161,7 @@ pub fn deck_docs(fields: &Fields, deck: &Deck, root: &str, file: &str) -> Vec<Ta
 /// A card's own fields (what does not depend on its deck or file).
 fn card_doc(fields: &Fields, card: &Card, source: Option<&Source>) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
-    // The short cite with author names, and the whole cite, as the old word index has them.
-    let short = match (&card.cite_line, source) {
-        (Some(line), _) => line.short(),
-        (None, Some(s)) => {
-            let names: Vec<&str> = s.authors.iter().map(|a| a.name.as_str()).collect();
-            format!("{} {} {}", s.cite_name(), s.cite_year(), names.join(" "))
-        }
-        (None, None) => String::new(),
-    };
-    let cite = match (&card.cite_line, source) {
-        (Some(line), _) => line.text.clone(),
-        (None, Some(s)) => {
-            let quals: Vec<&str> = s.authors.iter().map(|a| a.qualifications.as_str()).collect();
-            format!("{short} {} {} {}", quals.join(" "), s.title, s.publication)
-        }
-        (None, None) => String::new(),
-    };
+    let (short, cite) = crate::search::searched_cites(card, source);
     doc.add_text(fields.tag, &card.tag);
     doc.add_text(fields.highlighted, card.highlighted_text());
     doc.add_text(fields.cite, &cite);

@@ -216,6 +216,14 @@ fn the_index_persists_a_changed_file_is_indexed_alone_and_a_deleted_file_leaves(
     assert_eq!(q(&engine, "quetzal"), vec!["a2"]);
     assert_eq!(q(&engine, "").len(), 5, "its old cards left");
 
+    // Touched by a sync (the same bytes, a new time): hashed, not parsed, and its cards stay.
+    let bytes = std::fs::read(&second).unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&second, &bytes).unwrap();
+    let r = update(&mut engine, &folder);
+    assert_eq!((r.files, r.unchanged), (2, 2), "the same bytes are unchanged");
+    assert_eq!(q(&engine, "tariffs"), vec!["t1"], "a touched file keeps its cards");
+
     std::fs::remove_file(&second).unwrap();
     let r = update(&mut engine, &folder);
     assert_eq!((r.files, r.unchanged), (1, 1));
