@@ -18,6 +18,9 @@
 //!   `casebook search`;
 //! - each target of the issue, met or MISSED.
 //!
+//! `LIBRARY_SCALE_WRITE_ONLY=DIR` only writes the library of the first size under `DIR/library`
+//! (and its text under `DIR/text`), and keeps it.
+//!
 //! The window's in-memory index is no longer measured here (it held every card in memory, which a
 //! million-card library does not fit); `frame_time` measures the window.
 
@@ -200,6 +203,13 @@ fn main() {
         seeds.len(),
         start.elapsed().as_secs_f64()
     );
+    if let Some(dir) = std::env::var_os("LIBRARY_SCALE_WRITE_ONLY").map(PathBuf::from) {
+        // Only the library (and its text) of the first size, kept in `dir` to look at.
+        let files = word_library::plan(sizes[0]);
+        let (bytes, _) = word_library::write_library(&seeds, &files, &dir.join("library"), &dir.join("text"));
+        println!("{} Word files, {:.0} MB, written under {}", files.len(), bytes as f64 / 1e6, dir.display());
+        return;
+    }
     let rg = Command::new("rg").arg("--version").output().is_ok();
     if !rg {
         println!("(rg not found: install ripgrep to compare)");

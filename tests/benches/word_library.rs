@@ -189,6 +189,17 @@ impl Seeds {
             in_para = if text.ends_with('\n') { 0 } else { in_para + 1 };
             text.push_str(&sentence);
         }
+        // One more word swapped in every card, so a short card of one sentence is varied too.
+        let plain: Vec<usize> = (text.match_indices(' ').map(|(i, _)| i + 1))
+            .filter(|&i| {
+                text[i..].split(' ').next().is_some_and(|w| w.len() > 3 && w.chars().all(char::is_alphabetic))
+            })
+            .collect();
+        if !plain.is_empty() {
+            let at = plain[rng.below(plain.len())];
+            let end = text[at..].find(' ').map_or(text.len(), |e| at + e);
+            text.replace_range(at..end, &self.words[rng.below(self.words.len())]);
+        }
         let tag = self.swap_words(&seed.tag, &mut rng);
         let name = &self.names[rng.below(self.names.len())];
         let short = format!("{name} {:02}", (rng.below(30) + 96) % 100);
@@ -322,7 +333,9 @@ pub fn write_file(deck: &Deck, path: &Path, text_path: &Path) -> (u64, u64) {
     let mut text = String::new();
     for card in deck.cards() {
         let cite = card.cite_line.as_ref().map_or("", |c| c.text.as_str());
-        text.push_str(&format!("{}\t{cite}\t{}\n", card.tag, card.text.replace('\n', " ")));
+        let line = format!("{}\t{cite}\t{}", card.tag, card.text);
+        text.push_str(&line.replace(['\n', '\r'], " "));
+        text.push('\n');
     }
     std::fs::write(text_path, &text).expect("text written");
     (bytes.len() as u64, text.len() as u64)
