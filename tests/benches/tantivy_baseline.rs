@@ -1,7 +1,7 @@
 //! The floor a search engine on tantivy can reach: a minimal tantivy program with a plain default
 //! schema (tag, cite and text as `TEXT`, the tag stored), no casebook code. `library_scale` runs
 //! it as a whole process (its own executable in this mode: only this module's code runs) over
-//! the same cards written as text files, to set `casebook search` against it.
+//! the same cards written as text files (one card a line), to set `casebook search` against it.
 //!
 //! Alone (`cargo bench --bench tantivy_baseline -- TEXT_DIR INDEX_DIR QUERY`) it indexes the text
 //! files under TEXT_DIR into INDEX_DIR when that is empty, then prints the top 20 of QUERY.
@@ -13,7 +13,8 @@ use tantivy::query::QueryParser;
 use tantivy::schema::{STORED, Schema, TEXT, Value};
 use tantivy::{Index, TantivyDocument, doc};
 
-/// Indexes every `*.txt` file under `text_dir` (tag, cite and text lines) into `index_dir`.
+/// Indexes every file under `text_dir` into `index_dir`: one card a line, its tag, cite and
+/// text separated by tabs.
 pub fn index(text_dir: &Path, index_dir: &Path) -> tantivy::Result<()> {
     let mut builder = Schema::builder();
     let tag = builder.add_text_field("tag", TEXT | STORED);
@@ -31,10 +32,12 @@ pub fn index(text_dir: &Path, index_dir: &Path) -> tantivy::Result<()> {
                 continue;
             }
             let content = std::fs::read_to_string(&path)?;
-            let mut lines = content.splitn(3, '\n');
-            let (t, c, x) =
-                (lines.next().unwrap_or(""), lines.next().unwrap_or(""), lines.next().unwrap_or(""));
-            writer.add_document(doc!(tag => t, cite => c, text => x))?;
+            for line in content.lines() {
+                let mut fields = line.splitn(3, '\t');
+                let (t, c, x) =
+                    (fields.next().unwrap_or(""), fields.next().unwrap_or(""), fields.next().unwrap_or(""));
+                writer.add_document(doc!(tag => t, cite => c, text => x))?;
+            }
         }
     }
     writer.commit()?;
