@@ -99,3 +99,17 @@ fn an_analytic_answers_in_the_case_keeps_its_links_when_retyped_and_saves() {
     let Some((_, _, _, Item::Analytic { answers, .. })) = desk.item(item) else { panic!("analytic") };
     assert!(answers.is_empty(), "two undo steps: the retyping, then the link");
 }
+
+#[test]
+fn ticking_a_deck_as_this_topic_changes_the_positions_and_undoes_in_one_step() {
+    let (_dir, mut desk) = desk();
+    let positions = |desk: &Desk| desk.clash(CaseSide::Aff.into()).map_or(0, |(_, map)| map.len());
+    let before = positions(&desk);
+    assert!(before > 0 && desk.topic_decks().contains(&"asian-nato-neg".to_owned()));
+    desk.apply(Intent::TickTopicDeck { deck: "asian-nato-neg".into(), on: false });
+    assert!(!desk.topic_decks().contains(&"asian-nato-neg".to_owned()));
+    assert!(positions(&desk) < before, "the unticked deck's blocks are no positions");
+    desk.apply(Intent::Undo);
+    assert_eq!(positions(&desk), before);
+    assert_eq!(desk.session().topic, None, "back to the default, not a copy of it");
+}

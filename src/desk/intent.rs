@@ -231,6 +231,13 @@ pub enum Intent {
     /// Set the decks whose arguments are this debate's positions in the clash map (`None`: the
     /// bundled decks and the decks the session uses).
     SetTopic(Option<Vec<String>>),
+    /// Tick (or untick) one deck as this debate's, from the topic as it stands.
+    TickTopicDeck {
+        /// The deck's id.
+        deck: String,
+        /// Whether it is this debate's.
+        on: bool,
+    },
 
     // ---- rounds ----
     /// Add a round at the end of the session's rounds.

@@ -61,7 +61,8 @@ impl LibraryIds {
 
     fn of(entries: Vec<Entry>) -> LibraryIds {
         let mut ids = LibraryIds::default();
-        for entry in entries.into_iter().rev().take(MAX_ENTRIES).collect::<Vec<_>>().into_iter().rev() {
+        let oldest_kept = entries.len().saturating_sub(MAX_ENTRIES);
+        for entry in entries.into_iter().skip(oldest_kept) {
             if ids.by_path.contains_key(&entry.path) || ids.ids.contains(&entry.id) {
                 continue;
             }

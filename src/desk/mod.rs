@@ -268,6 +268,14 @@ impl Desk {
             SetNotes(notes) => self.session_edit(crate::ops::SessionOp::SetNotes(notes), None),
             SetCounting(counting) => self.session_edit(crate::ops::SessionOp::SetCounting(counting), None),
             SetTopic(topic) => self.session_edit(crate::ops::SessionOp::SetTopic(topic), None),
+            TickTopicDeck { deck, on } => {
+                let mut topic = self.topic_decks();
+                topic.retain(|d| *d != deck);
+                if on {
+                    topic.push(deck);
+                }
+                self.session_edit(crate::ops::SessionOp::SetTopic(Some(topic)), None)
+            }
             AddRound(round) => self.add_round(*round),
             RemoveRound(round) => self.remove_round(round),
             SetRoundFacts { round, facts } => self.set_round_facts(round, *facts),

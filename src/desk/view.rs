@@ -104,6 +104,11 @@ impl Desk {
         self.figures.outline(outline.into())
     }
 
+    /// The decks whose blocks are this debate's positions (ticked, or the default).
+    pub fn topic_decks(&self) -> Vec<String> {
+        self.ws.session.topic_decks(&crate::bundled::ids())
+    }
+
     /// The arguments `against` runs in the loaded decks, with the library's answers to each.
     pub fn clash_index(&self, against: crate::model::Side) -> &crate::clash::ClashIndex {
         self.figures.clash(against)

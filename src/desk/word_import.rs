@@ -174,12 +174,6 @@ impl Desk {
                 );
             }
             renamed = Some(deck.id.clone());
-            let base = deck.id.clone();
-            let mut n = 1;
-            while self.ws.decks.iter().any(|d| d.id == deck.id) {
-                n += 1;
-                deck.id = format!("{base}-{n}");
-            }
         }
         let dir = self.user_deck_dir();
         if let Err(e) = std::fs::create_dir_all(&dir) {
@@ -188,7 +182,8 @@ impl Desk {
                 Outcome::default(),
             );
         }
-        let target = free_deck_path(&dir, &mut deck.id);
+        let loaded = |id: &str| self.ws.decks.iter().any(|d| d.id == id);
+        let target = free_deck_path(&dir, &mut deck.id, loaded);
         if let Err(e) = format::save_deck(&deck, &target) {
             return (Err(e.to_string()), Outcome::default());
         }
@@ -215,14 +210,15 @@ pub(super) fn with_duplicates(summary: String, duplicates: usize) -> String {
     }
 }
 
-/// `DIR/ID.deck.ron`, or with `-2`, `-3`… added to the id when a file (not loaded: it may be a
-/// deck that failed to load) already has that name, so an import never overwrites a file.
-fn free_deck_path(dir: &Path, id: &mut String) -> PathBuf {
+/// `DIR/ID.deck.ron`, or with `-2`, `-3`… added to the id when a loaded deck has the id or a
+/// file (not loaded: it may be a deck that failed to load) already has that name, so an import
+/// never overwrites a file or takes another deck's id.
+fn free_deck_path(dir: &Path, id: &mut String, loaded: impl Fn(&str) -> bool) -> PathBuf {
     let base = id.clone();
     let mut n = 1;
     loop {
         let path = dir.join(format!("{}.deck.ron", format::file_name_for_id(id)));
-        if path.symlink_metadata().is_err() {
+        if !loaded(id) && path.symlink_metadata().is_err() {
             return path;
         }
         n += 1;

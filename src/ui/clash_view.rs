@@ -52,7 +52,7 @@ pub fn summary_line(desk: &Desk, selection: &Selection) -> Option<(String, bool)
 
 /// The decks of this debate, ticked: the clash map's positions come from them only.
 fn topic_boxes(ui: &mut egui::Ui, desk: &Desk, out: &mut Requests) {
-    let topic = desk.session().topic_decks(&crate::bundled::ids());
+    let topic = desk.topic_decks();
     egui::CollapsingHeader::new(format!("This topic's decks ({} of {})", topic.len(), desk.decks().len()))
         .id_salt("clash-topic")
         .show(ui, |ui| {
@@ -60,11 +60,7 @@ fn topic_boxes(ui: &mut egui::Ui, desk: &Desk, out: &mut Requests) {
             for deck in desk.decks() {
                 let mut on = topic.contains(&deck.id);
                 if ui.checkbox(&mut on, format!("This topic: {} ({})", deck.title, deck.id)).changed() {
-                    let mut chosen: Vec<String> = topic.iter().filter(|d| **d != deck.id).cloned().collect();
-                    if on {
-                        chosen.push(deck.id.clone());
-                    }
-                    out.intent(Intent::SetTopic(Some(chosen)));
+                    out.intent(Intent::TickTopicDeck { deck: deck.id.clone(), on });
                 }
             }
             if desk.session().topic.is_some() && ui.button("Back to the default topic").clicked() {

@@ -88,15 +88,11 @@ impl LibraryState {
 
 /// Rebuilds the rows if the filter, the decks or the collapsed headings changed since last time.
 pub fn refresh_rows(state: &mut LibraryState, desk: &Desk) {
-    let key = (state.filter.clone(), state.collapse_generation, desk.library_revision());
-    if state
-        .rows_for
-        .as_ref()
-        .is_some_and(|(f, g, r, folder)| (f, *g, *r) == (&key.0, key.1, key.2) && *folder == state.folder)
-    {
+    let key =
+        (state.filter.clone(), state.collapse_generation, desk.library_revision(), state.folder.clone());
+    if state.rows_for.as_ref() == Some(&key) {
         return;
     }
-    let key = (key.0, key.1, key.2, state.folder.clone());
     state.places = desk.index_places();
     state.also.clear();
     let in_folder = |deck: usize| {

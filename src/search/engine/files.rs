@@ -51,6 +51,13 @@ pub struct Progress<'a> {
     pub finished: bool,
 }
 
+impl<'a> Progress<'a> {
+    /// How far the update of folder `root` is: `done` files, with `report`'s counts.
+    fn of(root: &'a Path, done: usize, report: &RootReport, finished: bool) -> Progress<'a> {
+        Progress { root, done, total: report.files, unchanged: report.unchanged, finished }
+    }
+}
+
 /// What an update found in one library folder.
 #[derive(Clone, Debug, Default)]
 pub struct RootReport {
@@ -245,14 +252,7 @@ impl Engine {
             }
             let Some(w) = writer.as_ref() else {
                 // Not updated: the files that changed are searched as they were indexed.
-                let done = report.files;
-                progress(Progress {
-                    root: given,
-                    done,
-                    total: done,
-                    unchanged: report.unchanged,
-                    finished: true,
-                });
+                progress(Progress::of(given, report.files, &report, true));
                 reports.push(report);
                 continue;
             };
@@ -261,13 +261,7 @@ impl Engine {
                 self.manifest.files.remove(&key);
             }
             let mut done = report.unchanged;
-            progress(Progress {
-                root: given,
-                done,
-                total: report.files,
-                unchanged: report.unchanged,
-                finished: false,
-            });
+            progress(Progress::of(given, done, &report, false));
             let fields = self.fields;
             let manifest = &mut self.manifest;
             read_all(&fields, library, &jobs, &mut |job, outcome| {
@@ -301,22 +295,10 @@ impl Engine {
                 }
                 manifest.files.insert(job.key.clone(), state);
                 done += 1;
-                progress(Progress {
-                    root: given,
-                    done,
-                    total: report.files,
-                    unchanged: report.unchanged,
-                    finished: false,
-                });
+                progress(Progress::of(given, done, &report, false));
                 Ok(())
             })?;
-            progress(Progress {
-                root: given,
-                done,
-                total: report.files,
-                unchanged: report.unchanged,
-                finished: true,
-            });
+            progress(Progress::of(given, done, &report, true));
             reports.push(report);
         }
         if let Some(mut w) = writer {
