@@ -130,7 +130,10 @@ fn main() {
         std::fs::write(&path, generated).expect("written");
         measure(&name, &path);
     }
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/verbatim-docs");
+    let shared = std::env::var_os("CASEBOOK_VERBATIM_DOCS").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/verbatim-docs"),
+        Into::into,
+    );
     let mut files: Vec<_> = std::fs::read_dir(&shared)
         .map(|d| {
             d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "docx")).collect()

@@ -10,7 +10,8 @@ use casebook::model::{Block, Card, Deck};
 /// The cards to tile: every bundled card and every card of the shared Word files.
 fn seed_cards() -> Vec<(Card, Option<casebook::model::Source>)> {
     let mut decks: Vec<Deck> = casebook::bundled::decks().into_iter().filter_map(Result::ok).collect();
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/verbatim-docs");
+    let shared = std::env::var_os("CASEBOOK_VERBATIM_DOCS")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/verbatim-docs"), Into::into);
     if let Ok(dir) = std::fs::read_dir(&shared) {
         for path in dir.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "docx")) {
             if let Ok(w) = import_word_file(&path, &DeckOptions::from_file_name(&path)) {

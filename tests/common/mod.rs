@@ -9,6 +9,22 @@ use casebook::model::{
     SectionKind, Session, Side, Source,
 };
 
+/// The folder of the shared real Verbatim files, when `CASEBOOK_VERBATIM_DOCS` names it (`.ci/test`
+/// sets it; a test fails when it is set and the folder is missing); `None`, after saying that
+/// `test` is skipped, when it is not set — a clean clone without `../shared` passes on its own
+/// fixtures.
+pub fn verbatim_docs(test: &str) -> Option<std::path::PathBuf> {
+    let Some(dir) = std::env::var_os("CASEBOOK_VERBATIM_DOCS").map(std::path::PathBuf::from) else {
+        // Straight to standard error, past the test harness's capture, so the skip is seen.
+        use std::io::Write;
+        let why = "skipped: CASEBOOK_VERBATIM_DOCS does not name the shared Verbatim files";
+        let _ = writeln!(std::io::stderr(), "{test}: {why}");
+        return None;
+    };
+    assert!(dir.is_dir(), "CASEBOOK_VERBATIM_DOCS names {}, which is not a folder", dir.display());
+    Some(dir)
+}
+
 /// A source with a byline.
 pub fn kim() -> Source {
     Source {
